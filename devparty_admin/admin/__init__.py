@@ -1,0 +1,23 @@
+"""Flask-Admin set-up: the home page and every screen, all derived from ScopedModelView."""
+from __future__ import annotations
+
+from flask_admin import Admin
+from flask_admin.theme import Bootstrap4Theme
+from flask_babel import lazy_gettext as _l
+
+from .home import HomeView
+from .organizations import organization_views
+from .people import people_views
+from .users import user_views
+
+
+def init_admin(app) -> Admin:
+    admin = Admin(
+        app,
+        name=_l("Party member development"),
+        index_view=HomeView(name=_l("Home"), url="/admin"),
+        theme=Bootstrap4Theme(base_template="devparty/master.html", fluid=True),
+    )
+    for view in (*organization_views(), *people_views(), *user_views()):
+        admin.add_view(view)
+    return admin

@@ -1,0 +1,153 @@
+"""The one scoped base view every admin screen (plugins' included) derives from.
+
+Access is checked by role through ``security.permissions`` and every row a view can reach,
+whether listed, counted, opened, edited, deleted, acted on, exported or looked up by ajax,
+goes through ``security.scoped``. A row outside the user's subtree answers 404 like a missing one.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from flask import abort, has_request_context, redirect, request, url_for
+from flask_admin.contrib.sqla import ModelView
+from flask_admin.contrib.sqla.ajax import QueryAjaxModelLoader
+from flask_admin.model import typefmt
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from sqlalchemy import func, or_
+
+from ..extensions import db
+from ..i18n import format_date, format_datetime
+from ..models.choices import Choices
+from ..security import has_permission, scoped
+from ..security.permissions import CREATE, DELETE, EDIT, EXPORT, READ
+from ..vietnamese import fold, prefix_upper_bound
+from .forms import AdminForm, ModelConverter
+
+FORMATTERS = dict(typefmt.BASE_FORMATTERS)
+FORMATTERS.update({date: lambda view, value, name: format_date(value),
+                   datetime: lambda view, value, name: format_datetime(value),
+                   bool: lambda view, value, name: _l("Yes") if value else _l("No")})
+EXPORT_FORMATTERS = dict(typefmt.EXPORT_FORMATTERS)
+EXPORT_FORMATTERS.update({date: lambda view, value, name: format_date(value)})
+
+
+def parse_pk(raw) -> int:
+    """A record id from the URL; anything but one integer is a missing record (404)."""
+    try:
+        return int(str(raw))
+    except (TypeError, ValueError):
+        abort(404)
+
+
+FOLDED_COLUMNS = ("name_folded", "given_folded")
+
+
+def folded_prefix(column, term: str):
+    """``column`` (stored folded) starts with ``term``: an index range, not a LIKE."""
+    return (column >= term) & (column < prefix_upper_bound(term))
+
+
+class ScopedAjaxLoader(QueryAjaxModelLoader):
+    """Ajax look-up limited to the user's subtree, for both the search and the chosen id."""
+
+    def get_query(self):
+        return scoped(db.session.query(self.model), self.model, current_user)
+
+    def get_one(self, pk):
+        if not str(pk).isdigit():
+            return None
+        with db.session.no_autoflush:
+            return self.get_query().filter(self.model.id == int(pk)).one_or_none()
+
+    def get_list(self, term, offset=0, limit=20):
+        """Match the typed words, accents optional, against the stored folded names."""
+        columns = [getattr(self.model, c) for c in FOLDED_COLUMNS if hasattr(self.model, c)]
+        if not columns:
+            return super().get_list(term, offset, limit)
+        query = self.get_query()
+        term = fold(term)
+        if term:
+            query = query.filter(or_(*(folded_prefix(column, term) for column in columns)))
+        if self.order_by is not None:
+            query = query.order_by(self.order_by)
+        return query.offset(offset).limit(limit).all()
+
+
+class ScopedModelView(ModelView):
+    """Role-checked, subtree-scoped ModelView. Subclasses set ``resource`` and column options."""
+
+    resource: str = ""
+    choice_columns: dict[str, Choices] = {}
+
+    form_base_class = AdminForm
+    model_form_converter = ModelConverter
+    column_type_formatters = FORMATTERS
+    column_type_formatters_export = EXPORT_FORMATTERS
+    can_view_details = True
+    export_types = ["xlsx", "csv"]
+    page_size = 50
+    can_set_page_size = True
+    page_size_options = (20, 50, 100)
+
+    def __init__(self, model, **kwargs) -> None:
+        self._apply_choices()
+        super().__init__(model, db, **kwargs)
+
+    def _apply_choices(self) -> None:
+        """Coded columns show their label in lists and a select of labels in forms."""
+        formatters = dict(self.column_formatters or {})
+        form_choices = dict(self.form_choices or {})
+        for name, choices in self.choice_columns.items():
+            formatters.setdefault(name, lambda v, c, m, n, ch=choices: ch.label(getattr(m, n)))
+            form_choices.setdefault(name, list(choices))
+        self.column_formatters = formatters
+        self.form_choices = form_choices
+
+    # --- access -------------------------------------------------------------------------------
+    def _allowed(self, action: str) -> bool:
+        if not has_request_context():
+            return True  # scaffolding at start-up builds every form
+        return has_permission(current_user, action, self.resource)
+
+    @property
+    def can_create(self) -> bool:
+        return self._allowed(CREATE)
+
+    @property
+    def can_edit(self) -> bool:
+        return self._allowed(EDIT)
+
+    @property
+    def can_delete(self) -> bool:
+        return self._allowed(DELETE)
+
+    @property
+    def can_export(self) -> bool:
+        return self._allowed(EXPORT)
+
+    def is_accessible(self) -> bool:
+        return has_permission(current_user, READ, self.resource)
+
+    def inaccessible_callback(self, name, **kwargs):
+        if not current_user.is_authenticated:
+            return redirect(url_for("auth.login", next=request.full_path))
+        abort(403)
+
+    # --- scoping ------------------------------------------------------------------------------
+    def get_query(self):
+        return scoped(super().get_query(), self.model, current_user)
+
+    def get_count_query(self):
+        query = db.session.query(func.count()).select_from(self.model)
+        return scoped(query, self.model, current_user)
+
+    def get_one(self, id):
+        record = self.get_query().filter(self.model.id == parse_pk(id)).one_or_none()
+        if record is None:
+            abort(404)
+        return record
+
+    def _create_ajax_loader(self, name, options):
+        attr = getattr(self.model, name)
+        return ScopedAjaxLoader(name, db, attr.prop.mapper.class_, **options)

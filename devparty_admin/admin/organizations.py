@@ -1,0 +1,111 @@
+"""The organization tree screen: tree order, indented names, subtree member and candidate counts."""
+from __future__ import annotations
+
+from flask import g
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from markupsafe import Markup, escape
+from sqlalchemy import func, select
+from sqlalchemy.orm import aliased
+from wtforms import ValidationError
+from wtforms.validators import NumberRange, Optional
+
+from ..extensions import db
+from ..models import Candidate, Member, Organization
+from ..vietnamese import fold
+from .base import ScopedModelView
+from .forms import NotBlank
+from .labels import LABELS
+
+
+def subtree_totals(model, organizations: list[Organization]) -> dict[int, int]:
+    """Rows of ``model`` under each given organization, in one grouped query."""
+    if not organizations:
+        return {}
+    top = aliased(Organization)
+    below = aliased(Organization)
+    query = (
+        select(top.id, func.count(model.id))
+        .join(below, below.path.startswith(top.path))
+        .join(model, model.organization_id == below.id)
+        .where(top.id.in_([org.id for org in organizations]))
+        .group_by(top.id)
+    )
+    return dict(db.session.execute(query).all())
+
+
+def _indented_name(view, context, org, name):
+    return Markup('<span style="padding-left:{}em">{}</span>').format(1.5 * org.depth, escape(org.name))
+
+
+def _page_total(key):
+    def formatter(view, context, org, name):
+        return g.get(key, {}).get(org.id, 0)
+
+    return formatter
+
+
+class OrganizationView(ScopedModelView):
+    resource = "organization"
+    column_labels = LABELS
+    column_list = ["name", "code", "level", "sector", "staff_count", "member_total",
+                   "candidate_total", "active"]
+    column_details_list = ["name", "code", "level", "sector", "parent", "staff_count", "active"]
+    column_export_list = ["name", "code", "level", "sector", "staff_count", "active"]
+    column_default_sort = "path"
+    column_sortable_list = []
+    column_searchable_list = ["name"]
+    column_formatters = {
+        "name": _indented_name,
+        "member_total": _page_total("member_totals"),
+        "candidate_total": _page_total("candidate_totals"),
+    }
+    column_formatters_export = {}
+    form_columns = ["name", "code", "level", "sector", "parent", "staff_count", "active"]
+    form_ajax_refs = {
+        "parent": {"fields": ["name"], "order_by": Organization.path, "page_size": 20,
+                   "placeholder": _l("Type part of the organization's name")},
+    }
+    form_args = {
+        "name": {"validators": [NotBlank(_l("Please enter the organization's name."))]},
+        "staff_count": {"validators": [Optional(), NumberRange(min=0, max=1_000_000)]},
+    }
+
+    def init_search(self) -> bool:
+        self._search_fields = []
+        return True
+
+    def _apply_search(self, query, count_query, joins, count_joins, search):
+        term = fold(search)
+        if term:
+            condition = Organization.name_folded.contains(term)
+            query = query.filter(condition)
+            count_query = count_query.filter(condition) if count_query is not None else None
+        return query, count_query, joins, count_joins
+
+    def get_list(self, *args, **kwargs):
+        """One grouped query per count column for the rows on the page, never one per row."""
+        count, rows = super().get_list(*args, **kwargs)
+        rows = list(rows)
+        g.member_totals = subtree_totals(Member, rows)
+        g.candidate_totals = subtree_totals(Candidate, rows)
+        return count, rows
+
+    def on_model_change(self, form, org, is_created):
+        if org.parent is not None and not is_created and org.contains(org.parent):
+            raise ValidationError(_("An organization cannot be moved under itself or its own sub-unit."))
+        if org.code is not None:
+            org.code = org.code.strip() or None
+
+    def on_model_delete(self, org):
+        for model in (Organization, Candidate, Member):
+            column = model.parent_id if model is Organization else model.organization_id
+            if db.session.scalar(select(column).where(column == org.id).limit(1)) is not None:
+                raise ValidationError(
+                    _("This organization still has sub-units, candidates or members; "
+                      "move them first.")
+                )
+
+
+def organization_views() -> list[ScopedModelView]:
+    return [OrganizationView(Organization, name=_l("Organizations"), endpoint="organization")]

@@ -1,0 +1,146 @@
+"""Screens for people: candidates on the development path and party members."""
+from __future__ import annotations
+
+from flask_admin.contrib.sqla.filters import FilterEqual
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import or_
+
+from ..models import Candidate, Member, Organization
+from ..models.choices import (
+    EDUCATION_LEVELS, GENDERS, MEMBER_STATUSES, OCCUPATIONS, QUALIFICATIONS, SOURCES, STAGES,
+    THEORY_LEVELS,
+)
+from ..vietnamese import fold
+from .base import ScopedModelView, folded_prefix
+from .filters import BirthYearFilter, OrganizationNameFilter
+from .forms import BirthDate, NationalId, NotBlank
+from .labels import LABELS
+
+ORGANIZATION_PICKER = {
+    "fields": ["name"],
+    "order_by": Organization.path,
+    "page_size": 20,
+    "placeholder": _l("Type part of the organization's name"),
+}
+
+
+class PersonView(ScopedModelView):
+    """What candidate and member screens share: search, sorting, validation, organization picker."""
+
+    column_labels = LABELS
+    column_default_sort = "sort_key"
+    column_searchable_list = ["full_name"]
+    form_ajax_refs = {"organization": ORGANIZATION_PICKER}
+
+    def __init__(self, model, **kwargs) -> None:
+        self.column_select_related_list = [model.organization]
+        self.column_sortable_list = [("full_name", "sort_key"), "date_of_birth", *self.extra_sortable]
+        self.form_args = {
+            "full_name": {"validators": [NotBlank(_l("Please enter the full name."))]},
+            "national_id": {"validators": [NationalId(model)]},
+            "date_of_birth": {"validators": [BirthDate()]},
+            "organization": {
+                "validators": [NotBlank(_l("Choose a party organization within your unit."))]
+            },
+        }
+        self.column_filters = [
+            FilterEqual(model.gender, _l("Gender"), options=list(GENDERS)),
+            BirthYearFilter(model.date_of_birth, _l("Year of birth")),
+            OrganizationNameFilter(model.organization_id, _l("Party organization")),
+            *self.extra_filters(model),
+        ]
+        super().__init__(model, **kwargs)
+
+    extra_sortable: tuple = ()
+
+    def extra_filters(self, model) -> list:
+        return []
+
+    def init_search(self) -> bool:
+        """Search runs on stored folded columns (see ``_apply_search``), not Flask-Admin's ILIKE."""
+        self._search_fields = []
+        return True
+
+    def _apply_search(self, query, count_query, joins, count_joins, search):
+        condition = self.search_condition(search)
+        if condition is not None:
+            query = query.filter(condition)
+            if count_query is not None:
+                count_query = count_query.filter(condition)
+        return query, count_query, joins, count_joins
+
+    def search_condition(self, search: str):
+        """Name without accents from its start or from the given name, or the CCCD's first digits."""
+        term = fold(search)
+        if not term:
+            return None
+        conditions = [
+            folded_prefix(self.model.name_folded, term),
+            folded_prefix(self.model.given_folded, term),
+        ]
+        if term.isdigit():
+            conditions.append(folded_prefix(self.model.national_id, term))
+        return or_(*conditions)
+
+
+class CandidateView(PersonView):
+    resource = "candidate"
+    choice_columns = {
+        "gender": GENDERS, "stage": STAGES, "source": SOURCES, "education_level": EDUCATION_LEVELS,
+        "qualification": QUALIFICATIONS, "theory_level": THEORY_LEVELS, "occupation": OCCUPATIONS,
+    }
+    column_list = ["full_name", "gender", "date_of_birth", "organization", "source", "stage"]
+    column_details_list = [
+        "full_name", "gender", "date_of_birth", "national_id", "organization", "stage",
+        "place_of_birth", "hometown", "ethnicity", "religion", "phone", "residence_address",
+        "education_level", "qualification", "theory_level", "occupation", "position", "workplace",
+        "youth_union_member", "source", "introducing_organization", "notes", "created_at",
+        "updated_at",
+    ]
+    column_export_list = column_details_list
+    # The stage is moved by the workflow service only; it is not a form field.
+    form_columns = [
+        "full_name", "gender", "date_of_birth", "national_id", "organization", "place_of_birth",
+        "hometown", "ethnicity", "religion", "phone", "residence_address", "education_level",
+        "qualification", "theory_level", "occupation", "position", "workplace",
+        "youth_union_member", "source", "introducing_organization", "notes",
+    ]
+    extra_sortable = ("stage", "source")
+
+    def extra_filters(self, model) -> list:
+        return [
+            FilterEqual(model.stage, _l("Stage"), options=list(STAGES)),
+            FilterEqual(model.source, _l("Source"), options=list(SOURCES)),
+        ]
+
+
+class MemberView(PersonView):
+    resource = "member"
+    choice_columns = {"gender": GENDERS, "status": MEMBER_STATUSES}
+    column_list = ["full_name", "gender", "date_of_birth", "organization", "status", "official_date"]
+    column_details_list = [
+        "full_name", "gender", "date_of_birth", "national_id", "organization", "status",
+        "admission_date", "ceremony_date", "official_date", "party_card_number", "candidate",
+        "created_at", "updated_at",
+    ]
+    column_export_list = column_details_list[:-3]
+    form_columns = [
+        "full_name", "gender", "date_of_birth", "national_id", "organization", "status",
+        "admission_date", "ceremony_date", "official_date", "party_card_number", "candidate",
+    ]
+    form_ajax_refs = {
+        "organization": ORGANIZATION_PICKER,
+        "candidate": {"fields": ["full_name"], "page_size": 20,
+                      "placeholder": _l("Type part of the candidate's name")},
+    }
+    extra_sortable = ("status",)
+
+    def extra_filters(self, model) -> list:
+        return [FilterEqual(model.status, _l("Status"), options=list(MEMBER_STATUSES))]
+
+
+def people_views() -> list[ScopedModelView]:
+    return [
+        CandidateView(Candidate, name=_l("Candidates"), endpoint="candidate"),
+        MemberView(Member, name=_l("Members"), endpoint="member"),
+    ]

@@ -1,0 +1,79 @@
+"""User accounts: admin only (the permission table grants nothing on "user" to other roles)."""
+from __future__ import annotations
+
+from flask_admin.contrib.sqla.filters import FilterEqual
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
+from wtforms import PasswordField, ValidationError
+from wtforms.validators import Length, Optional, Regexp
+
+from ..extensions import db
+from ..models import User
+from ..models.choices import ROLES
+from ..security.permissions import role_sees_all_units
+from .base import ScopedModelView
+from .forms import NotBlank
+from .labels import LABELS
+from .people import ORGANIZATION_PICKER
+
+MIN_PASSWORD = 8
+
+
+class UniqueUsername:
+    def __call__(self, form, field) -> None:
+        name = (field.data or "").strip().lower()
+        own_id = getattr(getattr(form, "_obj", None), "id", None)
+        query = select(User.id).where(User.username == name)
+        if own_id is not None:
+            query = query.where(User.id != own_id)
+        if db.session.scalar(query.limit(1)) is not None:
+            raise ValidationError(_("This username is already taken."))
+
+
+class UserView(ScopedModelView):
+    resource = "user"
+    choice_columns = {"role": ROLES}
+    column_labels = LABELS
+    column_list = ["username", "display_name", "role", "organization", "active", "last_login_at"]
+    column_details_list = ["username", "display_name", "role", "organization", "active",
+                           "failed_login_count", "last_login_at", "created_at"]
+    column_export_list = ["username", "display_name", "role", "organization", "active"]
+    column_searchable_list = ["username", "display_name"]
+    column_sortable_list = ["username", "display_name", "role", "last_login_at"]
+    column_default_sort = "username"
+    column_filters = [FilterEqual(User.role, _l("Role"), options=list(ROLES))]
+    form_columns = ["username", "display_name", "role", "organization", "active", "password"]
+    form_extra_fields = {
+        "password": PasswordField(
+            _l("Password"),
+            validators=[Optional(), Length(min=MIN_PASSWORD, max=200)],
+            description=_l("At least 8 characters. Leave empty to keep the current password."),
+        )
+    }
+    form_ajax_refs = {"organization": ORGANIZATION_PICKER}
+    form_args = {
+        "username": {"validators": [
+            NotBlank(_l("Please enter a username.")),
+            Regexp(r"^[A-Za-z0-9._-]+$",
+                   message=_l("Use only letters without accents, digits, '.', '_' and '-'.")),
+            UniqueUsername(),
+        ]},
+        "display_name": {"validators": [NotBlank(_l("Please enter the display name."))]},
+    }
+
+    def __init__(self, model, **kwargs) -> None:
+        self.column_select_related_list = [User.organization]
+        super().__init__(model, **kwargs)
+
+    def on_model_change(self, form, user, is_created):
+        if form.password.data:
+            user.set_password(form.password.data)
+        elif is_created:
+            raise ValidationError(_("Please set a password for the new user."))
+        if user.organization is None and not role_sees_all_units(user.role):
+            raise ValidationError(_("Every user except an administrator needs a home organization."))
+
+
+def user_views() -> list[ScopedModelView]:
+    return [UserView(User, name=_l("Users"), endpoint="user")]

@@ -1,0 +1,100 @@
+"""``flask devparty …``: set-up, demo data and account management from the shell."""
+from __future__ import annotations
+
+import secrets
+
+import click
+from flask import Flask
+from flask.cli import AppGroup
+from flask_migrate import upgrade
+from sqlalchemy import select
+
+from .extensions import db
+from .models import Organization, User
+from .models.choices import ROLES
+from .security.permissions import role_sees_all_units
+
+devparty = AppGroup("devparty", help="DevParty Admin commands.")
+
+
+def _find_user(username: str) -> User | None:
+    return db.session.scalar(select(User).where(User.username == username.strip().lower()))
+
+
+def _find_unit(code: str | None) -> Organization | None:
+    if not code:
+        return None
+    unit = db.session.scalar(select(Organization).where(Organization.code == code))
+    if unit is None:
+        raise click.ClickException(f"Không có tổ chức mã '{code}'.")
+    return unit
+
+
+@devparty.command("init")
+@click.option("--username", default="admin", show_default=True)
+@click.option("--password", default=None, help="Mật khẩu; bỏ trống thì tạo ngẫu nhiên và in ra.")
+def init_command(username: str, password: str | None) -> None:
+    """Migrate the database and create the first administrator (safe to run again)."""
+    upgrade()
+    if db.session.scalar(select(User.id).limit(1)) is not None:
+        click.echo("Cơ sở dữ liệu đã sẵn sàng; đã có tài khoản, không tạo thêm.")
+        return
+    password = password or secrets.token_urlsafe(12)
+    admin = User(username=username, display_name="Quản trị hệ thống", role="admin")
+    admin.set_password(password)
+    db.session.add(admin)
+    db.session.commit()
+    click.echo(f"Đã tạo quản trị viên: {username} / {password}")
+
+
+@devparty.command("demo")
+def demo_command() -> None:
+    """Load the demo organizations, people and logins (safe to run again), then print the logins."""
+    from .demo import DEMO_PASSWORD, load_demo
+
+    created = load_demo()
+    click.echo("Đã nạp dữ liệu mẫu." if created else "Dữ liệu mẫu đã có sẵn.")
+    click.echo(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
+    users = db.session.scalars(select(User).where(User.username.like("demo.%")).order_by(User.id))
+    for user in users:
+        unit = user.organization.name if user.organization else "toàn hệ thống"
+        click.echo(f"  {user.username:<22} {ROLES.label(user.role):<24} {unit}")
+
+
+@devparty.command("create-user")
+@click.option("--username", required=True)
+@click.option("--display-name", required=True)
+@click.option("--role", type=click.Choice(ROLES.codes), required=True)
+@click.option("--unit", "unit_code", default=None, help="Mã tổ chức (đơn vị) của tài khoản.")
+@click.password_option()
+def create_user_command(username, display_name, role, unit_code, password) -> None:
+    """Create a login at one unit."""
+    if _find_user(username) is not None:
+        raise click.ClickException(f"Tên đăng nhập '{username}' đã tồn tại.")
+    unit = _find_unit(unit_code)
+    if unit is None and not role_sees_all_units(role):
+        raise click.ClickException("Tài khoản này cần mã tổ chức (--unit).")
+    user = User(username=username, display_name=display_name, role=role, organization=unit)
+    user.set_password(password)
+    db.session.add(user)
+    db.session.commit()
+    click.echo(f"Đã tạo tài khoản {user.username}.")
+
+
+@devparty.command("set-password")
+@click.argument("username")
+@click.password_option()
+def set_password_command(username: str, password: str) -> None:
+    """Set a user's password and lift any log-in lock."""
+    user = _find_user(username)
+    if user is None:
+        raise click.ClickException(f"Không có tài khoản '{username}'.")
+    user.set_password(password)
+    user.failed_login_count = 0
+    user.locked_until = None
+    db.session.commit()
+    click.echo(f"Đã đổi mật khẩu cho {user.username}.")
+
+
+def register_cli(app: Flask) -> None:
+    app.cli.add_command(devparty)

@@ -1,0 +1,50 @@
+"""Settings read from the environment, with defaults fit for one office on SQLite."""
+from __future__ import annotations
+
+import os
+import secrets
+from pathlib import Path
+
+
+def _instance_secret(instance_path: Path) -> str:
+    """Return the secret key kept in the instance folder, creating it on first use.
+
+    A generated key survives restarts (sessions stay valid) without ever being a constant in code.
+    """
+    key_file = instance_path / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    instance_path.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_hex(32)
+    key_file.write_text(key)
+    key_file.chmod(0o600)
+    return key
+
+
+def _plugin_list(raw: str) -> list[str]:
+    return [name.strip() for name in raw.split(",") if name.strip()]
+
+
+def load_config(instance_path: str) -> dict:
+    """Build the application settings from ``DEVPARTY_*`` environment variables."""
+    instance = Path(instance_path)
+    env = os.environ
+    return {
+        "SQLALCHEMY_DATABASE_URI": env.get(
+            "DEVPARTY_DATABASE_URL", f"sqlite:///{instance / 'devparty.sqlite3'}"
+        ),
+        "SECRET_KEY": env.get("DEVPARTY_SECRET_KEY") or _instance_secret(instance),
+        "DEVPARTY_PLUGINS": _plugin_list(env.get("DEVPARTY_PLUGINS", "")),
+        "DEVPARTY_UPLOAD_DIR": env.get("DEVPARTY_UPLOAD_DIR", str(instance / "uploads")),
+        "BABEL_DEFAULT_LOCALE": "vi",
+        "BABEL_DEFAULT_TIMEZONE": "Asia/Ho_Chi_Minh",
+        "DEVPARTY_LANGUAGES": ["vi", "en"],
+        # Log-in throttle: after this many failures in a row the account waits this many minutes.
+        "DEVPARTY_MAX_FAILED_LOGINS": int(env.get("DEVPARTY_MAX_FAILED_LOGINS", "5")),
+        "DEVPARTY_LOCKOUT_MINUTES": int(env.get("DEVPARTY_LOCKOUT_MINUTES", "15")),
+        "DEVPARTY_PAGE_SIZE": 50,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "WTF_CSRF_TIME_LIMIT": None,
+        "FLASK_ADMIN_SWATCH": "default",
+    }

@@ -1,0 +1,64 @@
+"""Language selection and the bridge that gives WTForms our Vietnamese catalog.
+
+WTForms ships no Vietnamese messages, so its validators' texts are translated in our own
+catalog; ``WTFORMS_MESSAGES`` lists the ones our forms can show so extraction keeps them.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+from flask import current_app, has_request_context, session
+from flask_babel import gettext, lazy_gettext as _l, ngettext
+
+WTFORMS_MESSAGES = (
+    _l("This field is required."),
+    _l("Field cannot be longer than %(max)d characters."),
+    _l("Field must be at least %(min)d characters long."),
+    _l("Field must be between %(min)d and %(max)d characters long."),
+    _l("Not a valid choice."),
+    _l("Invalid Choice: could not coerce."),
+    _l("Not a valid integer value."),
+    _l("Number must be at least %(min)s."),
+    _l("Number must be at most %(max)s."),
+    _l("Number must be between %(min)s and %(max)s."),
+    _l("Invalid CSRF token."),
+    _l("The CSRF token is missing."),
+    _l("The CSRF token has expired."),
+    _l("Invalid input."),
+)
+
+
+def select_locale() -> str:
+    """The language chosen from the navbar, else Vietnamese."""
+    default = current_app.config["BABEL_DEFAULT_LOCALE"]
+    if not has_request_context():
+        return default
+    chosen = session.get("language")
+    return chosen if chosen in current_app.config["DEVPARTY_LANGUAGES"] else default
+
+
+class FormTranslations:
+    """WTForms translations object backed by the application's catalog."""
+
+    def gettext(self, string: str) -> str:
+        return gettext(string)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return ngettext(singular, plural, n)
+
+
+def format_date(value: date | None) -> str:
+    """dd/mm/yyyy, the way Vietnamese documents write dates."""
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def format_datetime(value: datetime | None) -> str:
+    """dd/mm/yyyy HH:MM in Vietnam time; naive values (SQLite) are UTC."""
+    if value is None:
+        return ""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=ZoneInfo("UTC"))
+    return value.astimezone(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).strftime(
+        "%d/%m/%Y %H:%M"
+    )

@@ -1,0 +1,107 @@
+"""The party organization tree, with a materialized path so a subtree is one prefix range."""
+from __future__ import annotations
+
+from sqlalchemy import ForeignKey, String, event, func, select, update
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+from sqlalchemy.orm.attributes import get_history, set_committed_value
+
+from ..extensions import db
+from ..vietnamese import fold, normalize_spaces, prefix_upper_bound
+from .types import BinaryString
+
+
+class TreeError(ValueError):
+    """Raised when a move would put an organization under itself or its own descendant."""
+
+
+class Organization(db.Model):
+    """A node of the tree: Đảng bộ tỉnh, Đảng bộ cơ sở, Chi bộ …; levels are data, not code."""
+
+    __tablename__ = "organization"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    name_folded: Mapped[str] = mapped_column(BinaryString(200), default="")
+    code: Mapped[str | None] = mapped_column(String(50), unique=True)
+    level: Mapped[str] = mapped_column(String(100), default="")
+    sector: Mapped[str | None] = mapped_column(String(50), index=True)
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id"), index=True)
+    # "/1/7/42/": ids from the root down to this node. Maintained by the flush events below.
+    path: Mapped[str] = mapped_column(BinaryString(255), default="", index=True)
+    staff_count: Mapped[int | None]
+    active: Mapped[bool] = mapped_column(default=True)
+
+    parent: Mapped[Organization | None] = relationship(
+        remote_side=[id], back_populates="children"
+    )
+    children: Mapped[list[Organization]] = relationship(back_populates="parent")
+
+    def __str__(self) -> str:
+        return self.name
+
+    @validates("name")
+    def _keep_folded_name(self, _key: str, value: str) -> str:
+        value = normalize_spaces(value)
+        self.name_folded = fold(value)
+        return value
+
+    @property
+    def depth(self) -> int:
+        """0 for a root, 1 for its children, …"""
+        return max(self.path.count("/") - 2, 0)
+
+    def contains(self, other: Organization | None) -> bool:
+        """True when ``other`` is this organization or one of its descendants."""
+        return other is not None and bool(self.path) and other.path.startswith(self.path)
+
+
+def subtree_condition(path: str):
+    """SQL condition "organization path lies under ``path``", as an index-friendly range."""
+    return (Organization.path >= path) & (Organization.path < prefix_upper_bound(path))
+
+
+def subtree_ids(path: str):
+    """Sub-select of the ids of the organizations under ``path`` (itself included)."""
+    return select(Organization.id).where(subtree_condition(path))
+
+
+def _parent_path(connection, parent_id: int | None) -> str:
+    if parent_id is None:
+        return "/"
+    return connection.execute(
+        select(Organization.path).where(Organization.id == parent_id)
+    ).scalar_one()
+
+
+@event.listens_for(Organization, "after_insert")
+def _set_path_on_insert(_mapper, connection, org: Organization) -> None:
+    """The path needs the new id, so it is written right after the INSERT."""
+    path = f"{_parent_path(connection, org.parent_id)}{org.id}/"
+    connection.execute(update(Organization).where(Organization.id == org.id).values(path=path))
+    set_committed_value(org, "path", path)
+
+
+@event.listens_for(Organization, "before_update")
+def _refuse_cycles(_mapper, connection, org: Organization) -> None:
+    if org.parent_id is None or not org.path:
+        return
+    parent_path = _parent_path(connection, org.parent_id)
+    if parent_path.startswith(org.path):
+        raise TreeError(org.name)
+
+
+@event.listens_for(Organization, "after_update")
+def _move_subtree(_mapper, connection, org: Organization) -> None:
+    """On a move, rewrite the path of the node and of all its descendants in one UPDATE."""
+    if not get_history(org, "parent_id").has_changes():
+        return
+    old = org.path
+    new = f"{_parent_path(connection, org.parent_id)}{org.id}/"
+    if old == new:
+        return
+    connection.execute(
+        update(Organization)
+        .where(subtree_condition(old))
+        .values(path=new + func.substr(Organization.path, len(old) + 1))
+    )
+    set_committed_value(org, "path", new)

@@ -1,0 +1,107 @@
+"""People on the development path (Candidate) and party members (Member)."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from sqlalchemy import Date, DateTime, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship, validates
+
+from ..extensions import db
+from ..vietnamese import SORT_KEY_LENGTH, fold, name_sort_key, normalize_spaces
+from .organizations import Organization
+from .types import BinaryString
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+class Person:
+    """Columns every person record has; the name keeps its folded and sortable forms in step."""
+
+    full_name: Mapped[str] = mapped_column(String(200))
+    # "nguyen van an" and "an nguyen van": a prefix of either finds the person (indexed).
+    name_folded: Mapped[str] = mapped_column(BinaryString(200), default="", index=True)
+    given_folded: Mapped[str] = mapped_column(BinaryString(200), default="", index=True)
+    sort_key: Mapped[str] = mapped_column(BinaryString(SORT_KEY_LENGTH), default="")
+    gender: Mapped[str | None] = mapped_column(String(10))
+    date_of_birth: Mapped[date | None] = mapped_column(Date, index=True)
+    national_id: Mapped[str | None] = mapped_column(String(12), unique=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), default=utcnow, onupdate=utcnow
+    )
+
+    @declared_attr
+    def organization_id(cls) -> Mapped[int]:
+        return mapped_column(ForeignKey("organization.id"), index=True)
+
+    @declared_attr
+    def organization(cls) -> Mapped[Organization]:
+        return relationship(Organization)
+
+    @validates("full_name")
+    def _keep_name_forms(self, _key: str, value: str) -> str:
+        value = normalize_spaces(value)
+        words = fold(value).split(" ")
+        self.name_folded = " ".join(words)
+        self.given_folded = " ".join([words[-1], *words[:-1]]) if len(words) > 1 else words[0]
+        self.sort_key = name_sort_key(value)
+        return value
+
+    @validates("national_id")
+    def _strip_national_id(self, _key: str, value: str | None) -> str | None:
+        value = (value or "").strip()
+        return value or None
+
+    def __str__(self) -> str:
+        return self.full_name
+
+
+class Candidate(Person, db.Model):
+    """A person on the development path, from quần chúng ưu tú to đảng viên chính thức."""
+
+    __tablename__ = "candidate"
+    __table_args__ = (
+        Index("ix_candidate_org_sort", "organization_id", "sort_key"),
+        Index("ix_candidate_sort_key", "sort_key"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    place_of_birth: Mapped[str | None] = mapped_column(String(200))
+    hometown: Mapped[str | None] = mapped_column(String(200))
+    ethnicity: Mapped[str | None] = mapped_column(String(50), default="Kinh")
+    religion: Mapped[str | None] = mapped_column(String(50))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    residence_address: Mapped[str | None] = mapped_column(String(300))
+    education_level: Mapped[str | None] = mapped_column(String(30))
+    qualification: Mapped[str | None] = mapped_column(String(30))
+    theory_level: Mapped[str | None] = mapped_column(String(30))
+    occupation: Mapped[str | None] = mapped_column(String(30))
+    position: Mapped[str | None] = mapped_column(String(200))
+    workplace: Mapped[str | None] = mapped_column(String(200))
+    youth_union_member: Mapped[bool] = mapped_column(default=False)
+    source: Mapped[str | None] = mapped_column(String(30), index=True)
+    introducing_organization: Mapped[str | None] = mapped_column(String(200))
+    stage: Mapped[str] = mapped_column(String(20), default="source", index=True)
+    notes: Mapped[str | None] = mapped_column(Text)
+    version: Mapped[int] = mapped_column(default=1)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Member(Person, db.Model):
+    """A party member (đảng viên) of a unit; helpers and introducers are members."""
+
+    __tablename__ = "member"
+    __table_args__ = (Index("ix_member_org_sort", "organization_id", "sort_key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    status: Mapped[str] = mapped_column(String(20), default="official", index=True)
+    admission_date: Mapped[date | None] = mapped_column(Date)
+    ceremony_date: Mapped[date | None] = mapped_column(Date)
+    official_date: Mapped[date | None] = mapped_column(Date)
+    party_card_number: Mapped[str | None] = mapped_column(String(20))
+    candidate_id: Mapped[int | None] = mapped_column(ForeignKey("candidate.id"), unique=True)
+
+    candidate: Mapped[Candidate | None] = relationship()

@@ -1,0 +1,47 @@
+"""The one place that limits rows to the user's unit subtree.
+
+Every query a user can reach (lists, counts, single records, actions, exports, ajax look-ups,
+report figures) goes through ``scoped``; a row outside the subtree is then simply not found.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import false
+
+from ..models import Organization, subtree_condition, subtree_ids
+from .permissions import sees_all_units
+
+# model -> function(path) returning the SQL condition "this row lies under path".
+_SCOPE_RULES: dict[type, Callable[[str], object]] = {
+    Organization: subtree_condition,
+}
+
+
+def register_scope(model: type, condition: Callable[[str], object]) -> None:
+    """Tell the scoping how rows of ``model`` relate to the organization tree."""
+    _SCOPE_RULES[model] = condition
+
+
+def _condition_for(model: type, path: str):
+    if model in _SCOPE_RULES:
+        return _SCOPE_RULES[model](path)
+    if hasattr(model, "organization_id"):
+        return model.organization_id.in_(subtree_ids(path))
+    raise LookupError(f"No scoping rule for {model.__name__}")
+
+
+def scope_condition(model: type, user):
+    """SQL condition limiting ``model`` to what ``user`` may see, or None for no limit."""
+    if sees_all_units(user):
+        return None
+    home = getattr(user, "organization", None)
+    if home is None or not home.path:
+        return false()
+    return _condition_for(model, home.path)
+
+
+def scoped(query, model: type, user):
+    """Return ``query`` (legacy Query or 2.0 Select) restricted to the user's subtree."""
+    condition = scope_condition(model, user)
+    return query if condition is None else query.where(condition)
