@@ -1,0 +1,40 @@
+# Two commands for a newcomer: `make run` and `make test`. Everything else is their plumbing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+FLASK := $(BIN)/flask --app wsgi
+STAMP := $(VENV)/.installed-stamp
+CATALOGS := $(wildcard devparty_admin/translations/*/LC_MESSAGES/messages.po)
+COMPILED := $(CATALOGS:.po=.mo)
+
+.PHONY: install run test translations extract-messages clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+%.mo: %.po $(STAMP)
+	$(BIN)/pybabel compile --use-fuzzy -i $< -o $@
+
+translations: $(COMPILED)
+
+install: $(STAMP) translations
+
+run: install
+	$(FLASK) devparty init
+	$(FLASK) devparty demo
+	@echo "Mở http://127.0.0.1:5000 và đăng nhập bằng một tài khoản ở trên."
+	$(FLASK) run --host 127.0.0.1 --port 5000
+
+test: install
+	$(BIN)/pytest
+
+# Refresh the catalogs after adding or changing UI strings, then translate the new entries.
+extract-messages: $(STAMP)
+	$(BIN)/pybabel extract -F babel.cfg -k _l -o devparty_admin/translations/messages.pot .
+	$(BIN)/pybabel update -i devparty_admin/translations/messages.pot -d devparty_admin/translations --no-fuzzy-matching
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache
