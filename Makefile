@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 STAMP := $(VENV)/.installed-stamp
-CATALOGS := $(wildcard devparty_admin/translations/*/LC_MESSAGES/messages.po)
+CATALOGS := $(wildcard devparty_admin/translations/*/LC_MESSAGES/*.po)
 COMPILED := $(CATALOGS:.po=.mo)
 
 .PHONY: install run test translations extract-messages clean

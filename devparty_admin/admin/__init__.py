@@ -1,6 +1,8 @@
 """Flask-Admin set-up: the home page and every screen, all derived from ScopedModelView."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from flask_admin import Admin
 from flask_admin.theme import Bootstrap4Theme
 from flask_babel import lazy_gettext as _l
@@ -17,6 +19,7 @@ def init_admin(app) -> Admin:
         name=_l("Party member development"),
         index_view=HomeView(name=_l("Home"), url="/admin"),
         theme=Bootstrap4Theme(base_template="devparty/master.html", fluid=True),
+        translations_path=str(Path(app.root_path) / "translations"),
     )
     for view in (*organization_views(), *people_views(), *user_views()):
         admin.add_view(view)

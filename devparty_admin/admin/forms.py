@@ -24,6 +24,14 @@ class AdminForm(BaseForm):
         def get_translations(self, form):
             return _TRANSLATIONS
 
+    def validate(self, extra_validators=None) -> bool:
+        """Validate, then render lazy messages: Flask-Admin's templates only show plain strings."""
+        valid = super().validate(extra_validators)
+        for field in self:
+            if isinstance(field.errors, list):
+                field.errors[:] = [e if isinstance(e, dict) else str(e) for e in field.errors]
+        return valid
+
 
 class VNDateField(DateField):
     """A date typed as dd/mm/yyyy in a plain text box, with a Vietnamese error message."""
