@@ -9,12 +9,18 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from flask import current_app, has_request_context, session
-from flask_babel import gettext, lazy_gettext as _l, ngettext
+from flask_babel import get_translations
+from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_ngettext as _ln
 
 WTFORMS_MESSAGES = (
     _l("This field is required."),
-    _l("Field cannot be longer than %(max)d characters."),
-    _l("Field must be at least %(min)d characters long."),
+    _ln("Field cannot be longer than %(max)d character.",
+        "Field cannot be longer than %(max)d characters.", 1),
+    _ln("Field must be at least %(min)d character long.",
+        "Field must be at least %(min)d characters long.", 1),
+    _ln("Field must be exactly %(max)d character long.",
+        "Field must be exactly %(max)d characters long.", 1),
     _l("Field must be between %(min)d and %(max)d characters long."),
     _l("Not a valid choice."),
     _l("Invalid Choice: could not coerce."),
@@ -42,10 +48,11 @@ class FormTranslations:
     """WTForms translations object backed by the application's catalog."""
 
     def gettext(self, string: str) -> str:
-        return gettext(string)
+        # The raw catalog, not flask_babel.gettext: WTForms fills in "%(max)d" itself.
+        return get_translations().ugettext(string)
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        return ngettext(singular, plural, n)
+        return get_translations().ungettext(singular, plural, n)
 
 
 def format_date(value: date | None) -> str:

@@ -85,6 +85,7 @@ class ScopedModelView(ModelView):
     form_base_class = AdminForm
     model_form_converter = ModelConverter
     column_type_formatters = FORMATTERS
+    column_type_formatters_detail = FORMATTERS
     column_type_formatters_export = EXPORT_FORMATTERS
     can_view_details = True
     export_types = ["xlsx", "csv"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask_admin.contrib.sqla.filters import FilterEqual
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_
+from wtforms.validators import InputRequired
 
 from ..models import Candidate, Member, Organization
 from ..models.choices import (
@@ -16,6 +17,7 @@ from .filters import BirthYearFilter, OrganizationNameFilter
 from .forms import BirthDate, NationalId, NotBlank
 from .labels import LABELS
 
+ORGANIZATION_REQUIRED = _l("Choose a party organization within your unit.")
 ORGANIZATION_PICKER = {
     "fields": ["name"],
     "order_by": Organization.path,
@@ -34,14 +36,16 @@ class PersonView(ScopedModelView):
 
     def __init__(self, model, **kwargs) -> None:
         self.column_select_related_list = [model.organization]
-        self.column_sortable_list = [("full_name", "sort_key"), "date_of_birth", *self.extra_sortable]
+        # A one-item tuple keeps the header "full_name" sortable; Flask-Admin renames a plain
+        # ("full_name", "sort_key") pair to "sort_key", which no list column matches.
+        self.column_sortable_list = [("full_name", ("sort_key",)), "date_of_birth",
+                                     *self.extra_sortable]
         self.form_args = {
             "full_name": {"validators": [NotBlank(_l("Please enter the full name."))]},
             "national_id": {"validators": [NationalId(model)]},
             "date_of_birth": {"validators": [BirthDate()]},
-            "organization": {
-                "validators": [NotBlank(_l("Choose a party organization within your unit."))]
-            },
+            "organization": {"validators": [InputRequired(ORGANIZATION_REQUIRED),
+                                            NotBlank(ORGANIZATION_REQUIRED)]},
         }
         self.column_filters = [
             FilterEqual(model.gender, _l("Gender"), options=list(GENDERS)),

@@ -26,7 +26,7 @@ class Person:
     sort_key: Mapped[str] = mapped_column(BinaryString(SORT_KEY_LENGTH), default="")
     gender: Mapped[str | None] = mapped_column(String(10))
     date_of_birth: Mapped[date | None] = mapped_column(Date, index=True)
-    national_id: Mapped[str | None] = mapped_column(String(12), unique=True)
+    national_id: Mapped[str | None] = mapped_column(BinaryString(12), unique=True)
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), default=utcnow, onupdate=utcnow

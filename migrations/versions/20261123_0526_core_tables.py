@@ -1,8 +1,8 @@
 """core tables
 
-Revision ID: ca49c097655f
+Revision ID: ce7307f00c56
 Revises: 
-Create Date: 2026-11-23 05:16:42.465444
+Create Date: 2026-11-23 05:26:28.498592
 
 """
 from alembic import op
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = 'ca49c097655f'
+revision = 'ce7307f00c56'
 down_revision = None
 branch_labels = None
 depends_on = None
@@ -64,7 +64,7 @@ def upgrade():
     sa.Column('sort_key', sa.String(length=255).with_variant(sa.String(length=255, collation='C'), 'postgresql'), nullable=False),
     sa.Column('gender', sa.String(length=10), nullable=True),
     sa.Column('date_of_birth', sa.Date(), nullable=True),
-    sa.Column('national_id', sa.String(length=12), nullable=True),
+    sa.Column('national_id', sa.String(length=12).with_variant(sa.String(length=12, collation='C'), 'postgresql'), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('organization_id', sa.Integer(), nullable=False),
@@ -115,7 +115,7 @@ def upgrade():
     sa.Column('sort_key', sa.String(length=255).with_variant(sa.String(length=255, collation='C'), 'postgresql'), nullable=False),
     sa.Column('gender', sa.String(length=10), nullable=True),
     sa.Column('date_of_birth', sa.Date(), nullable=True),
-    sa.Column('national_id', sa.String(length=12), nullable=True),
+    sa.Column('national_id', sa.String(length=12).with_variant(sa.String(length=12, collation='C'), 'postgresql'), nullable=True),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), nullable=False),
     sa.Column('organization_id', sa.Integer(), nullable=False),

@@ -1,0 +1,153 @@
+import re
+from datetime import date, timedelta
+
+import pytest
+
+from devparty_admin.models import Candidate
+
+VALID = {"full_name": "Phạm Thị Hoa", "gender": "female", "date_of_birth": "02/09/1999",
+         "national_id": "001199000123"}
+
+
+@pytest.fixture
+def branch(make, login_as):
+    unit = make.org("Chi bộ 01", parent=make.org("Đảng bộ Sở Tư pháp"))
+    session = login_as(make.user("branch", unit))
+    session.refresh_token(session.get("/admin/candidate/").get_data(as_text=True))
+    return unit, session
+
+
+def _names(html: str) -> list[str]:
+    return [n.strip() for n in re.findall(r'<td class="col-full_name">\s*(.*?)\s*</td>', html, re.S)]
+
+
+def _errors(html: str) -> list[str]:
+    return re.findall(r"<li>(.*?)</li>", "".join(re.findall(r'invalid-feedback">(.*?)</div>', html, re.S)))
+
+
+def test_create_a_candidate(branch, db):
+    unit, session = branch
+    response = session.post("/admin/candidate/new/", data={**VALID, "organization": str(unit.id)})
+    assert response.status_code == 302
+    created = db.session.query(Candidate).one()
+    assert (created.full_name, created.date_of_birth, created.stage) == (
+        "Phạm Thị Hoa", date(1999, 9, 2), "source")
+    details = session.get(f"/admin/candidate/details/?id={created.id}").get_data(as_text=True)
+    assert "02/09/1999" in details and "Quần chúng ưu tú (nguồn)" in details
+
+
+@pytest.mark.parametrize("field,value,message", [
+    ("national_id", "12345", "Số CCCD phải gồm đúng 12 chữ số."),
+    ("national_id", "00119900012a", "Số CCCD phải gồm đúng 12 chữ số."),
+    ("date_of_birth", (date.today() + timedelta(days=1)).strftime("%d/%m/%Y"),
+     "Ngày sinh không được ở tương lai."),
+    ("date_of_birth", "31/12/1899", "Ngày sinh không được trước 01/01/1900."),
+    ("date_of_birth", "1999-09-02", "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 02/09/1995."),
+    ("date_of_birth", "31/02/2000", "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 02/09/1995."),
+    ("full_name", "   ", "Vui lòng nhập họ và tên."),
+    ("full_name", "A" * 201, "Không được dài quá 200 ký tự."),
+    ("phone", "0" * 21, "Không được dài quá 20 ký tự."),
+    ("organization", "", "Vui lòng chọn một tổ chức đảng thuộc đơn vị của bạn."),
+    ("organization", "abc", "Vui lòng chọn một tổ chức đảng thuộc đơn vị của bạn."),
+    ("gender", "robot", "Lựa chọn không hợp lệ."),
+])
+def test_bad_input_is_refused_with_a_vietnamese_message(branch, db, field, value, message):
+    unit, session = branch
+    data = {**VALID, "organization": str(unit.id), field: value}
+    response = session.post("/admin/candidate/new/", data=data)
+    assert response.status_code == 200
+    assert message in _errors(response.get_data(as_text=True))
+    assert db.session.query(Candidate).count() == 0
+
+
+def test_duplicate_national_id_is_refused_on_create_and_edit(branch, make, db):
+    unit, session = branch
+    first = make.candidate(unit, national_id="001199000123")
+    other = make.candidate(unit, full_name="Lê Văn Tám", national_id="001199000999")
+    response = session.post("/admin/candidate/new/", data={**VALID, "organization": str(unit.id)})
+    assert "Số CCCD này đã được dùng cho một hồ sơ khác." in _errors(response.get_data(as_text=True))
+    response = session.post(f"/admin/candidate/edit/?id={other.id}",
+                            data={**VALID, "full_name": other.full_name, "organization": str(unit.id)})
+    assert "Số CCCD này đã được dùng cho một hồ sơ khác." in _errors(response.get_data(as_text=True))
+    # Saving a record with its own CCCD is fine.
+    response = session.post(f"/admin/candidate/edit/?id={first.id}",
+                            data={**VALID, "organization": str(unit.id)})
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Candidate, other.id).national_id == "001199000999"
+
+
+def test_edit_form_shows_dates_as_dd_mm_yyyy(branch, make):
+    unit, session = branch
+    candidate = make.candidate(unit, date_of_birth=date(2001, 1, 5))
+    html = session.get(f"/admin/candidate/edit/?id={candidate.id}").get_data(as_text=True)
+    assert 'value="05/01/2001"' in html
+    list_html = session.get("/admin/candidate/").get_data(as_text=True)
+    assert "05/01/2001" in list_html
+
+
+def test_search_ignores_accents_and_finds_by_given_name_or_cccd(branch, make):
+    unit, session = branch
+    make.candidate(unit, full_name="Nguyễn Văn An", national_id="037098001234")
+    make.candidate(unit, full_name="Đặng Thị Đào")
+    make.candidate(unit, full_name="Trần Minh Tuấn")
+    assert _names(session.get("/admin/candidate/?search=nguyen+van+an").get_data(as_text=True)) == ["Nguyễn Văn An"]
+    assert _names(session.get("/admin/candidate/?search=dang+thi").get_data(as_text=True)) == ["Đặng Thị Đào"]
+    assert _names(session.get("/admin/candidate/?search=DAO").get_data(as_text=True)) == ["Đặng Thị Đào"]
+    assert _names(session.get("/admin/candidate/?search=03709").get_data(as_text=True)) == ["Nguyễn Văn An"]
+    assert _names(session.get("/admin/candidate/?search=xyz").get_data(as_text=True)) == []
+
+
+def test_list_sorts_vietnamese_style_by_given_name(branch, make):
+    unit, session = branch
+    for name in ["Trần Văn Bình", "Lê Thị Ân", "Nguyễn Văn An", "Phạm Văn Đức", "Hoàng Thị Dung"]:
+        make.candidate(unit, full_name=name)
+    names = _names(session.get("/admin/candidate/").get_data(as_text=True))
+    assert names == ["Nguyễn Văn An", "Lê Thị Ân", "Trần Văn Bình", "Hoàng Thị Dung", "Phạm Văn Đức"]
+    descending = _names(session.get("/admin/candidate/?sort=0&desc=1").get_data(as_text=True))
+    assert descending == list(reversed(names))
+
+
+def test_filters_by_stage_source_gender_year_and_organization(branch, make, db):
+    unit, session = branch
+    other = make.org("Chi bộ 02", parent=unit)
+    make.candidate(unit, full_name="Võ Văn Một", stage="sympathizer", source="youth_union",
+                   date_of_birth=date(2000, 1, 1))
+    make.candidate(unit, full_name="Võ Thị Hai", gender="female", stage="source",
+                   source="trade_union", date_of_birth=date(2000, 12, 31))
+    make.candidate(other, full_name="Võ Văn Ba", date_of_birth=date(2001, 1, 1))
+    html = session.get("/admin/candidate/").get_data(as_text=True)
+    get = lambda query: sorted(_names(session.get(f"/admin/candidate/?{query}").get_data(as_text=True)))
+    index = {name: i for i, name in enumerate(_filter_names(html))}
+    assert get(f"flt0_{index['Giai đoạn']}=sympathizer") == ["Võ Văn Một"]
+    assert get(f"flt0_{index['Nguồn']}=trade_union") == ["Võ Thị Hai"]
+    assert get(f"flt0_{index['Giới tính']}=female") == ["Võ Thị Hai"]
+    assert get(f"flt0_{index['Năm sinh']}=2000") == ["Võ Thị Hai", "Võ Văn Một"]
+    assert get(f"flt0_{index['Tổ chức đảng']}=chi+bo+02") == ["Võ Văn Ba"]
+    # A nonsense filter value changes nothing and breaks nothing.
+    assert session.get(f"/admin/candidate/?flt0_{index['Năm sinh']}=abc").status_code == 200
+
+
+def _filter_names(html: str) -> list[str]:
+    """Filter groups in the order Flask-Admin numbers them."""
+    import json
+    raw = re.search(r'id="filter-groups-data"[^>]*>(.*?)</div>', html, re.S)
+    groups = json.loads(raw.group(1))
+    names = []
+    for group_name, entries in groups.items():
+        for entry in entries:
+            names.append((entry["index"], group_name))
+    return [name for _i, name in sorted(names)]
+
+
+def test_viewer_cannot_create_or_edit(make, login_as, db):
+    unit = make.org("Đảng bộ")
+    candidate = make.candidate(unit)
+    session = login_as(make.user("viewer", unit))
+    session.refresh_token(session.get("/admin/candidate/").get_data(as_text=True))
+    assert session.get("/admin/candidate/new/").status_code == 302
+    session.post("/admin/candidate/new/", data={**VALID, "organization": str(unit.id)})
+    session.post(f"/admin/candidate/edit/?id={candidate.id}", data={**VALID, "organization": str(unit.id)})
+    db.session.expire_all()
+    assert db.session.query(Candidate).count() == 1
+    assert db.session.get(Candidate, candidate.id).full_name == "Nguyễn Văn An"
