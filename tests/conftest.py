@@ -92,7 +92,7 @@ class Browser:
         self.token = ""
 
     def refresh_token(self, html: str | None = None) -> str:
-        html = html if html is not None else self.client.get("/login").get_data(as_text=True)
+        html = html if html is not None else self.get("/login").get_data(as_text=True)
         found = _CSRF.search(html)
         assert found, "page has no CSRF token"
         self.token = found.group(1)
@@ -100,16 +100,24 @@ class Browser:
 
     def login(self, username: str, password: str = TEST_PASSWORD):
         self.refresh_token()
-        return self.client.post("/login", data={"username": username, "password": password,
-                                                "csrf_token": self.token})
+        return self.post("/login", data={"username": username, "password": password})
+
+    def _request(self, method: str, url: str, **kwargs):
+        """Each request gets its own app context, hence its own database session, as in
+        production; otherwise it would reuse the test's session and its cached rows."""
+        with self.client.application.app_context():
+            response = self.client.open(url, method=method, **kwargs)
+            response.get_data()  # read streamed bodies (exports) while the context is alive
+        return response
 
     def get(self, url: str, **kwargs):
-        return self.client.get(url, **kwargs)
+        return self._request("GET", url, **kwargs)
 
-    def post(self, url: str, data: dict | None = None, **kwargs):
+    def post(self, url: str, data: dict | None = None, with_token: bool = True, **kwargs):
         data = dict(data or {})
-        data.setdefault("csrf_token", self.token)
-        return self.client.post(url, data=data, **kwargs)
+        if with_token:
+            data.setdefault("csrf_token", self.token)
+        return self._request("POST", url, data=data, **kwargs)
 
 
 @pytest.fixture

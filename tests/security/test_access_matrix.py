@@ -104,10 +104,11 @@ def test_save_delete_and_bulk_delete_never_touch_an_outside_row(actor, endpoint,
 def test_writers_change_inside_rows_viewers_do_not(actor, endpoint, kind, db):
     role, session, inside, _outside, world = actor
     row = _row(world, kind, inside)
+    model, row_id = type(row), row.id
     session.refresh_token(session.get(f"/admin/{endpoint}/").get_data(as_text=True))
-    session.post(f"/admin/{endpoint}/action/", data={"action": "delete", "rowid": [str(row.id)]})
+    session.post(f"/admin/{endpoint}/action/", data={"action": "delete", "rowid": [str(row_id)]})
     db.session.expire_all()
-    assert (db.session.get(type(row), row.id) is None) == (role in WRITERS)
+    assert (db.session.get(model, row_id) is None) == (role in WRITERS)
 
 
 def test_ajax_lookup_and_submitted_ids_stay_in_the_subtree(actor, db):
