@@ -8,8 +8,10 @@ from flask_admin.contrib.sqla.form import AdminModelConverter
 from flask_admin.form import BaseForm
 from flask_admin.model.form import converts
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from wtforms import DateField, ValidationError
+from wtforms.validators import InputRequired, StopValidation
 
 from ..extensions import db
 from ..i18n import FormTranslations
@@ -62,27 +64,41 @@ class ModelConverter(AdminModelConverter):
         return VNDateField(**field_args)
 
 
+class Unique:
+    """No other row has this value in ``column`` (compared after ``normalize``).
+
+    Checked across all units, not only the user's: the database constraint is global too.
+    """
+
+    def __init__(self, column, message, normalize=str.strip) -> None:
+        self.column, self.message, self.normalize = column, message, normalize
+
+    def __call__(self, form, field) -> None:
+        value = self.normalize(field.data or "")
+        if not value:
+            return
+        model = self.column.class_
+        own_id = getattr(getattr(form, "_obj", None), "id", None)
+        query = select(model.id).where(self.column == value)
+        if own_id is not None:
+            query = query.where(model.id != own_id)
+        if db.session.scalar(query.limit(1)) is not None:
+            raise ValidationError(str(self.message))
+
+
 NATIONAL_ID = re.compile(r"^\d{12}$")
 
 
-class NationalId:
+def national_id_validators(model) -> list:
     """CCCD: exactly 12 digits and not used by another record of the same model."""
 
-    def __init__(self, model) -> None:
-        self.model = model
-
-    def __call__(self, form, field) -> None:
+    def twelve_digits(form, field) -> None:
         value = (field.data or "").strip()
-        if not value:
-            return
-        if not NATIONAL_ID.match(value):
+        if value and not NATIONAL_ID.match(value):
             raise ValidationError(_("The citizen ID (CCCD) must be exactly 12 digits."))
-        own_id = getattr(getattr(form, "_obj", None), "id", None)
-        query = select(self.model.id).where(self.model.national_id == value)
-        if own_id is not None:
-            query = query.where(self.model.id != own_id)
-        if db.session.scalar(query.limit(1)) is not None:
-            raise ValidationError(_("This citizen ID (CCCD) is already used by another record."))
+
+    return [twelve_digits, Unique(model.national_id,
+                                  _l("This citizen ID (CCCD) is already used by another record."))]
 
 
 class BirthDate:
@@ -97,13 +113,13 @@ class BirthDate:
             raise ValidationError(_("The date of birth cannot be before 01/01/1900."))
 
 
-class NotBlank:
-    """Required, and not only spaces (DataRequired lets '   ' through into a stripped name)."""
+class NotBlank(InputRequired):
+    """Required, with our message, and not only spaces (InputRequired lets '   ' through).
 
-    def __init__(self, message) -> None:
-        self.message = message
+    Being an InputRequired, it also stops Flask-Admin adding its own generic "required" check.
+    """
 
     def __call__(self, form, field) -> None:
         if field.data is None or (isinstance(field.data, str) and not field.data.strip()):
             field.errors[:] = []
-            raise ValidationError(self.message)
+            raise StopValidation(str(self.message))

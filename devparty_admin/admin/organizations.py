@@ -14,7 +14,7 @@ from ..extensions import db
 from ..models import Candidate, Member, Organization
 from ..vietnamese import fold
 from .base import ScopedModelView
-from .forms import NotBlank
+from .forms import NotBlank, Unique
 from .labels import LABELS
 
 
@@ -68,6 +68,7 @@ class OrganizationView(ScopedModelView):
     }
     form_args = {
         "name": {"validators": [NotBlank(_l("Please enter the organization's name."))]},
+        "code": {"validators": [Unique(Organization.code, _l("This organization code is already used."))]},
         "staff_count": {"validators": [Optional(), NumberRange(min=0, max=1_000_000)]},
     }
 

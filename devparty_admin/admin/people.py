@@ -4,7 +4,6 @@ from __future__ import annotations
 from flask_admin.contrib.sqla.filters import FilterEqual
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_
-from wtforms.validators import InputRequired
 
 from ..models import Candidate, Member, Organization
 from ..models.choices import (
@@ -14,7 +13,7 @@ from ..models.choices import (
 from ..vietnamese import fold
 from .base import ScopedModelView, folded_prefix
 from .filters import BirthYearFilter, OrganizationNameFilter
-from .forms import BirthDate, NationalId, NotBlank
+from .forms import BirthDate, NotBlank, national_id_validators
 from .labels import LABELS
 
 ORGANIZATION_REQUIRED = _l("Choose a party organization within your unit.")
@@ -42,10 +41,9 @@ class PersonView(ScopedModelView):
                                      *self.extra_sortable]
         self.form_args = {
             "full_name": {"validators": [NotBlank(_l("Please enter the full name."))]},
-            "national_id": {"validators": [NationalId(model)]},
+            "national_id": {"validators": national_id_validators(model)},
             "date_of_birth": {"validators": [BirthDate()]},
-            "organization": {"validators": [InputRequired(ORGANIZATION_REQUIRED),
-                                            NotBlank(ORGANIZATION_REQUIRED)]},
+            "organization": {"validators": [NotBlank(ORGANIZATION_REQUIRED)]},
         }
         self.column_filters = [
             FilterEqual(model.gender, _l("Gender"), options=list(GENDERS)),

@@ -4,31 +4,28 @@ from __future__ import annotations
 from flask_admin.contrib.sqla.filters import FilterEqual
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
-from wtforms import PasswordField, ValidationError
-from wtforms.validators import Length, Optional, Regexp
+from wtforms import PasswordField
+from wtforms.validators import Length, Optional, Regexp, StopValidation
 
-from ..extensions import db
 from ..models import User
 from ..models.choices import ROLES
 from ..security.permissions import role_sees_all_units
 from .base import ScopedModelView
-from .forms import NotBlank
+from .forms import NotBlank, Unique
 from .labels import LABELS
 from .people import ORGANIZATION_PICKER
 
 MIN_PASSWORD = 8
 
 
-class UniqueUsername:
-    def __call__(self, form, field) -> None:
-        name = (field.data or "").strip().lower()
-        own_id = getattr(getattr(form, "_obj", None), "id", None)
-        query = select(User.id).where(User.username == name)
-        if own_id is not None:
-            query = query.where(User.id != own_id)
-        if db.session.scalar(query.limit(1)) is not None:
-            raise ValidationError(_("This username is already taken."))
+def password_for_new_user(form, field) -> None:
+    if getattr(form, "_obj", None) is None and not field.data:
+        raise StopValidation(_("Please set a password for the new user."))
+
+
+def home_unit_unless_all_units(form, field) -> None:
+    if field.data is None and not role_sees_all_units(form.role.data):
+        raise StopValidation(_("Every user except an administrator needs a home organization."))
 
 
 class UserView(ScopedModelView):
@@ -47,7 +44,7 @@ class UserView(ScopedModelView):
     form_extra_fields = {
         "password": PasswordField(
             _l("Password"),
-            validators=[Optional(), Length(min=MIN_PASSWORD, max=200)],
+            validators=[password_for_new_user, Optional(), Length(min=MIN_PASSWORD, max=200)],
             description=_l("At least 8 characters. Leave empty to keep the current password."),
         )
     }
@@ -57,9 +54,11 @@ class UserView(ScopedModelView):
             NotBlank(_l("Please enter a username.")),
             Regexp(r"^[A-Za-z0-9._-]+$",
                    message=_l("Use only letters without accents, digits, '.', '_' and '-'.")),
-            UniqueUsername(),
+            Unique(User.username, _l("This username is already taken."),
+                   normalize=lambda value: value.strip().lower()),
         ]},
         "display_name": {"validators": [NotBlank(_l("Please enter the display name."))]},
+        "organization": {"validators": [home_unit_unless_all_units]},
     }
 
     def __init__(self, model, **kwargs) -> None:
@@ -69,10 +68,6 @@ class UserView(ScopedModelView):
     def on_model_change(self, form, user, is_created):
         if form.password.data:
             user.set_password(form.password.data)
-        elif is_created:
-            raise ValidationError(_("Please set a password for the new user."))
-        if user.organization is None and not role_sees_all_units(user.role):
-            raise ValidationError(_("Every user except an administrator needs a home organization."))
 
 
 def user_views() -> list[ScopedModelView]:

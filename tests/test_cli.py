@@ -1,0 +1,68 @@
+"""The command line: init, demo, create-user, set-password."""
+from sqlalchemy import func, select
+
+from devparty_admin.models import Candidate, Member, Organization, User
+from devparty_admin.models.choices import STAGES
+
+
+def _run(app, *args, input=None):
+    return app.test_cli_runner().invoke(args=["devparty", *args], input=input)
+
+
+def test_init_creates_the_first_admin_once(app, db):
+    result = _run(app, "init", "--password", "mat-khau-ban-dau")
+    assert result.exit_code == 0, result.output
+    assert "admin / mat-khau-ban-dau" in result.output
+    again = _run(app, "init")
+    assert again.exit_code == 0 and "không tạo thêm" in again.output
+    assert db.session.scalar(select(func.count()).select_from(User)) == 1
+
+
+def test_demo_reproduces_the_seed_figures_and_is_idempotent(app, db):
+    first = _run(app, "demo")
+    assert first.exit_code == 0, first.output
+    assert "demo.tuphap.cb01" in first.output
+    second = _run(app, "demo")
+    assert "Dữ liệu mẫu đã có sẵn." in second.output
+    police = db.session.scalar(select(Organization).where(Organization.code == "CA"))
+    children = police.children
+    assert sum(1 for c in children if c.level == "Chi bộ cơ sở") == 19
+    committees = [c for c in children if c.level == "Đảng bộ cơ sở"]
+    assert len(committees) == 9 and sum(len(c.children) for c in committees) == 52
+    under = lambda org, model: db.session.scalar(
+        select(func.count()).select_from(model).join(Organization)
+        .where(Organization.path.startswith(org.path)))
+    assert under(police, Member) == 1098
+    justice = db.session.scalar(select(Organization).where(Organization.code == "STP"))
+    assert under(justice, Member) == 46
+    assert db.session.scalar(select(func.count()).select_from(Member).join(Organization).where(
+        Organization.path.startswith(justice.path), Member.status == "probationary")) == 3
+    procuracy = db.session.scalar(select(Organization).where(Organization.code == "VKS"))
+    office = [c for c in procuracy.children if c.code.startswith("VKS-T")]
+    districts = [c for c in procuracy.children if c.code.startswith("VKS-H")]
+    assert procuracy.staff_count == 77 and sum(under(c, Member) for c in office) == 75
+    assert sum(c.staff_count for c in districts) == 149
+    assert sum(under(c, Member) for c in districts) == 119
+    commune = db.session.scalar(select(Organization).where(Organization.code == "TS"))
+    assert len(commune.children) == 11 and under(commune, Member) == 306
+    stages = set(db.session.scalars(select(Candidate.stage).distinct()))
+    assert stages == set(STAGES.codes)
+    roles = set(db.session.scalars(select(User.role).distinct()))
+    assert roles == {"admin", "committee", "branch", "viewer"}
+
+
+def test_create_user_and_set_password(app, db, make, browser):
+    make.org("Chi bộ 01", code="STP-01")
+    result = _run(app, "create-user", "--username", "bithu", "--display-name", "Bí thư",
+                  "--role", "branch", "--unit", "STP-01", input="mat-khau-moi-1\nmat-khau-moi-1\n")
+    assert result.exit_code == 0, result.output
+    assert _run(app, "create-user", "--username", "bithu", "--display-name", "X", "--role",
+                "branch", "--unit", "STP-01", input="a\na\n").exit_code != 0
+    assert "Không có tổ chức mã" in _run(app, "create-user", "--username", "x", "--display-name",
+                                         "X", "--role", "branch", "--unit", "NOPE",
+                                         input="a\na\n").output
+    assert browser.login("bithu", "mat-khau-moi-1").status_code == 302
+    result = _run(app, "set-password", "bithu", input="mat-khau-khac-2\nmat-khau-khac-2\n")
+    assert result.exit_code == 0, result.output
+    assert browser.login("bithu", "mat-khau-khac-2").status_code == 302
+    assert _run(app, "set-password", "khongco", input="a\na\n").exit_code != 0
