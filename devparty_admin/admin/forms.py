@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from wtforms import DateField, ValidationError
+from wtforms.widgets import TextInput
 from wtforms.validators import InputRequired, StopValidation
 
 from ..extensions import db
@@ -36,7 +37,12 @@ class AdminForm(BaseForm):
 
 
 class VNDateField(DateField):
-    """A date typed as dd/mm/yyyy in a plain text box, with a Vietnamese error message."""
+    """A date typed as dd/mm/yyyy in a plain text box, with a Vietnamese error message.
+
+    Not ``type=date``: browsers show that in their own locale's format and need ISO values.
+    """
+
+    widget = TextInput()
 
     def __init__(self, label=None, validators=None, **kwargs):
         render_kw = {"placeholder": "dd/mm/yyyy", "autocomplete": "off"}
