@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from flask import g
+from flask_login import current_user
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup, escape
@@ -35,7 +36,11 @@ def subtree_totals(model, organizations: list[Organization]) -> dict[int, int]:
 
 
 def _indented_name(view, context, org, name):
-    return Markup('<span style="padding-left:{}em">{}</span>').format(1.5 * org.depth, escape(org.name))
+    """Indent by depth below the user's own unit, so their unit starts at the margin."""
+    home = current_user.organization
+    depth = org.depth - (home.depth if home is not None else 0)
+    return Markup('<span class="d-inline-block" style="padding-left:{}em">{}</span>').format(
+        1.5 * max(depth, 0), escape(org.name))
 
 
 def _page_total(key):

@@ -10,6 +10,9 @@ from ..vietnamese import fold, normalize_spaces, prefix_upper_bound
 from .types import BinaryString
 
 
+PATH_DIGITS = 7  # ten million organizations; 255 characters hold 31 levels
+
+
 class TreeError(ValueError):
     """Raised when a move would put an organization under itself or its own descendant."""
 
@@ -26,7 +29,9 @@ class Organization(db.Model):
     level: Mapped[str] = mapped_column(String(100), default="")
     sector: Mapped[str | None] = mapped_column(String(50), index=True)
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id"), index=True)
-    # "/1/7/42/": ids from the root down to this node. Maintained by the flush events below.
+    # "/0000001/0000007/0000042/": ids from the root down to this node, zero-padded so that
+    # ordering by path lists the tree depth-first with siblings in creation order.
+    # Maintained by the flush events below.
     path: Mapped[str] = mapped_column(BinaryString(255), default="", index=True)
     staff_count: Mapped[int | None]
     active: Mapped[bool] = mapped_column(default=True)
@@ -49,6 +54,9 @@ class Organization(db.Model):
     def depth(self) -> int:
         """0 for a root, 1 for its children, …"""
         return max(self.path.count("/") - 2, 0)
+
+    def path_segment(self) -> str:
+        return f"{self.id:0{PATH_DIGITS}d}/"
 
     def contains(self, other: Organization | None) -> bool:
         """True when ``other`` is this organization or one of its descendants."""
@@ -76,7 +84,7 @@ def _parent_path(connection, parent_id: int | None) -> str:
 @event.listens_for(Organization, "after_insert")
 def _set_path_on_insert(_mapper, connection, org: Organization) -> None:
     """The path needs the new id, so it is written right after the INSERT."""
-    path = f"{_parent_path(connection, org.parent_id)}{org.id}/"
+    path = _parent_path(connection, org.parent_id) + org.path_segment()
     connection.execute(update(Organization).where(Organization.id == org.id).values(path=path))
     set_committed_value(org, "path", path)
 
@@ -96,7 +104,7 @@ def _move_subtree(_mapper, connection, org: Organization) -> None:
     if not get_history(org, "parent_id").has_changes():
         return
     old = org.path
-    new = f"{_parent_path(connection, org.parent_id)}{org.id}/"
+    new = _parent_path(connection, org.parent_id) + org.path_segment()
     if old == new:
         return
     connection.execute(

@@ -15,7 +15,7 @@ def admin(make, login_as):
 def _rows(html: str) -> list[tuple[float, str]]:
     """(indent in em, name) for each row of the organization list, in display order."""
     return [(float(indent), name) for indent, name in
-            re.findall(r'<span style="padding-left:([\d.]+)em">(.*?)</span>', html)]
+            re.findall(r'<span class="d-inline-block" style="padding-left:([\d.]+)em">(.*?)</span>', html)]
 
 
 def test_tree_order_indentation_and_subtree_counts(make, admin):
@@ -44,11 +44,11 @@ def test_create_and_move_an_organization(make, admin, db):
         "staff_count": "12", "active": "y"})
     assert response.status_code == 302
     created = db.session.query(Organization).filter_by(code="CB-MOI").one()
-    assert created.path == f"{a.path}{created.id}/"
+    assert created.path == f"{a.path}{created.id:07d}/"
     admin.post(f"/admin/organization/edit/?id={created.id}", data={
         "name": "Chi bộ mới", "code": "CB-MOI", "level": "Chi bộ", "parent": str(b.id)})
     db.session.expire_all()
-    assert db.session.get(Organization, created.id).path == f"{b.path}{created.id}/"
+    assert db.session.get(Organization, created.id).path == f"{b.path}{created.id:07d}/"
 
 
 def test_moving_under_own_descendant_is_refused_with_a_message(make, admin, db):
@@ -88,3 +88,11 @@ def test_duplicate_code_gives_a_message_not_a_500(make, admin, db):
     assert response.status_code == 200
     assert "Mã tổ chức này đã được dùng." in response.get_data(as_text=True)
     assert db.session.query(Organization).count() == 1
+
+
+def test_indentation_starts_at_the_users_own_unit(make, login_as):
+    province = make.org("Đảng bộ tỉnh")
+    police = make.org("Đảng bộ Công an tỉnh", parent=province)
+    make.org("Chi bộ Phòng Tham mưu", parent=police)
+    html = login_as(make.user("committee", police)).get("/admin/organization/").get_data(as_text=True)
+    assert _rows(html) == [(0.0, "Đảng bộ Công an tỉnh"), (1.5, "Chi bộ Phòng Tham mưu")]
