@@ -1,0 +1,129 @@
+"""Time the candidate list screens of one unit over a large synthetic subtree.
+
+    .venv/bin/python bench/list_pages.py --candidates 1000000 [--database-url URL]
+
+Builds (once, reused afterwards) a database with a province, 20 đảng bộ of 50 chi bộ each and
+the requested number of candidates spread over them, then logs in as a committee user of one
+đảng bộ and as an admin and times each page (median of --repeat runs) and counts its queries.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from flask_migrate import upgrade
+from sqlalchemy import event, func, insert, inspect, select
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from devparty_admin import create_app  # noqa: E402
+from devparty_admin.extensions import db  # noqa: E402
+from devparty_admin.models import Candidate, Organization, User  # noqa: E402
+from devparty_admin.vietnamese import fold, name_sort_key  # noqa: E402
+
+FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ"]
+MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Thu", "Ngọc"]
+GIVEN = ["An", "Bình", "Chi", "Dũng", "Đào", "Hà", "Khoa", "Lan", "Minh", "Nga", "Phúc", "Quân"]
+PAGES = [
+    ("list, page 1", "/admin/candidate/"),
+    ("list, page 100", "/admin/candidate/?page=99"),
+    ("search 'nguyen van'", "/admin/candidate/?search=nguyen+van"),
+    ("search given name 'lan'", "/admin/candidate/?search=lan"),
+    ("filter stage", "/admin/candidate/?flt0_3=sympathizer"),
+    ("filter year of birth", "/admin/candidate/?flt0_1=1995"),
+    ("home counts", "/admin/"),
+]
+PASSWORD = "bench-password"
+
+
+def build(candidates: int) -> None:
+    if inspect(db.engine).has_table("candidate") and \
+            db.session.scalar(select(func.count()).select_from(Candidate)) >= candidates:
+        return
+    print(f"building {candidates} candidates …", flush=True)
+    db.drop_all()
+    with db.engine.begin() as connection:
+        connection.execute(db.text("DROP TABLE IF EXISTS alembic_version"))
+    upgrade()
+    province = Organization(name="Đảng bộ tỉnh", level="Đảng bộ tỉnh")
+    db.session.add(province)
+    branches = []
+    for d in range(20):
+        committee = Organization(name=f"Đảng bộ số {d}", level="Đảng bộ cơ sở", parent=province)
+        db.session.add(committee)
+        branches += [Organization(name=f"Chi bộ {d}-{b}", level="Chi bộ", parent=committee)
+                     for b in range(50)]
+    db.session.add_all(branches)
+    db.session.flush()
+    for role, unit in (("admin", None), ("committee", branches[0].parent)):
+        user = User(username=f"bench.{role}", display_name=role, role=role, organization=unit)
+        user.set_password(PASSWORD)
+        db.session.add(user)
+    db.session.commit()
+    now = datetime.now(timezone.utc)
+    stages = ["source", "sympathizer", "trained", "dossier", "proposed", "official"]
+    rows = []
+    for i in range(candidates):
+        name = f"{FAMILY[i % 10]} {MIDDLE[i % 6]} {GIVEN[(i // 7) % 12]}"
+        words = fold(name).split(" ")
+        rows.append({
+            "full_name": name, "name_folded": " ".join(words),
+            "given_folded": " ".join([words[-1], *words[:-1]]), "sort_key": name_sort_key(name),
+            "national_id": f"{i:012d}", "organization_id": branches[i % len(branches)].id,
+            "date_of_birth": date(1975 + i % 30, 1 + i % 12, 1 + i % 28), "gender": "male",
+            "stage": stages[i % 6], "version": 1, "created_at": now, "updated_at": now,
+            "youth_union_member": False,
+        })
+        if len(rows) == 20_000:
+            db.session.execute(insert(Candidate), rows)
+            rows = []
+    if rows:
+        db.session.execute(insert(Candidate), rows)
+    db.session.commit()
+    db.session.execute(db.text("ANALYZE"))
+    db.session.commit()
+
+
+def measure(app, username: str, repeat: int) -> None:
+    client = app.test_client()
+    client.post("/login", data={"username": username, "password": PASSWORD})
+    statements: list[str] = []
+    with app.app_context():
+        engine = db.engine
+    listener = lambda *args: statements.append(args[2])  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listener)
+    print(f"\n{username}")
+    print(f"{'page':<28}{'median ms':>10}{'queries':>9}")
+    for label, url in PAGES:
+        timings = []
+        for _ in range(repeat):
+            statements.clear()
+            start = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - start) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+        print(f"{label:<28}{statistics.median(timings):>10.1f}{len(statements):>9}")
+    event.remove(engine, "before_cursor_execute", listener)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--candidates", type=int, default=100_000)
+    parser.add_argument("--database-url", default=None)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    url = args.database_url or f"sqlite:///{Path('instance').resolve()}/bench-{args.candidates}.sqlite3"
+    app = create_app({"SQLALCHEMY_DATABASE_URI": url, "WTF_CSRF_ENABLED": False})
+    with app.app_context():
+        build(args.candidates)
+    print(f"database: {url.split('@')[-1]}")
+    measure(app, "bench.committee", args.repeat)
+    measure(app, "bench.admin", args.repeat)
+
+
+if __name__ == "__main__":
+    main()
