@@ -29,6 +29,7 @@ run: install
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 test: install
+	$(BIN)/ruff check devparty_admin tests bench wsgi.py
 	$(BIN)/pytest
 
 # Refresh the catalogs after adding or changing UI strings, then translate the new entries.

@@ -30,9 +30,11 @@ def create_app(config: dict | None = None) -> Flask:
     from .admin import init_admin
     from .cli import register_cli
     from .errors import register_error_handlers
+    from .security.inputs import init_input_checks
     from .security.views import bp as auth_bp
 
     app.register_blueprint(auth_bp)
+    init_input_checks(app)
     init_admin(app)
     register_error_handlers(app)
     register_cli(app)

@@ -29,9 +29,11 @@ def test_demo_reproduces_the_seed_figures_and_is_idempotent(app, db):
     assert sum(1 for c in children if c.level == "Chi bộ cơ sở") == 19
     committees = [c for c in children if c.level == "Đảng bộ cơ sở"]
     assert len(committees) == 9 and sum(len(c.children) for c in committees) == 52
-    under = lambda org, model: db.session.scalar(
-        select(func.count()).select_from(model).join(Organization)
-        .where(Organization.path.startswith(org.path)))
+
+    def under(org, model):
+        return db.session.scalar(select(func.count()).select_from(model).join(Organization)
+                                 .where(Organization.path.startswith(org.path)))
+
     assert under(police, Member) == 1098
     justice = db.session.scalar(select(Organization).where(Organization.code == "STP"))
     assert under(justice, Member) == 46

@@ -34,12 +34,23 @@ EXPORT_FORMATTERS = dict(typefmt.EXPORT_FORMATTERS)
 EXPORT_FORMATTERS.update({date: lambda view, value, name: format_date(value)})
 
 
+MAX_ID = 2**31 - 1  # the largest integer key PostgreSQL can compare without an error
+
+
+def parse_id(raw) -> int | None:
+    """A record id as posted or put in a URL, or None unless it is one plain positive integer."""
+    text = str(raw)
+    if not (text.isascii() and text.isdigit()) or int(text) > MAX_ID:
+        return None
+    return int(text)
+
+
 def parse_pk(raw) -> int:
     """A record id from the URL; anything but one integer is a missing record (404)."""
-    try:
-        return int(str(raw))
-    except (TypeError, ValueError):
+    pk = parse_id(raw)
+    if pk is None:
         abort(404)
+    return pk
 
 
 FOLDED_COLUMNS = ("name_folded", "given_folded")
@@ -57,13 +68,15 @@ class ScopedAjaxLoader(QueryAjaxModelLoader):
         return scoped(db.session.query(self.model), self.model, current_user)
 
     def get_one(self, pk):
-        if not str(pk).isdigit():
+        pk = parse_id(pk)
+        if pk is None:
             return None
         with db.session.no_autoflush:
-            return self.get_query().filter(self.model.id == int(pk)).one_or_none()
+            return self.get_query().filter(self.model.id == pk).one_or_none()
 
     def get_list(self, term, offset=0, limit=20):
         """Match the typed words, accents optional, against the stored folded names."""
+        offset = min(max(offset or 0, 0), MAX_ID)  # a tampered offset must not reach the driver
         columns = [getattr(self.model, c) for c in FOLDED_COLUMNS if hasattr(self.model, c)]
         if not columns:
             return super().get_list(term, offset, limit)
@@ -137,6 +150,12 @@ class ScopedModelView(ModelView):
             return redirect(url_for("auth.login", next=request.full_path))
         abort(403)
 
+    def _get_list_extra_args(self):
+        """Keep a tampered ``?page=`` inside what the database driver accepts."""
+        args = super()._get_list_extra_args()
+        args.page = min(max(args.page or 0, 0), MAX_ID // max(self.page_size_options))
+        return args
+
     # --- scoping ------------------------------------------------------------------------------
     def get_query(self):
         return scoped(super().get_query(), self.model, current_user)
@@ -156,7 +175,7 @@ class ScopedModelView(ModelView):
     def action_delete(self, ids):
         """Bulk delete with integer ids: Flask-Admin binds the posted strings, which PostgreSQL
         refuses to compare with an integer key (a 500). Ids that are not integers match nothing."""
-        return super().action_delete([int(i) for i in ids if str(i).isdigit()])
+        return super().action_delete([pk for pk in map(parse_id, ids) if pk is not None])
 
     def _create_ajax_loader(self, name, options):
         attr = getattr(self.model, name)

@@ -11,8 +11,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 from wtforms import DateField, ValidationError
-from wtforms.widgets import TextInput
 from wtforms.validators import InputRequired, StopValidation
+from wtforms.widgets import TextInput
 
 from ..extensions import db
 from ..i18n import FormTranslations

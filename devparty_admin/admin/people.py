@@ -7,7 +7,13 @@ from sqlalchemy import or_
 
 from ..models import Candidate, Member, Organization
 from ..models.choices import (
-    EDUCATION_LEVELS, GENDERS, MEMBER_STATUSES, OCCUPATIONS, QUALIFICATIONS, SOURCES, STAGES,
+    EDUCATION_LEVELS,
+    GENDERS,
+    MEMBER_STATUSES,
+    OCCUPATIONS,
+    QUALIFICATIONS,
+    SOURCES,
+    STAGES,
     THEORY_LEVELS,
 )
 from ..vietnamese import fold

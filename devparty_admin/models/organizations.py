@@ -9,7 +9,6 @@ from ..extensions import db
 from ..vietnamese import fold, normalize_spaces, prefix_upper_bound
 from .types import BinaryString
 
-
 PATH_DIGITS = 7  # ten million organizations; 255 characters hold 31 levels
 
 

@@ -152,9 +152,27 @@ def test_admin_sees_every_unit(make, login_as, world):
 def test_malformed_ids_are_404_not_500(make, login_as, world):
     session = login_as(make.user("committee", world.units["a"]))
     for url in ("/admin/candidate/details/?id=1,2", "/admin/candidate/details/?id=abc",
-                "/admin/candidate/edit/?id=1%2C2", "/admin/member/details/?id=%00"):
+                "/admin/candidate/edit/?id=1%2C2",
+                "/admin/candidate/details/?id=99999999999999999999",
+                "/admin/candidate/details/?id=%EF%BC%91", "/admin/candidate/details/?id=-1"):
         assert session.get(url).status_code == 404, url
     assert session.get("/admin/candidate/edit/?id=").status_code == 302  # back to the list
+    lookup = "/admin/candidate/ajax/lookup/?name=organization&query=a&offset=99999999999999999999"
+    assert session.get(lookup).status_code in (200, 400)
+    for url in ("/admin/candidate/?page=99999999999999999999", "/admin/candidate/?page=-5",
+                "/admin/candidate/?sort=99&desc=x", "/admin/candidate/?page_size=100000000"):
+        assert session.get(url).status_code == 200, url
+    assert session.get("/admin/candidate/?search=a%00b").status_code == 400
+    assert session.get("/admin/member/details/?id=%00").status_code == 400
+    response = session.post("/admin/candidate/new/", data={"full_name": "Lê\x00Văn"})
+    assert response.status_code == 400
+    session.refresh_token(session.get("/admin/candidate/").get_data(as_text=True))
+    response = session.post("/admin/candidate/action/", data={
+        "action": "delete", "rowid": ["99999999999999999999", "x"]})
+    assert response.status_code == 302
+    response = session.post("/admin/candidate/new/", data={
+        "full_name": "Lê Văn Tràn", "organization": "99999999999999999999"})
+    assert "Vui lòng chọn một tổ chức đảng thuộc đơn vị của bạn." in response.get_data(as_text=True)
 
 
 def test_member_candidate_picker_is_scoped(actor, db):
