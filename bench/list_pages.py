@@ -23,7 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from devparty_admin import create_app  # noqa: E402
 from devparty_admin.extensions import db  # noqa: E402
 from devparty_admin.models import Candidate, Organization, User  # noqa: E402
-from devparty_admin.vietnamese import fold, name_sort_key  # noqa: E402
+from devparty_admin.models.people import name_columns  # noqa: E402
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ"]
 MIDDLE = ["Văn", "Thị", "Đức", "Minh", "Thu", "Ngọc"]
@@ -68,11 +68,8 @@ def build(candidates: int) -> None:
     stages = ["source", "sympathizer", "trained", "dossier", "proposed", "official"]
     rows = []
     for i in range(candidates):
-        name = f"{FAMILY[i % 10]} {MIDDLE[i % 6]} {GIVEN[(i // 7) % 12]}"
-        words = fold(name).split(" ")
         rows.append({
-            "full_name": name, "name_folded": " ".join(words),
-            "given_folded": " ".join([words[-1], *words[:-1]]), "sort_key": name_sort_key(name),
+            **name_columns(f"{FAMILY[i % 10]} {MIDDLE[i % 6]} {GIVEN[(i // 7) % 12]}"),
             "national_id": f"{i:012d}", "organization_id": branches[i % len(branches)].id,
             "date_of_birth": date(1975 + i % 30, 1 + i % 12, 1 + i % 28), "gender": "male",
             "stage": stages[i % 6], "version": 1, "created_at": now, "updated_at": now,

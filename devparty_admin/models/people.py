@@ -16,6 +16,19 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
+def name_columns(full_name: str) -> dict[str, str]:
+    """The stored forms of a name: itself tidied, folded from the family name and from the given
+    name (both searched by prefix), and the Vietnamese sort key. Bulk inserts use this too."""
+    name = normalize_spaces(full_name)
+    words = fold(name).split(" ")
+    return {
+        "full_name": name,
+        "name_folded": " ".join(words),
+        "given_folded": " ".join([words[-1], *words[:-1]]),
+        "sort_key": name_sort_key(name),
+    }
+
+
 class Person:
     """Columns every person record has; the name keeps its folded and sortable forms in step."""
 
@@ -42,12 +55,10 @@ class Person:
 
     @validates("full_name")
     def _keep_name_forms(self, _key: str, value: str) -> str:
-        value = normalize_spaces(value)
-        words = fold(value).split(" ")
-        self.name_folded = " ".join(words)
-        self.given_folded = " ".join([words[-1], *words[:-1]]) if len(words) > 1 else words[0]
-        self.sort_key = name_sort_key(value)
-        return value
+        forms = name_columns(value)
+        self.name_folded, self.given_folded = forms["name_folded"], forms["given_folded"]
+        self.sort_key = forms["sort_key"]
+        return forms["full_name"]
 
     @validates("national_id")
     def _strip_national_id(self, _key: str, value: str | None) -> str | None:

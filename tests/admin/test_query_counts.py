@@ -4,7 +4,7 @@ from datetime import date, datetime, timezone
 from sqlalchemy import insert
 
 from devparty_admin.models import Candidate, Member
-from devparty_admin.vietnamese import fold, name_sort_key
+from devparty_admin.models.people import name_columns
 
 GIVEN = ["An", "Bình", "Chi", "Dũng", "Đào", "Hà", "Khoa", "Lan", "Minh", "Nga"]
 
@@ -13,11 +13,8 @@ def _bulk_candidates(db, orgs, count: int, start: int = 0) -> None:
     now = datetime.now(timezone.utc)
     rows = []
     for i in range(start, start + count):
-        name = f"Nguyễn Văn {GIVEN[i % 10]}"
-        folded = fold(name).split(" ")
         rows.append({
-            "full_name": name, "name_folded": " ".join(folded),
-            "given_folded": " ".join([folded[-1], *folded[:-1]]), "sort_key": name_sort_key(name),
+            **name_columns(f"Nguyễn Văn {GIVEN[i % 10]}"),
             "national_id": f"9{i:011d}", "organization_id": orgs[i % len(orgs)].id,
             "date_of_birth": date(1990 + i % 15, 1 + i % 12, 1 + i % 28), "gender": "male",
             "stage": "source", "version": 1, "created_at": now, "updated_at": now,
