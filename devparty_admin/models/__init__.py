@@ -1,10 +1,20 @@
 """Core tables. Plugins own their own tables and never alter these."""
+from . import audit  # noqa: F401,E402 - registers the field-change listener
+from .acts import Act, FieldChange, StageEvent
+from .development import DossierItem, Enrollment, Sponsor, TrainingClass
 from .organizations import Organization, TreeError, subtree_condition, subtree_ids
 from .people import Candidate, Member
 from .users import User
 
 __all__ = [
+    "Act",
     "Candidate",
+    "DossierItem",
+    "Enrollment",
+    "FieldChange",
+    "Sponsor",
+    "StageEvent",
+    "TrainingClass",
     "Member",
     "Organization",
     "TreeError",

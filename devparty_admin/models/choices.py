@@ -101,7 +101,26 @@ MEMBER_STATUSES = Choices(
     ("probationary", _l("Probationary")),
     ("exempted", _l("Exempted from activities")),
     ("transferred_out", _l("Transferred out")),
+    ("struck_off", _l("Struck off")),
 )
+
+ACT_KINDS = Choices(
+    ("branch_resolution", _l("Branch resolution")),
+    ("committee_resolution", _l("Committee resolution")),
+    ("admission_decision", _l("Admission decision")),
+    ("recognition_decision", _l("Recognition decision")),
+    ("committee_decision", _l("Committee decision")),
+)
+
+SPONSOR_ROLES = Choices(("helper", _l("Helper")), ("introducer", _l("Introducer")))
+
+CLASS_KINDS = Choices(("awareness", _l("Party awareness class")),
+                      ("new_member", _l("New-member class")))
+
+ENROLLMENT_RESULTS = Choices(("enrolled", _l("Enrolled")), ("passed", _l("Passed")),
+                             ("failed", _l("Not passed")))
+
+DOSSIER_STATUSES = Choices(("pending", _l("Missing")), ("done", _l("Complete")))
 
 ROLES = Choices(
     ("admin", _l("System administrator")),

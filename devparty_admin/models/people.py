@@ -96,6 +96,9 @@ class Candidate(Person, db.Model):
     introducing_organization: Mapped[str | None] = mapped_column(String(200))
     stage: Mapped[str] = mapped_column(String(20), default="source", index=True)
     notes: Mapped[str | None] = mapped_column(Text)
+    # Written exceptions the rules allow (age above 60; primary education in listed areas).
+    age_exception: Mapped[str | None] = mapped_column(String(300))
+    education_exception: Mapped[str | None] = mapped_column(String(300))
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}

@@ -15,10 +15,16 @@ def _grant(actions: tuple[str, ...], *resources: str) -> set[tuple[str, str]]:
     return {(action, resource) for action in actions for resource in resources}
 
 
+# Moving candidates: a branch records its own resolutions, a committee decides for units below it.
+PROPOSE, DECIDE = ("propose", "candidate"), ("decide", "candidate")
+
 ROLE_PERMISSIONS: dict[str, set[tuple[str, str]]] = {
-    "admin": _grant(ALL_ACTIONS, "candidate", "member", "organization", "user") | {ALL_UNITS},
-    "committee": _grant(ALL_ACTIONS, "candidate", "member") | _grant((READ, EXPORT), "organization"),
-    "branch": _grant(ALL_ACTIONS, "candidate", "member") | _grant((READ, EXPORT), "organization"),
+    "admin": _grant(ALL_ACTIONS, "candidate", "member", "organization", "user")
+    | {ALL_UNITS, PROPOSE, DECIDE},
+    "committee": _grant(ALL_ACTIONS, "candidate", "member") | _grant((READ, EXPORT), "organization")
+    | {DECIDE},
+    "branch": _grant(ALL_ACTIONS, "candidate", "member") | _grant((READ, EXPORT), "organization")
+    | {PROPOSE},
     "viewer": _grant((READ, EXPORT), "candidate", "member", "organization"),
 }
 
@@ -37,3 +43,25 @@ def sees_all_units(user) -> bool:
 def role_sees_all_units(role: str) -> bool:
     """Whether accounts of ``role`` work across all units (and so need no home organization)."""
     return ALL_UNITS in ROLE_PERMISSIONS.get(role, set())
+
+
+def can_transition(user, candidate, target: str) -> bool:
+    """Whether ``user`` may move ``candidate`` to ``target`` from where it stands.
+
+    Branch-level steps need the propose permission and the candidate inside the user's unit;
+    decisions need the decide permission at a unit strictly above the candidate's branch.
+    """
+    from ..workflow.stages import BRANCH, find_transition
+
+    transition = find_transition(candidate.stage, target)
+    if transition is None:
+        return False
+    needed = PROPOSE if transition.authority == BRANCH else DECIDE
+    if not has_permission(user, *needed):
+        return False
+    if sees_all_units(user):
+        return True
+    home, unit = user.organization, candidate.organization
+    if home is None or unit is None or not home.contains(unit):
+        return False
+    return transition.authority == BRANCH or home.id != unit.id

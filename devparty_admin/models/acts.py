@@ -1,0 +1,74 @@
+"""Numbered, dated acts (resolutions, decisions) and the append-only history they leave."""
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Date, DateTime, ForeignKey, Index, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from ..extensions import db
+from .organizations import Organization
+from .people import Candidate, utcnow
+from .users import User
+
+
+class Act(db.Model):
+    """A nghị quyết or quyết định: one act can move many candidates (the monthly resolution)."""
+
+    __tablename__ = "act"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(30))  # see models.choices.ACT_KINDS
+    number: Mapped[str] = mapped_column(String(50))  # "12-NQ/CB"
+    act_date: Mapped[date] = mapped_column(Date)
+    organization_id: Mapped[int] = mapped_column(ForeignKey("organization.id"), index=True)
+    votes_for: Mapped[int | None]
+    votes_against: Mapped[int | None]
+    official_members: Mapped[int | None]  # the 2/3 denominator, as counted by the branch
+    signer: Mapped[str | None] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    organization: Mapped[Organization] = relationship()
+
+    def __str__(self) -> str:
+        return f"{self.number} ({self.act_date:%d/%m/%Y})"
+
+
+class StageEvent(db.Model):
+    """One move of a candidate along the path: written by the transition service only."""
+
+    __tablename__ = "stage_event"
+    __table_args__ = (Index("ix_stage_event_candidate_at", "candidate_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidate.id"))
+    from_stage: Mapped[str] = mapped_column(String(20))
+    to_stage: Mapped[str] = mapped_column(String(20), index=True)
+    effective_on: Mapped[date] = mapped_column(Date, index=True)  # act date, or ceremony date
+    act_id: Mapped[int | None] = mapped_column(ForeignKey("act.id"), index=True)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    note: Mapped[str | None] = mapped_column(Text)
+
+    candidate: Mapped[Candidate] = relationship()
+    act: Mapped[Act | None] = relationship()
+    actor: Mapped[User | None] = relationship()
+
+
+class FieldChange(db.Model):
+    """One field of a candidate changed (old → new, who, when), from any screen, action or import."""
+
+    __tablename__ = "field_change"
+    __table_args__ = (Index("ix_field_change_candidate_at", "candidate_id", "at"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidate.id"))
+    field: Mapped[str] = mapped_column(String(50))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    actor: Mapped[User | None] = relationship()

@@ -1,0 +1,303 @@
+"""The checks a transition must pass. Each returns the list of its failures, in the user's
+language, each naming its rule; an empty list means the check passes.
+
+Plugins add their own through ``register_guard``; the transition service runs them all and
+reports every failure at once.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from flask_babel import gettext as _
+from sqlalchemy import func, select
+
+from ..extensions import db
+from ..models import Act, Candidate, DossierItem, Enrollment, Member, Sponsor, StageEvent, TrainingClass
+from ..security.permissions import can_transition
+from . import dossier
+from .calendar import add_months, add_working_days, whole_months_between
+from .rules import Rules
+from .stages import Transition
+
+EDUCATION_ORDER = ("primary", "lower_secondary", "upper_secondary")
+
+
+@dataclass
+class Proposal:
+    """One candidate asked to make one move, with the act and date that would record it."""
+
+    candidate: Candidate
+    transition: Transition
+    actor: object
+    act: Act | None = None
+    effective_on: date | None = None  # the act's date, or the ceremony date
+    note: str | None = None
+    late_ceremony_approved: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def vote_date(self) -> date:
+        return self.act.act_date if self.act is not None else self.effective_on
+
+
+Guard = Callable[[Proposal, Rules], list[str]]
+_GUARDS: dict[str | None, list[Guard]] = {}
+
+
+def register_guard(guard: Guard, target: str | None = None) -> Guard:
+    """Run ``guard`` for moves to ``target`` (every move when None). Plugins call this."""
+    _GUARDS.setdefault(target, []).append(guard)
+    return guard
+
+
+def guards_for(target: str) -> list[Guard]:
+    return [*_GUARDS.get(None, []), *_GUARDS.get(target, [])]
+
+
+def guard(target: str | None = None):
+    def decorate(function: Guard) -> Guard:
+        return register_guard(function, target)
+
+    return decorate
+
+
+# --- every move ---------------------------------------------------------------------------------
+@guard()
+def authority(p: Proposal, rules: Rules) -> list[str]:
+    if can_transition(p.actor, p.candidate, p.transition.target):
+        return []
+    return [_("Your role and unit may not make this move (authority: branch proposes, the "
+              "committee of a higher unit decides).")]
+
+
+@guard()
+def act_recorded(p: Proposal, rules: Rules) -> list[str]:
+    failures = []
+    kinds = p.transition.act_kinds
+    if kinds and (p.act is None or p.act.kind not in kinds):
+        failures.append(_("This move needs a numbered, dated resolution or decision."))
+    if p.act is not None and (not (p.act.number or "").strip() or p.act.act_date is None):
+        failures.append(_("The resolution or decision needs its number and date."))
+    if p.effective_on is None:
+        failures.append(_("Enter the date of this step."))
+    elif p.effective_on > date.today():
+        failures.append(_("The date of this step cannot be in the future."))
+    if p.transition.needs_reason and not (p.note or "").strip():
+        failures.append(_("Give the reason for this exit."))
+    return failures
+
+
+# --- helpers and introducers --------------------------------------------------------------------
+def _sponsors(p: Proposal, role: str) -> list[Sponsor]:
+    return list(db.session.scalars(
+        select(Sponsor).join(Member).where(Sponsor.candidate_id == p.candidate.id,
+                                           Sponsor.role == role)))
+
+
+def _sponsor_problems(p: Proposal, sponsor: Sponsor, rules: Rules) -> list[str]:
+    member, problems = sponsor.member, []
+    if member.status != "official":
+        problems.append(_("%(name)s is not an official member.", name=member.full_name))
+    if member.organization_id != p.candidate.organization_id:
+        problems.append(_("%(name)s is not a member of the candidate's branch.",
+                          name=member.full_name))
+    if add_months(sponsor.known_since, rules.sponsor_min_months) > p.vote_date:
+        problems.append(_("%(name)s has worked with the candidate for %(months)s months; the rule "
+                          "asks at least %(min)s (Quy định 294-QĐ/TW).",
+                          name=member.full_name,
+                          months=whole_months_between(sponsor.known_since, p.vote_date),
+                          min=rules.sponsor_min_months))
+    return problems
+
+
+@guard("sympathizer")
+def helper_assigned(p: Proposal, rules: Rules) -> list[str]:
+    helpers = _sponsors(p, "helper")
+    if not helpers:
+        return [_("Assign an official member to help the candidate (Quy định 294-QĐ/TW).")]
+    problems = [_sponsor_problems(p, h, rules) for h in helpers]
+    return [] if any(not found for found in problems) else [m for found in problems for m in found]
+
+
+def _youth_age(p: Proposal, rules: Rules) -> bool:
+    dob = p.candidate.date_of_birth
+    return dob is not None and \
+        whole_months_between(dob, p.vote_date) < (rules.youth_age_max_years + 1) * 12
+
+
+@guard("proposed")
+def introducers(p: Proposal, rules: Rules) -> list[str]:
+    found = _sponsors(p, "introducer")
+    problems = [m for s in found for m in _sponsor_problems(p, s, rules)]
+    valid = sum(1 for s in found if not _sponsor_problems(p, s, rules))
+    if p.candidate.youth_union_member and _youth_age(p, rules):
+        needed = 1
+        if not _document_done(p, dossier.YOUTH_UNION_INTRODUCTION):
+            problems.append(_("A Youth Union member of youth age is introduced by the Youth Union "
+                              "committee: record its resolution (4-KNĐ) (Điều lệ Đảng, Điều 4)."))
+    else:
+        needed = rules.introducers_required
+    if valid < needed:
+        problems.append(_("%(needed)s introducing official member(s) who worked with the "
+                          "candidate for %(months)s months are needed; %(valid)s recorded "
+                          "(Điều lệ Đảng, Điều 4).", needed=needed, valid=valid,
+                          months=rules.sponsor_min_months))
+    return problems
+
+
+# --- the proposal: person, class, dossier, vote ------------------------------------------------
+@guard("proposed")
+def age_on_vote_date(p: Proposal, rules: Rules) -> list[str]:
+    dob = p.candidate.date_of_birth
+    if dob is None:
+        return [_("Record the date of birth: the age rule is checked on the vote date.")]
+    months = whole_months_between(dob, p.vote_date)
+    years, rest = divmod(months, 12)
+    if months < rules.min_age_years * 12:
+        return [_("On the vote date the candidate is %(years)s years %(months)s months old; "
+                  "the minimum is %(min)s years (Điều lệ Đảng, Điều 1).",
+                  years=years, months=rest, min=rules.min_age_years)]
+    if months > rules.max_age_years * 12 and not (p.candidate.age_exception or "").strip():
+        return [_("On the vote date the candidate is %(years)s years %(months)s months old; above "
+                  "%(max)s years needs a recorded written exception (Quy định 294-QĐ/TW).",
+                  years=years, months=rest, max=rules.max_age_years)]
+    return []
+
+
+@guard("proposed")
+def education(p: Proposal, rules: Rules) -> list[str]:
+    level = p.candidate.education_level
+    if level in EDUCATION_ORDER[1:]:
+        return []
+    if level == "primary" and (p.candidate.education_exception or "").strip():
+        return []
+    return [_("General education must be lower secondary or higher; primary needs a recorded "
+              "exception for the listed areas (Quy định 294-QĐ/TW).")]
+
+
+def latest_certificate(candidate_id: int, kind: str) -> date | None:
+    return db.session.scalar(
+        select(func.max(Enrollment.certificate_date)).join(TrainingClass)
+        .where(Enrollment.candidate_id == candidate_id, Enrollment.result == "passed",
+               TrainingClass.kind == kind, Enrollment.certificate_number.is_not(None)))
+
+
+@guard("trained")
+def awareness_class_passed(p: Proposal, rules: Rules) -> list[str]:
+    if latest_certificate(p.candidate.id, "awareness") is None:
+        return [_("Record the passed awareness class with its certificate number and date.")]
+    return []
+
+
+@guard("proposed")
+def certificate_fresh(p: Proposal, rules: Rules) -> list[str]:
+    issued = latest_certificate(p.candidate.id, "awareness")
+    if issued is None:
+        return [_("No awareness-class certificate (CN-NTVĐ) is recorded.")]
+    if add_months(issued, rules.certificate_max_months) < p.vote_date:
+        return [_("The awareness-class certificate of %(issued)s is more than %(max)s months old "
+                  "on the vote date (Hướng dẫn 06-HD/TW).",
+                  issued=issued.strftime("%d/%m/%Y"), max=rules.certificate_max_months)]
+    return []
+
+
+def _document_done(p: Proposal, code: str) -> bool:
+    return db.session.scalar(select(DossierItem.id).where(
+        DossierItem.candidate_id == p.candidate.id, DossierItem.form_code == code,
+        DossierItem.status == "done").limit(1)) is not None
+
+
+@guard("proposed")
+def dossier_complete(p: Proposal, rules: Rules) -> list[str]:
+    done = set(db.session.scalars(select(DossierItem.form_code).where(
+        DossierItem.candidate_id == p.candidate.id, DossierItem.status == "done")))
+    failures = []
+    if dossier.BACKGROUND_CHECK not in done:
+        failures.append(_("Background verification (thẩm tra lý lịch) must be done before the "
+                          "branch votes (Hướng dẫn 06-HD/TW)."))
+    missing = [dossier.ITEMS.label(code) for code in dossier.BEFORE_PROPOSAL
+               if code not in done and code != dossier.BACKGROUND_CHECK]
+    if missing:
+        failures.append(_("The dossier is incomplete: %(missing)s.", missing="; ".join(missing)))
+    return failures
+
+
+def official_member_count(organization_id: int) -> int:
+    return db.session.scalar(select(func.count()).select_from(Member).where(
+        Member.organization_id == organization_id, Member.status == "official"))
+
+
+def vote_problems(act: Act | None, organization_id: int, rules: Rules) -> list[str]:
+    """Agreeing votes ≥ 2/3 of the branch's official members, with the arithmetic shown."""
+    if act is None:
+        return []
+    counted = act.official_members or official_member_count(organization_id)
+    if act.votes_for is None or counted <= 0:
+        return [_("Record the vote: agreeing votes and the number of official members.")]
+    if act.votes_for + (act.votes_against or 0) > counted:
+        return [_("%(votes)s votes were recorded but the branch counts only %(members)s official "
+                  "members.", votes=act.votes_for + (act.votes_against or 0), members=counted)]
+    needed = -(-counted * rules.vote_numerator // rules.vote_denominator)  # ceiling
+    if act.votes_for < needed:
+        return [_("Vote: %(agree)s of %(members)s official members agreed; at least %(needed)s "
+                  "(%(num)s/%(den)s) are needed (Điều lệ Đảng, Điều 4).",
+                  agree=act.votes_for, members=counted, needed=needed,
+                  num=rules.vote_numerator, den=rules.vote_denominator)]
+    return []
+
+
+@guard("proposed")
+def branch_vote_for_admission(p: Proposal, rules: Rules) -> list[str]:
+    return vote_problems(p.act, p.candidate.organization_id, rules)
+
+
+# --- after the decision -----------------------------------------------------------------------
+def last_event(candidate_id: int, stage: str) -> StageEvent | None:
+    return db.session.scalar(select(StageEvent).where(
+        StageEvent.candidate_id == candidate_id, StageEvent.to_stage == stage)
+        .order_by(StageEvent.id.desc()).limit(1))
+
+
+@guard("probationary")
+def ceremony_in_time(p: Proposal, rules: Rules) -> list[str]:
+    decided = last_event(p.candidate.id, "admitted")
+    if decided is None or p.effective_on is None:
+        return []
+    if p.effective_on < decided.effective_on:
+        return [_("The ceremony cannot be held before the admission decision of %(day)s.",
+                  day=decided.effective_on.strftime("%d/%m/%Y"))]
+    due = add_working_days(decided.effective_on, rules.ceremony_due_working_days)
+    if p.effective_on > due and not p.late_ceremony_approved:
+        return [_("The ceremony must be held within %(days)s working days of the decision (by "
+                  "%(due)s); later needs the recorded approval of the upper committee "
+                  "(Hướng dẫn 06-HD/TW).", days=rules.ceremony_due_working_days,
+                  due=due.strftime("%d/%m/%Y"))]
+    return []
+
+
+@guard("official")
+def probation_completed(p: Proposal, rules: Rules) -> list[str]:
+    ceremony = last_event(p.candidate.id, "probationary")
+    if ceremony is None or p.effective_on is None:
+        return [_("No admission ceremony is recorded.")]
+    ends = add_months(ceremony.effective_on, rules.probation_months)
+    if p.effective_on < ends:
+        return [_("Probation runs %(months)s months from the ceremony and ends on %(ends)s "
+                  "(Điều lệ Đảng, Điều 5).", months=rules.probation_months,
+                  ends=ends.strftime("%d/%m/%Y"))]
+    return []
+
+
+@guard("official")
+def new_member_class_passed(p: Proposal, rules: Rules) -> list[str]:
+    if latest_certificate(p.candidate.id, "new_member") is None:
+        return [_("The new-member class certificate is required for recognition "
+                  "(Hướng dẫn 06-HD/TW).")]
+    return []
+
+
+@guard("official")
+def branch_vote_for_recognition(p: Proposal, rules: Rules) -> list[str]:
+    return vote_problems(p.act, p.candidate.organization_id, rules)
