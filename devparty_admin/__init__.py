@@ -2,9 +2,9 @@
 from __future__ import annotations
 
 from flask import Flask
-from flask_babel import get_locale
 
 from .config import load_config
+from .i18n import register_template_helpers
 
 
 def create_app(config: dict | None = None) -> Flask:
@@ -24,17 +24,17 @@ def create_app(config: dict | None = None) -> Flask:
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"
     login_manager.login_message = None
-    app.jinja_env.globals["get_locale"] = get_locale
+    register_template_helpers(app)
 
     from . import models  # noqa: F401 - register the tables with the metadata
     from .admin import init_admin
     from .cli import register_cli
     from .errors import register_error_handlers
-    from .security.inputs import init_input_checks
+    from .security.request_hooks import init_request_hooks
     from .security.views import bp as auth_bp
 
     app.register_blueprint(auth_bp)
-    init_input_checks(app)
+    init_request_hooks(app)
     init_admin(app)
     register_error_handlers(app)
     register_cli(app)

@@ -43,6 +43,9 @@ def load_config(instance_path: str) -> dict:
         "DEVPARTY_MAX_FAILED_LOGINS": int(env.get("DEVPARTY_MAX_FAILED_LOGINS", "5")),
         "DEVPARTY_LOCKOUT_MINUTES": int(env.get("DEVPARTY_LOCKOUT_MINUTES", "15")),
         "DEVPARTY_PAGE_SIZE": 50,
+        "DEVPARTY_MAX_UPLOAD_MB": int(env.get("DEVPARTY_MAX_UPLOAD_MB", "10")),
+        # Requests larger than this are refused (413) before they are read.
+        "MAX_CONTENT_LENGTH": (int(env.get("DEVPARTY_MAX_UPLOAD_MB", "10")) + 1) * 1024 * 1024,
         "SESSION_COOKIE_HTTPONLY": True,
         "SESSION_COOKIE_SAMESITE": "Lax",
         "WTF_CSRF_TIME_LIMIT": None,

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from flask import current_app, has_request_context, session
-from flask_babel import get_translations
+from flask_babel import get_locale, get_translations
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext as _ln
 
@@ -68,4 +68,18 @@ def format_datetime(value: datetime | None) -> str:
         value = value.replace(tzinfo=ZoneInfo("UTC"))
     return value.astimezone(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).strftime(
         "%d/%m/%Y %H:%M"
+    )
+
+
+def register_template_helpers(app) -> None:
+    """Formatting helpers every template may use."""
+    from .admin.labels import LABELS
+    from .models.choices import STAGES
+
+    app.jinja_env.globals.update(
+        get_locale=get_locale,
+        format_date=format_date,
+        format_datetime=format_datetime,
+        stage_label=STAGES.label,
+        field_label=lambda name: str(LABELS.get(name, name)),
     )

@@ -7,6 +7,7 @@ from flask_admin import Admin
 from flask_admin.theme import Bootstrap4Theme
 from flask_babel import lazy_gettext as _l
 
+from .development import development_views
 from .home import HomeView
 from .organizations import organization_views
 from .people import people_views
@@ -21,6 +22,6 @@ def init_admin(app) -> Admin:
         theme=Bootstrap4Theme(base_template="devparty/master.html", fluid=True),
         translations_path=str(Path(app.root_path) / "translations"),
     )
-    for view in (*organization_views(), *people_views(), *user_views()):
+    for view in (*organization_views(), *people_views(), *development_views(), *user_views()):
         admin.add_view(view)
     return admin

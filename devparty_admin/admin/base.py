@@ -94,6 +94,8 @@ class ScopedModelView(ModelView):
 
     resource: str = ""
     choice_columns: dict[str, Choices] = {}
+    # Records written only by services (acts, history) are shown, never edited on a screen.
+    read_only: bool = False
 
     form_base_class = AdminForm
     model_form_converter = ModelConverter
@@ -122,6 +124,8 @@ class ScopedModelView(ModelView):
 
     # --- access -------------------------------------------------------------------------------
     def _allowed(self, action: str) -> bool:
+        if self.read_only and action in (CREATE, EDIT, DELETE):
+            return False
         if not has_request_context():
             return True  # scaffolding at start-up builds every form
         return has_permission(current_user, action, self.resource)

@@ -21,6 +21,7 @@ from .base import ScopedModelView, folded_prefix
 from .filters import BirthYearFilter, OrganizationNameFilter
 from .forms import BirthDate, NotBlank, national_id_validators
 from .labels import LABELS
+from .transitions import TransitionViews
 
 ORGANIZATION_REQUIRED = _l("Choose a party organization within your unit.")
 ORGANIZATION_PICKER = {
@@ -91,8 +92,9 @@ class PersonView(ScopedModelView):
         return or_(*conditions)
 
 
-class CandidateView(PersonView):
+class CandidateView(TransitionViews, PersonView):
     resource = "candidate"
+    details_template = "devparty/candidate_details.html"
     choice_columns = {
         "gender": GENDERS, "stage": STAGES, "source": SOURCES, "education_level": EDUCATION_LEVELS,
         "qualification": QUALIFICATIONS, "theory_level": THEORY_LEVELS, "occupation": OCCUPATIONS,

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import false
+from sqlalchemy import false, select
 
-from ..models import Organization, subtree_condition, subtree_ids
+from ..models import Candidate, Organization, subtree_condition, subtree_ids
 from .permissions import sees_all_units
 
 # model -> function(path) returning the SQL condition "this row lies under path".
@@ -24,10 +24,14 @@ def register_scope(model: type, condition: Callable[[str], object]) -> None:
 
 
 def _condition_for(model: type, path: str):
+    """Rows follow their organization, or the candidate they belong to."""
     if model in _SCOPE_RULES:
         return _SCOPE_RULES[model](path)
     if hasattr(model, "organization_id"):
         return model.organization_id.in_(subtree_ids(path))
+    if hasattr(model, "candidate_id"):
+        candidates = select(Candidate.id).where(Candidate.organization_id.in_(subtree_ids(path)))
+        return model.candidate_id.in_(candidates)
     raise LookupError(f"No scoping rule for {model.__name__}")
 
 

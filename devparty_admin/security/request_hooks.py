@@ -1,7 +1,10 @@
-"""Request-wide input hygiene that no single form can do for the others."""
+"""What every request does before its view: refuse unstorable input, name the actor."""
 from __future__ import annotations
 
 from flask import abort, request
+from flask_login import current_user
+
+from ..extensions import db
 
 
 def refuse_nul_characters() -> None:
@@ -12,5 +15,12 @@ def refuse_nul_characters() -> None:
             abort(400)
 
 
-def init_input_checks(app) -> None:
+def remember_actor() -> None:
+    """Field history names who changed what: the audit listener reads it from the session."""
+    if current_user.is_authenticated:
+        db.session.info["actor_id"] = current_user.id
+
+
+def init_request_hooks(app) -> None:
     app.before_request(refuse_nul_characters)
+    app.before_request(remember_actor)

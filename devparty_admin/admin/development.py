@@ -1,0 +1,194 @@
+"""Screens for what a candidate gathers: helpers and introducers, classes and certificates,
+dossier documents with their files, and the acts (read-only: only transitions write them)."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+from flask import abort, request, send_file, url_for
+from flask_admin import expose
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from markupsafe import Markup
+from wtforms import FileField, ValidationError
+
+from ..models import Act, DossierItem, Enrollment, Sponsor, TrainingClass
+from ..models.choices import (
+    ACT_KINDS, CLASS_KINDS, DOSSIER_STATUSES, ENROLLMENT_RESULTS, SPONSOR_ROLES,
+)
+from ..uploads import UploadRefused, detect_type, path_of, store
+from ..workflow import dossier
+from .base import ScopedModelView
+from .forms import NotBlank
+from .labels import LABELS
+from .people import ORGANIZATION_PICKER, ORGANIZATION_REQUIRED
+
+CANDIDATE_PICKER = {"fields": ["full_name"], "page_size": 20,
+                    "placeholder": _l("Type part of the candidate's name")}
+MEMBER_PICKER = {"fields": ["full_name"], "page_size": 20,
+                 "placeholder": _l("Type part of the member's name")}
+CLASS_PICKER = {"fields": ["name"], "page_size": 20,
+                "placeholder": _l("Type part of the class name")}
+CANDIDATE_REQUIRED = _l("Choose a candidate within your unit.")
+
+
+def not_in_future(form, field) -> None:
+    if field.data is not None and field.data > date.today():
+        raise ValidationError(_("This date cannot be in the future."))
+
+
+class CandidatePartView(ScopedModelView):
+    """Rows that belong to one candidate: scoped through it, managed by those who manage it."""
+
+    resource = "candidate"
+    column_labels = LABELS
+    column_sortable_list = []
+
+    def __init__(self, model, **kwargs) -> None:
+        self.column_select_related_list = [model.candidate]
+        super().__init__(model, **kwargs)
+
+
+class SponsorView(CandidatePartView):
+    choice_columns = {"role": SPONSOR_ROLES}
+    column_list = ["candidate", "member", "role", "known_since"]
+    form_columns = ["candidate", "member", "role", "known_since"]
+    form_ajax_refs = {"candidate": CANDIDATE_PICKER, "member": MEMBER_PICKER}
+    form_args = {
+        "candidate": {"validators": [NotBlank(CANDIDATE_REQUIRED)]},
+        "member": {"validators": [NotBlank(_l("Choose an official member within your unit."))]},
+        "known_since": {"validators": [NotBlank(_l("Enter since when they work together.")),
+                                       not_in_future]},
+    }
+
+    def on_model_change(self, form, sponsor, is_created):
+        member, candidate = sponsor.member, sponsor.candidate
+        if member.candidate_id == candidate.id or (
+                member.national_id and member.national_id == candidate.national_id):
+            raise ValidationError(_("A person cannot help or introduce themselves."))
+
+
+class TrainingClassView(ScopedModelView):
+    resource = "candidate"
+    choice_columns = {"kind": CLASS_KINDS}
+    column_labels = LABELS
+    column_list = ["name", "kind", "cohort", "organizer", "start_date", "end_date", "capacity",
+                   "organization"]
+    column_default_sort = ("start_date", True)
+    form_columns = ["name", "kind", "cohort", "organizer", "start_date", "end_date", "capacity",
+                    "organization"]
+    form_ajax_refs = {"organization": ORGANIZATION_PICKER}
+    form_args = {"name": {"validators": [NotBlank(_l("Please enter the class name."))]},
+                 "organization": {"validators": [NotBlank(ORGANIZATION_REQUIRED)]}}
+
+    def __init__(self, model, **kwargs) -> None:
+        self.column_select_related_list = [TrainingClass.organization]
+        super().__init__(model, **kwargs)
+
+    def on_model_change(self, form, course, is_created):
+        if course.end_date < course.start_date:
+            raise ValidationError(_("The class cannot end before it starts."))
+
+
+class EnrollmentView(CandidatePartView):
+    choice_columns = {"result": ENROLLMENT_RESULTS}
+    column_list = ["candidate", "training_class", "result", "certificate_number", "certificate_date"]
+    form_columns = ["candidate", "training_class", "result", "certificate_number", "certificate_date"]
+    form_ajax_refs = {"candidate": CANDIDATE_PICKER, "training_class": CLASS_PICKER}
+    form_args = {
+        "candidate": {"validators": [NotBlank(CANDIDATE_REQUIRED)]},
+        "training_class": {"validators": [NotBlank(_l("Choose a class."))]},
+        "certificate_date": {"validators": [not_in_future]},
+    }
+
+    def on_model_change(self, form, enrollment, is_created):
+        if enrollment.result == "passed" and not (enrollment.certificate_number and
+                                                  enrollment.certificate_date):
+            raise ValidationError(_("A passed class needs the certificate number and date."))
+
+
+def _file_link(view, context, item, name):
+    if not item.file_name:
+        return ""
+    url = url_for(".download_view", id=item.id)
+    return Markup('<a href="{}">{}</a>').format(url, item.original_name or _("Download"))
+
+
+def acceptable_file(form, field) -> None:
+    """pdf, jpg, png or docx by content, within the size limit; nothing else is stored."""
+    upload = field.data
+    if not upload or not getattr(upload, "filename", ""):
+        return
+    data = upload.read()
+    upload.seek(0)
+    try:
+        detect_type(data)
+    except UploadRefused:
+        raise ValidationError(_("Only PDF, JPG, PNG or DOCX files are accepted.")) from None
+
+
+class DossierItemView(CandidatePartView):
+    choice_columns = {"form_code": dossier.ITEMS, "status": DOSSIER_STATUSES}
+    column_list = ["candidate", "form_code", "status", "item_date", "file_name"]
+    column_formatters = {"file_name": _file_link}
+    form_columns = ["candidate", "form_code", "status", "item_date", "note", "upload"]
+    form_extra_fields = {"upload": FileField(_l("Attached file (PDF, JPG, PNG, DOCX)"),
+                                             validators=[acceptable_file])}
+    form_ajax_refs = {"candidate": CANDIDATE_PICKER}
+    form_args = {"candidate": {"validators": [NotBlank(CANDIDATE_REQUIRED)]},
+                 "item_date": {"validators": [not_in_future]}}
+
+    def on_model_change(self, form, item, is_created):
+        upload = form.upload.data
+        if upload and getattr(upload, "filename", ""):
+            try:
+                item.file_name, item.content_type, item.file_size = store(upload.read())
+            except UploadRefused as refused:
+                raise ValidationError(_("The file is larger than the %(mb)s MB limit.",
+                                        mb=self._limit_mb())) from refused
+            item.original_name = upload.filename[-255:]
+            item.uploaded_at = datetime.now(timezone.utc)
+
+    @staticmethod
+    def _limit_mb() -> int:
+        from flask import current_app
+
+        return current_app.config["DEVPARTY_MAX_UPLOAD_MB"]
+
+    @expose("/download/")
+    def download_view(self):
+        """Files are only reached through here: the record must be in the user's subtree."""
+        item = self.get_one(request.args.get("id"))
+        if not item.file_name or not path_of(item.file_name).exists():
+            abort(404)
+        return send_file(path_of(item.file_name), mimetype=item.content_type, as_attachment=True,
+                         download_name=item.original_name or item.file_name)
+
+
+class ActView(ScopedModelView):
+    resource = "candidate"
+    read_only = True
+    choice_columns = {"kind": ACT_KINDS}
+    column_labels = LABELS
+    column_list = ["number", "kind", "act_date", "organization", "votes_for", "votes_against",
+                   "official_members", "signer"]
+    column_default_sort = ("act_date", True)
+    column_searchable_list = ["number"]
+
+    def __init__(self, model, **kwargs) -> None:
+        self.column_select_related_list = [Act.organization]
+        super().__init__(model, **kwargs)
+
+
+def development_views() -> list[ScopedModelView]:
+    category = _l("Development path")
+    return [
+        SponsorView(Sponsor, name=_l("Helpers and introducers"), endpoint="sponsor",
+                    category=category),
+        TrainingClassView(TrainingClass, name=_l("Classes"), endpoint="training_class",
+                          category=category),
+        EnrollmentView(Enrollment, name=_l("Class results"), endpoint="enrollment",
+                       category=category),
+        DossierItemView(DossierItem, name=_l("Dossier documents"), endpoint="dossier",
+                        category=category),
+        ActView(Act, name=_l("Resolutions and decisions"), endpoint="act", category=category),
+    ]

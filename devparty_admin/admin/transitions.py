@@ -1,0 +1,136 @@
+"""Screens that move candidates: one candidate's next step, and the monthly branch resolution.
+
+The views only read the form, find the scoped candidates, call the transition service with the
+logged-in user as actor, commit once and flash; every rule lives in ``workflow``.
+"""
+from __future__ import annotations
+
+from flask import flash, redirect, request
+from flask_admin import expose
+from flask_admin.actions import action
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from flask_login import current_user
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+from ..extensions import db
+from ..i18n import FormTranslations
+from ..models import Act
+from ..security import has_permission
+from ..security.permissions import PROPOSE, can_transition
+from ..workflow.history import time_in_stages, timeline
+from ..workflow.stages import TRANSITIONS, find_transition, transitions_from
+from ..workflow.transitions import TransitionRefused, move_many
+from .base import parse_id
+from .forms import VNDateField
+
+MONTHLY_TARGETS = ("sympathizer", "dropped")
+
+
+class TransitionForm(FlaskForm):
+    class Meta:
+        def get_translations(self, form):
+            return FormTranslations()
+
+    target = SelectField(_l("Step"), validators=[DataRequired()])
+    act_number = StringField(_l("Resolution / decision number"), validators=[Length(max=50)],
+                             render_kw={"placeholder": "12-NQ/CB"})
+    act_date = VNDateField(_l("Date of the resolution / decision"), validators=[Optional()])
+    votes_for = IntegerField(_l("Votes for"), validators=[Optional(), NumberRange(0, 100_000)])
+    votes_against = IntegerField(_l("Votes against"), validators=[Optional(), NumberRange(0, 100_000)])
+    official_members = IntegerField(_l("Official members counted"),
+                                    validators=[Optional(), NumberRange(1, 100_000)])
+    signer = StringField(_l("Signed by"), validators=[Length(max=200)])
+    effective_on = VNDateField(_l("Date of the step (ceremony date, class date …)"),
+                               validators=[Optional()])
+    note = TextAreaField(_l("Reason / note"), validators=[Length(max=2000)])
+    late_ceremony_approved = BooleanField(_l("The upper committee approved a late ceremony"))
+
+
+def _monthly_choices() -> list[tuple[str, str]]:
+    labels = {t.target: t.label for t in reversed(TRANSITIONS)}  # the first definition wins
+    return [(target, str(labels[target])) for target in MONTHLY_TARGETS]
+
+
+def _act_from(form: TransitionForm, kind: str | None, issuer_id: int) -> Act | None:
+    """The act the form describes, unsaved: the service adds it only if every guard passes."""
+    if kind is None:
+        return None
+    return Act(kind=kind, number=(form.act_number.data or "").strip(), act_date=form.act_date.data,
+               organization_id=issuer_id, votes_for=form.votes_for.data,
+               votes_against=form.votes_against.data, official_members=form.official_members.data,
+               signer=(form.signer.data or "").strip() or None, note=form.note.data or None)
+
+
+class TransitionViews:
+    """Mixed into the candidate view: the step form, the monthly resolution, the timeline."""
+
+    # --- used by the details template ---------------------------------------------------------
+    def allowed_transitions(self, candidate):
+        return [t for t in transitions_from(candidate.stage)
+                if can_transition(current_user, candidate, t.target)]
+
+    def timeline(self, candidate):
+        return timeline(candidate)
+
+    def time_in_stages(self, candidate):
+        return time_in_stages(candidate)
+
+    # --- moving -------------------------------------------------------------------------------
+    def _move(self, candidates, form: TransitionForm) -> bool:
+        target = form.target.data
+        transition = find_transition(candidates[0].stage, target) if candidates else None
+        kind = transition.act_kinds[0] if transition and transition.act_kinds else None
+        issuer = current_user.organization or candidates[0].organization
+        try:
+            move_many(candidates, target, actor=current_user, act=_act_from(form, kind, issuer.id),
+                      effective_on=form.effective_on.data or form.act_date.data,
+                      note=form.note.data, late_ceremony_approved=form.late_ceremony_approved.data)
+        except TransitionRefused as refused:
+            db.session.rollback()
+            for reason in refused.reasons:
+                flash(reason, "error")
+            return False
+        db.session.commit()
+        flash(_("Recorded for %(count)s candidate(s).", count=len(candidates)), "success")
+        return True
+
+    @expose("/move/", methods=("GET", "POST"))
+    def move_view(self):
+        candidate = self.get_one(request.args.get("id"))
+        form = TransitionForm()
+        form.target.choices = [(t.target, str(t.label)) for t in self.allowed_transitions(candidate)]
+        if not form.target.choices:
+            flash(_("You cannot move this candidate from its current stage."), "error")
+            return redirect(self.get_url(".details_view", id=candidate.id))
+        if form.validate_on_submit() and self._move([candidate], form):
+            return redirect(self.get_url(".details_view", id=candidate.id))
+        return self.render("devparty/transition.html", form=form, candidates=[candidate],
+                           title=candidate.full_name)
+
+    def is_action_allowed(self, name):
+        if name == "monthly_resolution":
+            return has_permission(current_user, *PROPOSE)
+        return super().is_action_allowed(name)
+
+    @action("monthly_resolution", _l("Monthly branch resolution"))
+    def action_monthly_resolution(self, ids):
+        valid = [str(pk) for pk in map(parse_id, ids) if pk is not None]
+        return redirect(self.get_url(".resolution_view", ids=",".join(valid)))
+
+    @expose("/resolution/", methods=("GET", "POST"))
+    def resolution_view(self):
+        """Many candidates onto (or off) the sympathizer list with one numbered resolution."""
+        ids = [pk for pk in map(parse_id, request.args.get("ids", "").split(",")) if pk is not None]
+        candidates = self.get_query().filter(self.model.id.in_(ids)).all() if ids else []
+        if not candidates or not has_permission(current_user, *PROPOSE):
+            flash(_("Select at least one candidate."), "error")
+            return redirect(self.get_url(".index_view"))
+        form = TransitionForm()
+        form.target.choices = _monthly_choices()
+        if form.validate_on_submit() and self._move(candidates, form):
+            return redirect(self.get_url(".index_view"))
+        return self.render("devparty/transition.html", form=form, candidates=candidates,
+                           title=_("Monthly branch resolution"))
