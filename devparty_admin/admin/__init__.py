@@ -7,6 +7,7 @@ from flask_admin import Admin
 from flask_admin.theme import Bootstrap4Theme
 from flask_babel import lazy_gettext as _l
 
+from .alerts import AlertsView
 from .development import development_views
 from .home import HomeView
 from .organizations import organization_views
@@ -24,4 +25,5 @@ def init_admin(app) -> Admin:
     )
     for view in (*organization_views(), *people_views(), *development_views(), *user_views()):
         admin.add_view(view)
+    admin.add_view(AlertsView(name=_l("Alerts"), endpoint="alerts"))
     return admin

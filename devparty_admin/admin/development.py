@@ -13,7 +13,11 @@ from wtforms import FileField, ValidationError
 
 from ..models import Act, DossierItem, Enrollment, Sponsor, TrainingClass
 from ..models.choices import (
-    ACT_KINDS, CLASS_KINDS, DOSSIER_STATUSES, ENROLLMENT_RESULTS, SPONSOR_ROLES,
+    ACT_KINDS,
+    CLASS_KINDS,
+    DOSSIER_STATUSES,
+    ENROLLMENT_RESULTS,
+    SPONSOR_ROLES,
 )
 from ..uploads import UploadRefused, detect_type, path_of, store
 from ..workflow import dossier

@@ -10,6 +10,7 @@ from ..extensions import db
 from ..models import Candidate, Member
 from ..models.choices import STAGES
 from ..security import scoped
+from .alerts import subtree_alerts
 
 
 def stage_counts(user) -> list[tuple[str, str, int]]:
@@ -37,6 +38,7 @@ class HomeView(AdminIndexView):
         return self.render(
             "devparty/home.html",
             stages=stages,
+            alert_count=len(subtree_alerts(current_user)),
             candidate_total=sum(n for _, _, n in stages),
             member_total=member_count(current_user),
             unit=current_user.organization,

@@ -1,4 +1,4 @@
-"""Demo organizations, people and logins modelled on the seed articles (shared/seeds).
+"""The demo tree: organizations, members and candidates modelled on the seed articles.
 
 The figures users expect to see: the provincial police committee with 19 chi bộ cơ sở and 9
 đảng bộ cơ sở holding 52 chi bộ, 1098 members; the procuracy's 75 members among 77 staff at the
@@ -12,12 +12,9 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from ..extensions import db
+from ..models import Candidate, Member, Organization
 
-from .extensions import db
-from .models import Candidate, Member, Organization, User
-
-DEMO_PASSWORD = "demo@2026"
 ROOT_CODE = "TU"
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
@@ -129,23 +126,8 @@ def demo_tree() -> Unit:
                 children=[_police(), _procuracy(), _justice(), _commune()])
 
 
-DEMO_USERS = [
-    ("demo.admin", "Quản trị hệ thống", "admin", None),
-    ("demo.tinhuy", "Ban Tổ chức Tỉnh ủy (xem)", "viewer", ROOT_CODE),
-    ("demo.congan", "Ban Tổ chức Đảng ủy Công an tỉnh", "committee", "CA"),
-    ("demo.congan.cb01", "Bí thư Chi bộ Phòng Tham mưu", "branch", "CA-CB01"),
-    ("demo.vks", "Văn phòng Đảng ủy VKSND tỉnh", "committee", "VKS"),
-    ("demo.vks.phubinh", "Bí thư Chi bộ VKSND huyện Phú Bình", "branch", "VKS-H1"),
-    ("demo.tuphap", "Đảng ủy Sở Tư pháp", "committee", "STP"),
-    ("demo.tuphap.cb01", "Bí thư Chi bộ 01 Sở Tư pháp", "branch", "STP-01"),
-    ("demo.nongcong", "Ban Tổ chức Huyện ủy Nông Cống", "committee", "NC"),
-    ("demo.truongson", "Đảng ủy xã Trường Sơn", "committee", "TS"),
-    ("demo.truongson.thon1", "Bí thư Chi bộ thôn 1", "branch", "TS-01"),
-    ("demo.kiemtra", "Ủy ban Kiểm tra Huyện ủy (xem)", "viewer", "NC"),
-]
 
-
-class _People:
+class People:
     """Deterministic names, birth dates and citizen ids, so the demo is the same everywhere."""
 
     def __init__(self) -> None:
@@ -173,10 +155,14 @@ SOURCES_BY_SECTOR = {None: ["youth_union"], "police": ["youth_union"],
                                  "women_union", "youth_union"]}
 
 
-def _add_people(org: Organization, unit: Unit, people: _People) -> None:
+def _add_people(org: Organization, unit: Unit, people: People, walks: list) -> None:
+    """Members, less those the walked candidates become, so the unit's figures hold."""
     year = date.today().year
-    for i in range(unit.members):
-        status = "probationary" if i < unit.probationary else "official"
+    becoming_probationary = unit.candidates.get("probationary", 0)
+    becoming = becoming_probationary + unit.candidates.get("official", 0)
+    probationary = max(unit.probationary - becoming_probationary, 0)
+    for i in range(unit.members - becoming):
+        status = "probationary" if i < probationary else "official"
         admitted = date(year - 1 - people.rng.randrange(25), 1 + i % 12, 1 + i % 27)
         db.session.add(Member(
             organization=org, status=status, admission_date=admitted,
@@ -187,33 +173,20 @@ def _add_people(org: Organization, unit: Unit, people: _People) -> None:
     sources = SOURCES_BY_SECTOR.get(unit.sector, SOURCES_BY_SECTOR[None])
     for stage, count in unit.candidates.items():
         for _ in range(count):
-            db.session.add(Candidate(
-                organization=org, stage=stage, source=people.rng.choice(sources),
+            candidate = Candidate(
+                organization=org, stage="source", source=people.rng.choice(sources),
                 education_level="upper_secondary", ethnicity="Kinh", religion="Không",
-                youth_union_member=True, **people.person((1992, 2006)),
-            ))
+                youth_union_member=True, **people.person((1990, 2003)))
+            db.session.add(candidate)
+            walks.append((candidate, stage))
 
 
-def _add_unit(unit: Unit, parent: Organization | None, people: _People) -> None:
+def add_tree(unit: Unit, parent: Organization | None, people: People, walks: list) -> None:
+    """Create ``unit`` and everything below it; candidates to walk are appended to ``walks``."""
     org = Organization(code=unit.code, name=unit.name, level=unit.level, sector=unit.sector,
                        staff_count=unit.staff, parent=parent)
     db.session.add(org)
     db.session.flush()
-    _add_people(org, unit, people)
+    _add_people(org, unit, people, walks)
     for child in unit.children:
-        _add_unit(child, org, people)
-
-
-def load_demo() -> bool:
-    """Create the demo data unless it is there already; return whether anything was created."""
-    if db.session.scalar(select(Organization.id).where(Organization.code == ROOT_CODE)):
-        return False
-    _add_unit(demo_tree(), None, _People())
-    units = {org.code: org for org in db.session.scalars(select(Organization))}
-    for username, display_name, role, code in DEMO_USERS:
-        user = User(username=username, display_name=display_name, role=role,
-                    organization=units.get(code) if code else None)
-        user.set_password(DEMO_PASSWORD)
-        db.session.add(user)
-    db.session.commit()
-    return True
+        add_tree(child, org, people, walks)
