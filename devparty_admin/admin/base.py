@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from flask import abort, has_request_context, redirect, request, url_for
+from flask import abort, flash, has_request_context, redirect, request, url_for
 from flask_admin.actions import action
 from flask_admin.babel import lazy_gettext as admin_lazy_gettext
 from flask_admin.contrib.sqla import ModelView
 from flask_admin.contrib.sqla.ajax import QueryAjaxModelLoader
 from flask_admin.model import typefmt
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import func, or_
+from sqlalchemy.exc import IntegrityError
 
 from ..extensions import db
 from ..i18n import format_date, format_datetime
@@ -159,6 +161,15 @@ class ScopedModelView(ModelView):
         args = super()._get_list_extra_args()
         args.page = min(max(args.page or 0, 0), MAX_ID // max(self.page_size_options))
         return args
+
+    def handle_view_exception(self, exc) -> bool:
+        """A constraint the form did not foresee gets a plain message, never the SQL text."""
+        if isinstance(exc, IntegrityError):
+            db.session.rollback()
+            flash(_("This record duplicates an existing one or is still in use; nothing was "
+                    "saved."), "error")
+            return True
+        return super().handle_view_exception(exc)
 
     # --- scoping ------------------------------------------------------------------------------
     def get_query(self):

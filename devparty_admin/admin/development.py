@@ -9,8 +9,10 @@ from flask_admin import expose
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
+from sqlalchemy import select
 from wtforms import FileField, ValidationError
 
+from ..extensions import db
 from ..models import Act, DossierItem, Enrollment, Sponsor, TrainingClass
 from ..models.choices import (
     ACT_KINDS,
@@ -142,6 +144,13 @@ class DossierItemView(CandidatePartView):
                  "item_date": {"validators": [not_in_future]}}
 
     def on_model_change(self, form, item, is_created):
+        with db.session.no_autoflush:  # the new row is in the session, not yet in the table
+            duplicate = db.session.scalar(select(DossierItem.id).where(
+                DossierItem.candidate_id == item.candidate.id,
+                DossierItem.form_code == item.form_code, DossierItem.id != (item.id or 0)).limit(1))
+        if duplicate is not None:
+            raise ValidationError(_("This document is already in the candidate's dossier; open it "
+                                    "to change it."))
         upload = form.upload.data
         if upload and getattr(upload, "filename", ""):
             try:

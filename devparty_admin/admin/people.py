@@ -21,6 +21,7 @@ from .base import ScopedModelView, folded_prefix
 from .filters import BirthYearFilter, OrganizationNameFilter
 from .forms import BirthDate, NotBlank, national_id_validators
 from .labels import LABELS
+from .locking import VersionChecked
 from .transitions import TransitionViews
 
 ORGANIZATION_REQUIRED = _l("Choose a party organization within your unit.")
@@ -92,7 +93,7 @@ class PersonView(ScopedModelView):
         return or_(*conditions)
 
 
-class CandidateView(TransitionViews, PersonView):
+class CandidateView(VersionChecked, TransitionViews, PersonView):
     resource = "candidate"
     details_template = "devparty/candidate_details.html"
     choice_columns = {
@@ -104,8 +105,8 @@ class CandidateView(TransitionViews, PersonView):
         "full_name", "gender", "date_of_birth", "national_id", "organization", "stage",
         "place_of_birth", "hometown", "ethnicity", "religion", "phone", "residence_address",
         "education_level", "qualification", "theory_level", "occupation", "position", "workplace",
-        "youth_union_member", "source", "introducing_organization", "notes", "created_at",
-        "updated_at",
+        "youth_union_member", "source", "introducing_organization", "age_exception",
+        "education_exception", "notes", "created_at", "updated_at",
     ]
     column_export_list = column_details_list
     # The stage is moved by the workflow service only; it is not a form field.
@@ -113,7 +114,8 @@ class CandidateView(TransitionViews, PersonView):
         "full_name", "gender", "date_of_birth", "national_id", "organization", "place_of_birth",
         "hometown", "ethnicity", "religion", "phone", "residence_address", "education_level",
         "qualification", "theory_level", "occupation", "position", "workplace",
-        "youth_union_member", "source", "introducing_organization", "notes",
+        "youth_union_member", "source", "introducing_organization", "age_exception",
+        "education_exception", "notes",
     ]
     extra_sortable = ("stage", "source")
 

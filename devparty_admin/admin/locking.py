@@ -1,0 +1,51 @@
+"""Optimistic locking on edit forms: a save never silently overwrites someone else's save."""
+from __future__ import annotations
+
+from flask import flash
+from flask_babel import gettext as _
+from wtforms import HiddenField
+
+from .base import parse_id
+from .labels import LABELS
+
+
+def _shown(value) -> str:
+    if value is None or value == "":
+        return "—"
+    if hasattr(value, "strftime"):
+        return value.strftime("%d/%m/%Y")
+    return str(value)
+
+
+class VersionChecked:
+    """For models with a ``version`` column (SQLAlchemy's version_id_col).
+
+    The edit form carries the version it was opened at. If the record was saved since, the save
+    is refused: the user's input stays in the form and the message lists the values the other
+    person saved, so both versions are in view. Saving again then overwrites knowingly.
+    """
+
+    def scaffold_form(self):
+        form_class = super().scaffold_form()
+        form_class.opened_version = HiddenField()
+        return form_class
+
+    def edit_form(self, obj=None):
+        form = super().edit_form(obj)
+        if obj is not None and not form.opened_version.data:
+            form.opened_version.data = str(obj.version)
+        return form
+
+    def update_model(self, form, model) -> bool:
+        opened = parse_id(form.opened_version.data or "")
+        if opened is not None and opened != model.version:
+            theirs = [f"{LABELS.get(field.name, field.label.text)}: {_shown(getattr(model, field.name))}"
+                      for field in form if field.name in (self.form_columns or ())
+                      and _shown(getattr(model, field.name, None)) != _shown(field.data)]
+            flash(_("Someone else saved this record after you opened it, so your changes were not "
+                    "saved. They are still in the form below; the other saved values are: "
+                    "%(values)s. Save again to keep yours.", values="; ".join(theirs) or "—"),
+                  "error")
+            form.opened_version.data = str(model.version)
+            return False
+        return super().update_model(form, model)

@@ -1,0 +1,67 @@
+"""Alerts from the recorded acts, counted in Vietnamese working days."""
+from datetime import date, timedelta
+
+from sqlalchemy import select
+
+from devparty_admin.models import Candidate, StageEvent
+from devparty_admin.workflow.calendar import add_months, add_working_days
+from devparty_admin.workflow.deadlines import alerts
+
+from .conftest import add_certificate
+
+
+def _in_stage(make, db, unit, stage, entered):
+    candidate = make.candidate(unit, full_name=f"Người {stage}", stage=stage)
+    db.session.add(StageEvent(candidate=candidate, from_stage="x", to_stage=stage,
+                              effective_on=entered))
+    db.session.commit()
+    return candidate
+
+
+def _kinds(today):
+    return {(a.candidate.stage, a.kind, a.overdue, a.due) for a in alerts(select(Candidate), today)}
+
+
+def test_decision_due_sixty_working_days_after_the_proposal(make, db):
+    unit = make.org("Chi bộ")
+    proposed = date(2025, 1, 10)  # Tết Ất Tỵ falls inside the 60 working days
+    _in_stage(make, db, unit, "proposed", proposed)
+    due = add_working_days(proposed, 60)
+    assert due == date(2025, 4, 14)  # 30/4–1/5 not yet; 27/1–31/1 Tết skipped
+    assert _kinds(due) == {("proposed", "decision_due", False, due)}
+    assert _kinds(due + timedelta(days=1)) == {("proposed", "decision_due", True, due)}
+
+
+def test_ceremony_due_and_probation_alerts(make, db):
+    unit = make.org("Chi bộ")
+    _in_stage(make, db, unit, "admitted", date(2025, 8, 20))
+    ceremony_due = add_working_days(date(2025, 8, 20), 30)  # 1–2/9 are National Day
+    assert ceremony_due == date(2025, 10, 3)
+    probation = _in_stage(make, db, unit, "probationary", date(2024, 10, 20))
+    today = date(2025, 10, 6)
+    found = _kinds(today)
+    assert ("admitted", "ceremony_due", True, ceremony_due) in found
+    assert ("probationary", "probation_ending", False, date(2025, 10, 20)) in found
+    review_due = add_working_days(date(2025, 10, 20), 30)
+    later = {a.kind for a in alerts(select(Candidate), review_due + timedelta(days=1))
+             if a.candidate.id == probation.id}
+    assert later == {"recognition_overdue"}
+
+
+def test_certificate_expiring(make, db):
+    unit = make.org("Chi bộ")
+    candidate = _in_stage(make, db, unit, "dossier", date(2024, 1, 1))
+    add_certificate(db, candidate, unit, date(2021, 1, 1))
+    expires = add_months(date(2021, 1, 1), 60)
+    assert _kinds(date(2025, 9, 1)) == set()
+    assert _kinds(date(2025, 10, 1)) == {("dossier", "certificate_expiring", False, expires)}
+    assert _kinds(date(2026, 1, 2)) == {("dossier", "certificate_expiring", True, expires)}
+
+
+def test_alerts_cost_three_queries_whatever_the_number_of_candidates(make, db, count_queries):
+    unit = make.org("Chi bộ")
+    for day in range(40):
+        _in_stage(make, db, unit, "proposed", date(2025, 1, 1) + timedelta(days=day))
+    with count_queries() as counter:
+        found = alerts(select(Candidate), date(2025, 12, 1))
+    assert len(found) == 40 and counter.count == 3
