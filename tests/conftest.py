@@ -15,6 +15,8 @@ from devparty_admin.extensions import db as _db
 from .factories import TEST_PASSWORD, Factories
 from .postgres import TemporaryPostgres
 
+pytest_plugins = ["tests.workflow_fixtures"]
+
 REQUIRE_ALL = os.environ.get("DEVPARTY_REQUIRE_ALL_ENGINES") == "1"
 _CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 

@@ -5,9 +5,7 @@ import re
 from datetime import date
 
 from devparty_admin.models import Act, Candidate, DossierItem, Sponsor, StageEvent
-from tests.workflow.conftest import VOTE_DAY, vote
-
-pytest_plugins = ["tests.workflow.conftest"]
+from tests.workflow_fixtures import VOTE_DAY, vote
 
 
 def _flashes(html: str) -> list[str]:

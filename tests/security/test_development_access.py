@@ -2,9 +2,7 @@
 import pytest
 
 from devparty_admin.models import Act, DossierItem, Enrollment, Sponsor
-from tests.workflow.conftest import vote
-
-pytest_plugins = ["tests.workflow.conftest"]
+from tests.workflow_fixtures import vote
 
 SCREENS = {"sponsor": Sponsor, "dossier": DossierItem, "enrollment": Enrollment, "act": Act}
 

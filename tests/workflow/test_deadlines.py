@@ -6,8 +6,7 @@ from sqlalchemy import select
 from devparty_admin.models import Candidate, StageEvent
 from devparty_admin.workflow.calendar import add_months, add_working_days
 from devparty_admin.workflow.deadlines import alerts
-
-from .conftest import add_certificate
+from tests.workflow_fixtures import add_certificate
 
 
 def _in_stage(make, db, unit, stage, entered):

@@ -8,8 +8,7 @@ from devparty_admin.workflow.calendar import add_months
 from devparty_admin.workflow.guards import Proposal
 from devparty_admin.workflow.stages import find_transition
 from devparty_admin.workflow.transitions import TransitionRefused, check, move
-
-from .conftest import VOTE_DAY, add_certificate, vote
+from tests.workflow_fixtures import VOTE_DAY, add_certificate, vote
 
 
 def reasons(branch, act=None, target="proposed", actor=None, **kwargs):

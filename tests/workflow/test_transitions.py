@@ -8,8 +8,7 @@ from devparty_admin.models import Act, FieldChange, StageEvent
 from devparty_admin.security.permissions import can_transition
 from devparty_admin.workflow.stages import TRANSITIONS
 from devparty_admin.workflow.transitions import TransitionRefused, move, move_many
-
-from .conftest import vote
+from tests.workflow_fixtures import vote
 
 TABLES = ("candidate", "act", "stage_event", "member", "field_change", "sponsor")
 

@@ -1,4 +1,6 @@
-"""A branch with 22 official members and a candidate whose admission file is complete."""
+"""Fixture: a branch with 22 official members and a candidate whose admission file is complete.
+
+Registered for the whole suite by the root conftest (screens and services both use it)."""
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,0 +1,68 @@
+"""A branch moves three candidates onto the sympathizer list with one monthly resolution and sees
+it on their timelines; a committee admits one; a bad vote count shows its message."""
+from datetime import date
+
+import pytest
+
+from devparty_admin.models import Sponsor
+from tests.workflow_fixtures import VOTE_DAY
+
+from .test_candidate_screens import _log_in
+
+pytestmark = pytest.mark.browser
+
+
+def _fill(page, values: dict) -> None:
+    for name, value in values.items():
+        page.fill(f"[name={name}]", value)
+
+
+def test_monthly_resolution_admission_and_a_bad_vote(page, branch, make, db):
+    people = [make.candidate(branch.unit, full_name=f"Cảm Tình Số {i}", stage="source")
+              for i in range(3)]
+    for person in people:
+        db.session.add(Sponsor(candidate=person, member=branch.members[4], role="helper",
+                               known_since=date(2020, 1, 1)))
+    db.session.commit()
+    secretary = branch.branch_user.username
+    committee = branch.committee_user.username
+
+    _log_in(page, secretary)
+    page.goto(f"{page.base}/admin/candidate/?search=cam+tinh")
+    for checkbox in page.locator("input.action-checkbox").all():
+        checkbox.check()
+    page.click("text=Với lựa chọn")
+    page.click("text=Nghị quyết chi bộ hằng tháng")
+    page.wait_for_url("**/admin/candidate/resolution/**")
+    assert page.locator("#transition-candidates li").count() == 3
+    _fill(page, {"act_number": "09-NQ/CB", "act_date": "05/06/2025", "votes_for": "20",
+                 "official_members": "22"})
+    page.click("#record-step")
+    page.wait_for_url("**/admin/candidate/")
+    assert "Đã ghi nhận cho 3 quần chúng." in page.content()
+
+    page.goto(f"{page.base}/admin/candidate/details/?id={people[0].id}")
+    first_row = page.locator("#timeline tbody tr").first.inner_text()
+    assert "Cảm tình Đảng" in first_row and "09-NQ/CB" in first_row
+
+    # A vote short of two thirds is refused with the arithmetic.
+    page.goto(f"{page.base}/admin/candidate/move/?id={branch.candidate.id}")
+    _fill(page, {"act_number": "06-NQ/CB", "act_date": VOTE_DAY.strftime("%d/%m/%Y"),
+                 "votes_for": "14", "official_members": "22"})
+    page.click("#record-step")
+    assert "14 trên 22 đảng viên chính thức tán thành; cần ít nhất 15" in page.content()
+    page.fill("[name=votes_for]", "20")
+    page.click("#record-step")
+    page.wait_for_url("**/admin/candidate/details/**")
+
+    page.click("text=Đăng xuất")
+    _log_in(page, committee)
+    page.goto(f"{page.base}/admin/candidate/details/?id={branch.candidate.id}")
+    page.click("#move-candidate")
+    assert page.locator("select[name=target] option").all_inner_texts() == ["Quyết định kết nạp",
+                                                                           "Không kết nạp"]
+    _fill(page, {"act_number": "45-QĐ/ĐU", "act_date": "01/07/2025"})
+    page.click("#record-step")
+    page.wait_for_url("**/admin/candidate/details/**")
+    assert "Đã có quyết định kết nạp" in page.locator("#timeline tbody tr").first.inner_text()
+    assert page.external_requests == []
