@@ -77,15 +77,17 @@ class ScopedAjaxLoader(QueryAjaxModelLoader):
             return self.get_query().filter(self.model.id == pk).one_or_none()
 
     def get_list(self, term, offset=0, limit=20):
-        """Match the typed words, accents optional, against the stored folded names."""
+        """Typed words, accents optional, against the stored folded names (an index range);
+        small tables without folded names are matched by substring."""
         offset = min(max(offset or 0, 0), MAX_ID)  # a tampered offset must not reach the driver
-        columns = [getattr(self.model, c) for c in FOLDED_COLUMNS if hasattr(self.model, c)]
-        if not columns:
-            return super().get_list(term, offset, limit)
         query = self.get_query()
-        term = fold(term)
-        if term:
-            query = query.filter(or_(*(folded_prefix(column, term) for column in columns)))
+        folded = [getattr(self.model, c) for c in FOLDED_COLUMNS if hasattr(self.model, c)]
+        if folded and fold(term):
+            query = query.filter(or_(*(folded_prefix(column, fold(term)) for column in folded)))
+        elif (term or "").strip():
+            needle = term.strip().lower()
+            query = query.filter(or_(*(func.lower(field).contains(needle, autoescape=True)
+                                       for field in self._cached_fields)))
         if self.order_by is not None:
             query = query.order_by(self.order_by)
         return query.offset(offset).limit(limit).all()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from flask import flash, redirect, request
 from flask_admin import expose
 from flask_admin.actions import action
+from flask_admin.model.fields import AjaxSelectField
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -17,14 +18,15 @@ from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..extensions import db
 from ..i18n import FormTranslations
-from ..models import Act
+from ..models import Act, TrainingClass
 from ..security import has_permission
 from ..security.permissions import PROPOSE, can_transition
 from ..workflow.history import time_in_stages, timeline
 from ..workflow.stages import TRANSITIONS, find_transition, transitions_from
+from ..workflow.training import EnrollmentRefused, enroll
 from ..workflow.transitions import TransitionRefused, move_many
-from .base import parse_id
-from .forms import VNDateField
+from .base import ScopedAjaxLoader, parse_id
+from .forms import NotBlank, VNDateField
 
 MONTHLY_TARGETS = ("sympathizer", "dropped")
 
@@ -64,8 +66,35 @@ def _act_from(form: TransitionForm, kind: str | None, issuer_id: int) -> Act | N
                signer=(form.signer.data or "").strip() or None, note=form.note.data or None)
 
 
+CLASS_LOADER = "enroll_class"
+
+
+def enroll_form(loader) -> FlaskForm:
+    class EnrollForm(FlaskForm):
+        class Meta:
+            def get_translations(self, form):
+                return FormTranslations()
+
+        training_class = AjaxSelectField(loader, _l("Class"), validators=[
+            NotBlank(_l("Choose a class."))])
+
+    return EnrollForm()
+
+
+def _ids_from_query() -> list[int]:
+    return [pk for pk in map(parse_id, request.args.get("ids", "").split(",")) if pk is not None]
+
+
 class TransitionViews:
-    """Mixed into the candidate view: the step form, the monthly resolution, the timeline."""
+    """Mixed into the candidate view: the step form, the monthly resolution, enrolling in a
+    class, and what the details page shows (next steps, timeline, time in each stage)."""
+
+    def _process_ajax_references(self):
+        references = super()._process_ajax_references()
+        references[CLASS_LOADER] = ScopedAjaxLoader(
+            CLASS_LOADER, db, TrainingClass, fields=["name"], page_size=20,
+            order_by=TrainingClass.start_date.desc())
+        return references
 
     # --- used by the details template ---------------------------------------------------------
     def allowed_transitions(self, candidate):
@@ -113,7 +142,38 @@ class TransitionViews:
     def is_action_allowed(self, name):
         if name == "monthly_resolution":
             return has_permission(current_user, *PROPOSE)
+        if name == "enroll":
+            return self.can_edit
         return super().is_action_allowed(name)
+
+    def _selected(self):
+        ids = _ids_from_query()
+        return self.get_query().filter(self.model.id.in_(ids)).all() if ids else []
+
+    @action("enroll", _l("Enroll in a class"))
+    def action_enroll(self, ids):
+        valid = [str(pk) for pk in map(parse_id, ids) if pk is not None]
+        return redirect(self.get_url(".enroll_view", ids=",".join(valid)))
+
+    @expose("/enroll/", methods=("GET", "POST"))
+    def enroll_view(self):
+        """Many candidates into one class at once."""
+        candidates = self._selected()
+        if not candidates or not self.can_edit:
+            flash(_("Select at least one candidate."), "error")
+            return redirect(self.get_url(".index_view"))
+        form = enroll_form(self._form_ajax_refs[CLASS_LOADER])
+        if form.validate_on_submit():
+            try:
+                added = enroll(candidates, form.training_class.data)
+            except EnrollmentRefused as refused:
+                db.session.rollback()
+                flash(str(refused), "error")
+            else:
+                db.session.commit()
+                flash(_("%(count)s candidate(s) enrolled.", count=added), "success")
+                return redirect(self.get_url(".index_view"))
+        return self.render("devparty/enroll.html", form=form, candidates=candidates)
 
     @action("monthly_resolution", _l("Monthly branch resolution"))
     def action_monthly_resolution(self, ids):
@@ -123,8 +183,7 @@ class TransitionViews:
     @expose("/resolution/", methods=("GET", "POST"))
     def resolution_view(self):
         """Many candidates onto (or off) the sympathizer list with one numbered resolution."""
-        ids = [pk for pk in map(parse_id, request.args.get("ids", "").split(",")) if pk is not None]
-        candidates = self.get_query().filter(self.model.id.in_(ids)).all() if ids else []
+        candidates = self._selected()
         if not candidates or not has_permission(current_user, *PROPOSE):
             flash(_("Select at least one candidate."), "error")
             return redirect(self.get_url(".index_view"))

@@ -178,3 +178,31 @@ def make_admin(branch, db):
     db.session.add(user)
     db.session.commit()
     return user
+
+
+def test_enroll_many_candidates_in_a_class_within_its_capacity(branch, make, login_as, db):
+    from devparty_admin.models import Enrollment, TrainingClass
+    people = [make.candidate(branch.unit, full_name=f"Học Viên {i}", stage="sympathizer")
+              for i in range(3)]
+    course = TrainingClass(kind="awareness", name="Lớp nhận thức tháng 6", organization=branch.unit,
+                           start_date=date(2025, 6, 1), end_date=date(2025, 6, 5), capacity=2)
+    foreign = TrainingClass(kind="awareness", name="Lớp của chi bộ khác", organization=branch.sibling,
+                            start_date=date(2025, 6, 1), end_date=date(2025, 6, 5))
+    db.session.add_all([course, foreign])
+    db.session.commit()
+    session = _session(login_as, branch.branch_user)
+    ids = ",".join(str(p.id) for p in people)
+    found = session.get("/admin/candidate/ajax/lookup/?name=enroll_class&query=lớp").get_json()
+    names = [name for _id, name in found]
+    assert "Lớp nhận thức tháng 6 (01/06/2025)" in names
+    assert not any("chi bộ khác" in name for name in names)
+    response = session.post(f"/admin/candidate/enroll/?ids={ids}", data={"training_class": str(foreign.id)})
+    assert "Vui lòng chọn lớp." in response.get_data(as_text=True)
+    response = session.post(f"/admin/candidate/enroll/?ids={ids}", data={"training_class": str(course.id)})
+    assert "Lớp có 2 chỗ" in " ".join(_flashes(response.get_data(as_text=True)))
+    assert db.session.query(Enrollment).filter_by(class_id=course.id).count() == 0
+    course.capacity = 30
+    db.session.commit()
+    response = session.post(f"/admin/candidate/enroll/?ids={ids}", data={"training_class": str(course.id)})
+    assert response.status_code == 302
+    assert db.session.query(Enrollment).filter_by(class_id=course.id).count() == 3
