@@ -1,6 +1,7 @@
 """Settings read from the environment, with defaults fit for one office on SQLite."""
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -21,6 +22,19 @@ def _instance_secret(instance_path: Path) -> str:
     return key
 
 
+def _rules(raw: str) -> dict:
+    """Rule thresholds as JSON, e.g. ``{"max_age_years": 65}``; see workflow/rules.py."""
+    if not raw.strip():
+        return {}
+    try:
+        value = json.loads(raw)
+    except json.JSONDecodeError as error:
+        raise SystemExit(f"DEVPARTY_RULES is not valid JSON: {error}") from None
+    if not isinstance(value, dict):
+        raise SystemExit("DEVPARTY_RULES must be a JSON object of rule names to numbers")
+    return value
+
+
 def _plugin_list(raw: str) -> list[str]:
     return [name.strip() for name in raw.split(",") if name.strip()]
 
@@ -36,6 +50,7 @@ def load_config(instance_path: str) -> dict:
         "SECRET_KEY": env.get("DEVPARTY_SECRET_KEY") or _instance_secret(instance),
         "DEVPARTY_PLUGINS": _plugin_list(env.get("DEVPARTY_PLUGINS", "")),
         "DEVPARTY_UPLOAD_DIR": env.get("DEVPARTY_UPLOAD_DIR", str(instance / "uploads")),
+        "DEVPARTY_RULES": _rules(env.get("DEVPARTY_RULES", "")),
         "BABEL_DEFAULT_LOCALE": "vi",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Ho_Chi_Minh",
         "DEVPARTY_LANGUAGES": ["vi", "en"],

@@ -10,6 +10,9 @@ import pytest
 
 from devparty_admin.models import Act, DossierItem, Enrollment, Sponsor, TrainingClass
 from devparty_admin.workflow import dossier
+from devparty_admin.workflow.guards import Proposal
+from devparty_admin.workflow.stages import find_transition
+from devparty_admin.workflow.transitions import check
 
 VOTE_DAY = date(2025, 6, 16)
 
@@ -60,3 +63,11 @@ def branch(make, db) -> Branch:
     db.session.commit()
     return Branch(province, committee_unit, unit, sibling, members,
                   make.user("branch", unit), make.user("committee", committee_unit), candidate)
+
+
+def reasons(branch, act=None, target="proposed", actor=None, **kwargs):
+    """Every reason the branch's candidate would be refused ``target`` (nothing is changed)."""
+    proposal = Proposal(branch.candidate, find_transition(branch.candidate.stage, target),
+                        actor or branch.branch_user, act, act.act_date if act else kwargs.pop("on"),
+                        **kwargs)
+    return check(proposal)

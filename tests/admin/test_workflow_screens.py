@@ -206,3 +206,21 @@ def test_enroll_many_candidates_in_a_class_within_its_capacity(branch, make, log
     response = session.post(f"/admin/candidate/enroll/?ids={ids}", data={"training_class": str(course.id)})
     assert response.status_code == 302
     assert db.session.query(Enrollment).filter_by(class_id=course.id).count() == 3
+
+
+def test_upload_size_limits(branch, login_as, db, app, monkeypatch):
+    item = db.session.query(DossierItem).filter_by(form_code="1-KND").one()
+    session = _session(login_as, branch.branch_user, "/admin/dossier/")
+    data = {"candidate": str(branch.candidate.id), "form_code": "1-KND", "status": "done"}
+    monkeypatch.setitem(app.config, "DEVPARTY_MAX_UPLOAD_MB", 0)
+    response = session.post(f"/admin/dossier/edit/?id={item.id}", data={
+        **data, "upload": (io.BytesIO(PDF), "don.pdf")}, content_type="multipart/form-data",
+        follow_redirects=True)
+    assert "Tệp lớn hơn giới hạn 0 MB." in response.get_data(as_text=True)
+    monkeypatch.setitem(app.config, "MAX_CONTENT_LENGTH", 1024)
+    response = session.post(f"/admin/dossier/edit/?id={item.id}", data={
+        **data, "upload": (io.BytesIO(PDF + b"0" * 4096), "don.pdf")},
+        content_type="multipart/form-data")
+    assert response.status_code == 413 and "Tệp tải lên quá lớn." in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(DossierItem, item.id).file_name is None

@@ -5,17 +5,8 @@ import pytest
 
 from devparty_admin.models import Act, Member, Sponsor
 from devparty_admin.workflow.calendar import add_months
-from devparty_admin.workflow.guards import Proposal
-from devparty_admin.workflow.stages import find_transition
-from devparty_admin.workflow.transitions import TransitionRefused, check, move
-from tests.workflow_fixtures import VOTE_DAY, add_certificate, vote
-
-
-def reasons(branch, act=None, target="proposed", actor=None, **kwargs):
-    proposal = Proposal(branch.candidate, find_transition(branch.candidate.stage, target),
-                        actor or branch.branch_user, act, act.act_date if act else kwargs.pop("on"),
-                        **kwargs)
-    return check(proposal)
+from devparty_admin.workflow.transitions import TransitionRefused, move
+from tests.workflow_fixtures import VOTE_DAY, add_certificate, reasons, vote
 
 
 def test_a_complete_file_is_proposed(branch, db):
