@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from flask_admin.contrib.sqla.filters import FilterEqual
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_
+from wtforms import ValidationError
 
 from ..models import Candidate, Member, Organization
 from ..models.choices import (
@@ -17,6 +19,7 @@ from ..models.choices import (
     THEORY_LEVELS,
 )
 from ..vietnamese import fold
+from ..workflow.history import has_history
 from .base import ScopedModelView, folded_prefix
 from .filters import BirthYearFilter, OrganizationNameFilter
 from .forms import BirthDate, NotBlank, national_id_validators
@@ -118,6 +121,12 @@ class CandidateView(VersionChecked, TransitionViews, PersonView):
         "education_exception", "notes",
     ]
     extra_sortable = ("stage", "source")
+
+    def on_model_delete(self, candidate):
+        """History is append-only: a candidate who has moved along the path is never deleted."""
+        if has_history(candidate):
+            raise ValidationError(_("%(name)s has a recorded history and cannot be deleted; use "
+                                    "“Remove from the list” instead.", name=candidate.full_name))
 
     def extra_filters(self, model) -> list:
         return [

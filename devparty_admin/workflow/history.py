@@ -41,3 +41,12 @@ def time_in_stages(candidate: Candidate, today: date | None = None) -> list[tupl
         end = following.effective_on if following is not None else today
         spans.append((current.to_stage, max((end - current.effective_on).days, 0)))
     return spans
+
+
+def has_history(candidate: Candidate) -> bool:
+    """Whether any stage event or field change is recorded for the candidate."""
+    for model in (StageEvent, FieldChange):
+        found = db.session.scalar(select(model.id).where(model.candidate_id == candidate.id).limit(1))
+        if found is not None:
+            return True
+    return False

@@ -224,3 +224,16 @@ def test_upload_size_limits(branch, login_as, db, app, monkeypatch):
     assert response.status_code == 413 and "Tệp tải lên quá lớn." in response.get_data(as_text=True)
     db.session.expire_all()
     assert db.session.get(DossierItem, item.id).file_name is None
+
+
+def test_a_candidate_with_history_cannot_be_deleted(branch, login_as, db):
+    from devparty_admin.workflow.transitions import move
+    move(branch.candidate, "proposed", actor=branch.branch_user, act=vote(branch.unit))
+    db.session.commit()
+    cid = branch.candidate.id
+    session = _session(login_as, branch.branch_user)
+    response = session.post("/admin/candidate/delete/", data={"id": str(cid)}, follow_redirects=True)
+    assert "có lịch sử đã ghi nhận, không thể xóa" in response.get_data(as_text=True)
+    session.post("/admin/candidate/action/", data={"action": "delete", "rowid": [str(cid)]})
+    db.session.expire_all()
+    assert db.session.get(Candidate, cid) is not None
