@@ -27,6 +27,12 @@ def create_app(config: dict | None = None) -> Flask:
     register_template_helpers(app)
 
     from . import models  # noqa: F401 - register the tables with the metadata
+    from .plugins.loader import PluginError, init_plugins
+
+    try:
+        init_plugins(app)
+    except PluginError as error:
+        raise SystemExit(f"DevParty Admin cannot start: {error}") from None
     from .admin import init_admin
     from .cli import register_cli
     from .errors import register_error_handlers

@@ -98,3 +98,45 @@ def set_password_command(username: str, password: str) -> None:
 
 def register_cli(app: Flask) -> None:
     app.cli.add_command(devparty)
+
+
+plugins_group = AppGroup("plugins", help="List, enable and disable plugins (modules).")
+devparty.add_command(plugins_group)
+
+
+@plugins_group.command("list")
+def plugins_list_command() -> None:
+    """Every discovered plugin with its version, dependencies and state."""
+    from .admin.modules import plugin_rows
+
+    rows = plugin_rows()
+    if not rows:
+        click.echo("Chưa cài đặt mô-đun nào.")
+    for row in rows:
+        state = "bật" if row["enabled"] else "tắt"
+        click.echo(f"{row['name']:<14} {row['label']:<22} {row['version']:<8} {state:<4} "
+                   f"phụ thuộc: {row['depends'] or '—'}")
+
+
+def _change_plugin(name: str, enabled: bool) -> None:
+    from .plugins.loader import PluginError, plugins
+
+    try:
+        plugins().set_enabled(name, enabled)
+    except PluginError as error:
+        raise click.ClickException(str(error)) from None
+    db.session.commit()
+    click.echo(f"Đã {'bật' if enabled else 'tắt'} mô-đun {name}.")
+
+
+@plugins_group.command("enable")
+@click.argument("name")
+def plugins_enable_command(name: str) -> None:
+    _change_plugin(name, True)
+
+
+@plugins_group.command("disable")
+@click.argument("name")
+def plugins_disable_command(name: str) -> None:
+    """Hide the plugin's screens, fields and rules; its data is kept."""
+    _change_plugin(name, False)

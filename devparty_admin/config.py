@@ -49,6 +49,9 @@ def load_config(instance_path: str) -> dict:
         ),
         "SECRET_KEY": env.get("DEVPARTY_SECRET_KEY") or _instance_secret(instance),
         "DEVPARTY_PLUGINS": _plugin_list(env.get("DEVPARTY_PLUGINS", "")),
+        # Packages whose sub-packages are plugins; installed distributions add theirs through
+        # the "devparty_admin.plugins" entry-point group.
+        "DEVPARTY_PLUGIN_PACKAGES": _plugin_list(env.get("DEVPARTY_PLUGIN_PACKAGES", "plugins")),
         "DEVPARTY_UPLOAD_DIR": env.get("DEVPARTY_UPLOAD_DIR", str(instance / "uploads")),
         "DEVPARTY_RULES": _rules(env.get("DEVPARTY_RULES", "")),
         "BABEL_DEFAULT_LOCALE": "vi",

@@ -10,9 +10,21 @@ from flask_babel import lazy_gettext as _l
 from .alerts import AlertsView
 from .development import development_views
 from .home import HomeView
+from .modules import ModulesView
 from .organizations import organization_views
 from .people import people_views
 from .users import user_views
+
+
+def plugin_views(app) -> list:
+    """Every installed plugin's views, each tagged with its plugin so it hides while disabled."""
+    views = []
+    for plugin in app.extensions["devparty_plugins"].plugins.values():
+        provide = getattr(plugin.hooks, "admin_views", None)
+        for view in provide() if provide else []:
+            view.plugin_name = plugin.name
+            views.append(view)
+    return views
 
 
 def init_admin(app) -> Admin:
@@ -25,5 +37,8 @@ def init_admin(app) -> Admin:
     )
     for view in (*organization_views(), *people_views(), *development_views(), *user_views()):
         admin.add_view(view)
+    for view in plugin_views(app):
+        admin.add_view(view)
     admin.add_view(AlertsView(name=_l("Alerts"), endpoint="alerts"))
+    admin.add_view(ModulesView(name=_l("Modules"), endpoint="modules"))
     return admin

@@ -23,6 +23,7 @@ from sqlalchemy.exc import IntegrityError
 from ..extensions import db
 from ..i18n import format_date, format_datetime
 from ..models.choices import Choices
+from ..plugins.loader import plugins
 from ..security import has_permission, scoped
 from ..security.permissions import CREATE, DELETE, EDIT, EXPORT, READ
 from ..vietnamese import fold, prefix_upper_bound
@@ -100,6 +101,8 @@ class ScopedModelView(ModelView):
     choice_columns: dict[str, Choices] = {}
     # Records written only by services (acts, history) are shown, never edited on a screen.
     read_only: bool = False
+    # Set on views a plugin provides: they disappear while the plugin is disabled.
+    plugin_name: str | None = None
 
     form_base_class = AdminForm
     model_form_converter = ModelConverter
@@ -151,6 +154,8 @@ class ScopedModelView(ModelView):
         return self._allowed(EXPORT)
 
     def is_accessible(self) -> bool:
+        if self.plugin_name is not None and self.plugin_name not in plugins().enabled():
+            return False
         return has_permission(current_user, READ, self.resource)
 
     def inaccessible_callback(self, name, **kwargs):

@@ -4,6 +4,7 @@ from .acts import Act, FieldChange, StageEvent
 from .development import DossierItem, Enrollment, Sponsor, TrainingClass
 from .organizations import Organization, TreeError, subtree_condition, subtree_ids
 from .people import Candidate, Member
+from .plugins import PluginState
 from .users import User
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "TrainingClass",
     "Member",
     "Organization",
+    "PluginState",
     "TreeError",
     "User",
     "subtree_condition",

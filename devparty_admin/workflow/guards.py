@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 
 from ..extensions import db
 from ..models import Act, Candidate, DossierItem, Enrollment, Member, Sponsor, StageEvent, TrainingClass
+from ..plugins.loader import plugins
 from ..security.permissions import can_transition
 from . import dossier
 from .calendar import add_months, add_working_days, whole_months_between
@@ -301,3 +302,14 @@ def new_member_class_passed(p: Proposal, rules: Rules) -> list[str]:
 @guard("official")
 def branch_vote_for_recognition(p: Proposal, rules: Rules) -> list[str]:
     return vote_problems(p.act, p.candidate.organization_id, rules)
+
+
+# --- plugins ------------------------------------------------------------------------------------
+@guard()
+def plugin_rules(p: Proposal, rules: Rules) -> list[str]:
+    """The rules of the enabled plugins whose sector is the candidate's organization's."""
+    registry = plugins()
+    organization = p.candidate.organization
+    sector = organization.sector if organization is not None else None
+    caller = registry.hook("transition_guards", only=registry.for_sector(sector))
+    return [reason for found in caller(proposal=p, rules=rules) for reason in (found or [])]

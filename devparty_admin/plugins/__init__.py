@@ -1,0 +1,10 @@
+"""The plugin contract: what a sector plugin may provide and how the core finds it.
+
+A plugin is a package with ``manifest = Manifest(...)`` in its ``__init__.py`` and its hook
+implementations, marked ``@hookimpl``, in ``hooks.py``. See docs/plugins.md.
+"""
+from .loader import PluginError, plugins
+from .manifest import Manifest
+from .spec import hookimpl
+
+__all__ = ["Manifest", "PluginError", "hookimpl", "plugins"]

@@ -1,0 +1,188 @@
+"""Finding, ordering and enabling plugins.
+
+Discovery imports every package under the configured plugin packages (``plugins/`` by default)
+and every module named in the ``devparty_admin.plugins`` entry-point group. Every discovered
+plugin is registered at start-up; which are *enabled* is read at run time from the
+``plugin_state`` table (set from the Modules screen or the CLI), falling back to
+``DEVPARTY_PLUGINS``, so all workers agree without a restart. Hooks are called for enabled
+plugins only.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import pkgutil
+from dataclasses import dataclass
+from graphlib import CycleError, TopologicalSorter
+from importlib.metadata import entry_points
+from types import ModuleType
+
+import pluggy
+from flask import current_app, g, has_request_context
+from sqlalchemy import inspect, select
+
+from ..extensions import db
+from . import spec
+from .manifest import Manifest
+
+ENTRY_POINT_GROUP = "devparty_admin.plugins"
+
+
+class PluginError(Exception):
+    """A plugin cannot be loaded; the message is one line that names it."""
+
+
+@dataclass
+class Plugin:
+    manifest: Manifest
+    module: ModuleType
+    hooks: ModuleType | None
+
+    @property
+    def name(self) -> str:
+        return self.manifest.name
+
+
+def _import(module_name: str) -> ModuleType:
+    try:
+        return importlib.import_module(module_name)
+    except Exception as error:  # noqa: BLE001 - any import failure is reported the same way
+        raise PluginError(f"Plugin '{module_name}' failed to import: "
+                          f"{type(error).__name__}: {error}") from None
+
+
+def _plugin_from(module_name: str) -> Plugin:
+    module = _import(module_name)
+    manifest = getattr(module, "manifest", None)
+    if not isinstance(manifest, Manifest):
+        raise PluginError(f"Plugin '{module_name}' has no manifest (a Manifest named 'manifest').")
+    has_hooks = importlib.util.find_spec(f"{module_name}.hooks") is not None
+    return Plugin(manifest, module, _import(f"{module_name}.hooks") if has_hooks else None)
+
+
+def discover(packages: list[str]) -> list[Plugin]:
+    """Every plugin found in ``packages`` and in the entry-point group; duplicate names are an error."""
+    module_names = []
+    for package_name in packages:
+        if importlib.util.find_spec(package_name) is None:
+            continue
+        package = _import(package_name)
+        module_names += [f"{package_name}.{info.name}"
+                         for info in pkgutil.iter_modules(package.__path__) if info.ispkg]
+    module_names += [entry.value for entry in entry_points(group=ENTRY_POINT_GROUP)]
+    found: dict[str, Plugin] = {}
+    for module_name in module_names:
+        plugin = _plugin_from(module_name)
+        if plugin.name in found:
+            raise PluginError(f"Two plugins are named '{plugin.name}': "
+                              f"{found[plugin.name].module.__name__} and {module_name}.")
+        found[plugin.name] = plugin
+    return [found[name] for name in dependency_order(found)]
+
+
+def dependency_order(plugins: dict[str, Plugin]) -> list[str]:
+    """Names with every plugin after the ones it depends on."""
+    for plugin in plugins.values():
+        for dependency in plugin.manifest.depends:
+            if dependency not in plugins:
+                raise PluginError(f"Plugin '{plugin.name}' depends on '{dependency}', "
+                                  "which is not installed.")
+    graph = {name: set(plugin.manifest.depends) for name, plugin in plugins.items()}
+    try:
+        return list(TopologicalSorter(graph).static_order())
+    except CycleError as error:
+        raise PluginError("Plugins depend on each other in a cycle: "
+                          + " → ".join(error.args[1])) from None
+
+
+class PluginRegistry:
+    """The plugins of one application and their pluggy manager."""
+
+    def __init__(self, plugins: list[Plugin], default_enabled: list[str]) -> None:
+        self.plugins = {plugin.name: plugin for plugin in plugins}
+        self.default_enabled = set(default_enabled)
+        unknown = self.default_enabled - set(self.plugins)
+        if unknown:
+            raise PluginError(f"DEVPARTY_PLUGINS names a plugin that is not installed: "
+                              f"{', '.join(sorted(unknown))}.")
+        self.manager = pluggy.PluginManager(spec.PROJECT)
+        self.manager.add_hookspecs(spec)
+        for plugin in plugins:
+            if plugin.hooks is not None:
+                self.manager.register(plugin.hooks, name=plugin.name)
+        self._table_ready = False
+
+    # --- enabled state ------------------------------------------------------------------------
+    def has_state_table(self) -> bool:
+        """False before the first migration; checked until it is true, then remembered."""
+        if not self._table_ready:
+            self._table_ready = inspect(db.engine).has_table("plugin_state")
+        return self._table_ready
+
+    def _stored(self) -> dict[str, bool]:
+        if not self.has_state_table():
+            return {}
+        from ..models import PluginState
+
+        return {row.name: row.enabled for row in db.session.scalars(select(PluginState))}
+
+    def enabled(self) -> set[str]:
+        """Names of the enabled plugins (a plugin whose dependency is off is off too)."""
+        if has_request_context() and "devparty_enabled_plugins" in g:
+            return g.devparty_enabled_plugins
+        stored = self._stored()
+        wanted = {name for name in self.plugins
+                  if stored.get(name, name in self.default_enabled)}
+        names = set()
+        for name in self.plugins:  # dependency order: dependencies are decided first
+            if name in wanted and all(d in names for d in self.plugins[name].manifest.depends):
+                names.add(name)
+        if has_request_context():
+            g.devparty_enabled_plugins = names
+        return names
+
+    def set_enabled(self, name: str, enabled: bool) -> None:
+        """Enable or disable ``name``; refuses to break a dependency. The caller commits."""
+        from ..models import PluginState
+
+        plugin = self.plugins.get(name)
+        if plugin is None:
+            raise PluginError(f"No plugin named '{name}'.")
+        current = self.enabled()
+        if enabled:
+            missing = [d for d in plugin.manifest.depends if d not in current]
+            if missing:
+                raise PluginError(f"Enable {', '.join(missing)} before '{name}'.")
+        else:
+            users = [other.name for other in self.plugins.values()
+                     if name in other.manifest.depends and other.name in current]
+            if users:
+                raise PluginError(f"Disable {', '.join(users)} before '{name}': they depend on it.")
+        state = db.session.get(PluginState, name) or PluginState(name=name)
+        state.enabled, state.installed_version = enabled, plugin.manifest.version
+        db.session.add(state)
+        if has_request_context():
+            g.pop("devparty_enabled_plugins", None)
+
+    # --- hooks --------------------------------------------------------------------------------
+    def hook(self, hook_name: str, only: set[str] | None = None):
+        """A caller of ``hook_name`` limited to the enabled plugins (and to ``only``, if given)."""
+        keep = self.enabled() if only is None else self.enabled() & only
+        removed = [self.manager.get_plugin(name) for name in self.plugins if name not in keep]
+        return self.manager.subset_hook_caller(hook_name, remove_plugins=[p for p in removed if p])
+
+    def for_sector(self, sector: str | None) -> set[str]:
+        """Plugins whose rules apply to an organization of ``sector``."""
+        return {name for name, plugin in self.plugins.items()
+                if plugin.manifest.sector in (None, sector)}
+
+
+def init_plugins(app) -> PluginRegistry:
+    registry = PluginRegistry(discover(app.config["DEVPARTY_PLUGIN_PACKAGES"]),
+                              app.config["DEVPARTY_PLUGINS"])
+    app.extensions["devparty_plugins"] = registry
+    return registry
+
+
+def plugins() -> PluginRegistry:
+    return current_app.extensions["devparty_plugins"]

@@ -1,0 +1,29 @@
+"""The written plugin contract: the hooks a plugin may implement (pluggy hook specifications).
+
+A plugin module marks its functions with ``@hookimpl`` and names them as below; it implements
+only the hooks it needs. The core calls each hook only for enabled plugins.
+"""
+from __future__ import annotations
+
+import pluggy
+
+PROJECT = "devparty_admin"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@hookspec
+def transition_guards(proposal, rules) -> list[str]:
+    """Reasons to refuse ``proposal`` (a workflow.guards.Proposal), in the user's language,
+    each naming its rule; an empty list lets it pass. Called only for candidates whose
+    organization is in the plugin's sector."""
+
+
+@hookspec
+def admin_views() -> list:
+    """Flask-Admin views (subclasses of admin.base.ScopedModelView) the plugin adds."""
+
+
+@hookspec
+def demo_data(session) -> None:
+    """Add the plugin's part of the demo data (``flask devparty demo``)."""
