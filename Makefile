@@ -22,6 +22,10 @@ translations: $(COMPILED)
 
 install: $(STAMP) translations
 
+# The plugins a newcomer sees; override with `make run DEVPARTY_PLUGINS=…`.
+DEVPARTY_PLUGINS ?= justice
+export DEVPARTY_PLUGINS
+
 run: install
 	$(FLASK) devparty init
 	$(FLASK) devparty demo
@@ -29,7 +33,7 @@ run: install
 	$(FLASK) run --host 127.0.0.1 --port 5000
 
 test: install
-	$(BIN)/ruff check devparty_admin tests bench wsgi.py
+	$(BIN)/ruff check devparty_admin plugins tests bench wsgi.py
 	$(BIN)/pytest
 
 # Refresh the catalogs after adding or changing UI strings, then translate the new entries.

@@ -48,7 +48,7 @@ def build(candidates: int) -> None:
     db.drop_all()
     with db.engine.begin() as connection:
         connection.execute(db.text("DROP TABLE IF EXISTS alembic_version"))
-    upgrade()
+    upgrade(revision="heads")
     province = Organization(name="Đảng bộ tỉnh", level="Đảng bộ tỉnh")
     db.session.add(province)
     branches = []

@@ -28,11 +28,13 @@ def create_app(config: dict | None = None) -> Flask:
 
     from . import models  # noqa: F401 - register the tables with the metadata
     from .plugins.loader import PluginError, init_plugins
+    from .plugins.migrations import register as register_plugin_migrations
 
     try:
         init_plugins(app)
     except PluginError as error:
         raise SystemExit(f"DevParty Admin cannot start: {error}") from None
+    register_plugin_migrations(migrate)
     from .admin import init_admin
     from .cli import register_cli
     from .errors import register_error_handlers

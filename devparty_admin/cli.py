@@ -35,7 +35,7 @@ def _find_unit(code: str | None) -> Organization | None:
 @click.option("--password", default=None, help="Mật khẩu; bỏ trống thì tạo ngẫu nhiên và in ra.")
 def init_command(username: str, password: str | None) -> None:
     """Migrate the database and create the first administrator (safe to run again)."""
-    upgrade()
+    upgrade(revision="heads")
     if db.session.scalar(select(User.id).limit(1)) is not None:
         click.echo("Cơ sở dữ liệu đã sẵn sàng; đã có tài khoản, không tạo thêm.")
         return

@@ -61,7 +61,7 @@ def app(database_url, tmp_path_factory):
         _db.drop_all()
         with _db.engine.begin() as connection:
             connection.execute(text("DROP TABLE IF EXISTS alembic_version"))
-        upgrade()
+        upgrade(revision="heads")
     return app
 
 

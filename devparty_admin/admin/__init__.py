@@ -7,6 +7,7 @@ from flask_admin import Admin
 from flask_admin.theme import Bootstrap4Theme
 from flask_babel import lazy_gettext as _l
 
+from ..plugins.extension import candidate_extensions
 from .alerts import AlertsView
 from .development import development_views
 from .home import HomeView
@@ -35,7 +36,9 @@ def init_admin(app) -> Admin:
         theme=Bootstrap4Theme(base_template="devparty/master.html", fluid=True),
         translations_path=str(Path(app.root_path) / "translations"),
     )
-    for view in (*organization_views(), *people_views(), *development_views(), *user_views()):
+    extensions = candidate_extensions(app.extensions["devparty_plugins"])
+    for view in (*organization_views(), *people_views(extensions), *development_views(),
+                 *user_views()):
         admin.add_view(view)
     for view in plugin_views(app):
         admin.add_view(view)

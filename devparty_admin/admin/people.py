@@ -21,6 +21,7 @@ from ..models.choices import (
 from ..vietnamese import fold
 from ..workflow.history import has_history
 from .base import ScopedModelView, folded_prefix
+from .extensions import ExtensionFields
 from .filters import BirthYearFilter, OrganizationNameFilter
 from .forms import BirthDate, NotBlank, national_id_validators
 from .labels import LABELS
@@ -96,7 +97,7 @@ class PersonView(ScopedModelView):
         return or_(*conditions)
 
 
-class CandidateView(VersionChecked, TransitionViews, PersonView):
+class CandidateView(ExtensionFields, VersionChecked, TransitionViews, PersonView):
     resource = "candidate"
     details_template = "devparty/candidate_details.html"
     choice_columns = {
@@ -160,8 +161,9 @@ class MemberView(PersonView):
         return [FilterEqual(model.status, _l("Status"), options=list(MEMBER_STATUSES))]
 
 
-def people_views() -> list[ScopedModelView]:
+def people_views(extensions) -> list[ScopedModelView]:
+    """``extensions``: the plugins' candidate extensions, whose fields join the candidate form."""
     return [
-        CandidateView(Candidate, name=_l("Candidates"), endpoint="candidate"),
+        CandidateView(Candidate, extensions=extensions, name=_l("Candidates"), endpoint="candidate"),
         MemberView(Member, name=_l("Members"), endpoint="member"),
     ]

@@ -71,7 +71,7 @@ def _prepare(candidate: Candidate, first_day: date, certificate_day: date) -> No
                               candidate=candidate, result="passed",
                               certificate_number=f"NT-{candidate.id:05d}",
                               certificate_date=certificate_day))
-    for code in (*dossier.BEFORE_PROPOSAL, "3-KND", "4-KND"):
+    for code in (*dossier.BEFORE_PROPOSAL, "3-KND", "4-KND", "4A-KND"):
         db.session.add(DossierItem(candidate=candidate, form_code=code, status="done",
                                    item_date=certificate_day))
     db.session.flush()

@@ -3,8 +3,9 @@
 A plugin is a package with ``manifest = Manifest(...)`` in its ``__init__.py`` and its hook
 implementations, marked ``@hookimpl``, in ``hooks.py``. See docs/plugins.md.
 """
+from .extension import CandidateExtension
 from .loader import PluginError, plugins
 from .manifest import Manifest
 from .spec import hookimpl
 
-__all__ = ["Manifest", "PluginError", "hookimpl", "plugins"]
+__all__ = ["CandidateExtension", "Manifest", "PluginError", "hookimpl", "plugins"]

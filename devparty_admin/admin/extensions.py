@@ -1,0 +1,87 @@
+"""Plugin fields on the candidate form: shown and saved only for the candidate's sector."""
+from __future__ import annotations
+
+from flask import request
+from flask_admin.contrib.sqla.form import get_form
+from flask_admin.form import Select2Field
+from wtforms.validators import Optional
+
+from ..plugins.extension import CandidateExtension
+from ..plugins.loader import plugins
+
+
+class ExtensionFields:
+    """Mixed into the candidate view, which receives the plugins' extensions when it is built."""
+
+    def __init__(self, model, extensions=(), **kwargs) -> None:
+        self.extensions: list[CandidateExtension] = list(extensions)
+        super().__init__(model, **kwargs)
+
+    def scaffold_form(self):
+        form_class = super().scaffold_form()
+        converter = self.model_form_converter(self.session, self)
+        for extension in self.extensions:
+            generated = get_form(extension.model, converter, only=extension.fields)
+            for column in extension.fields:
+                label = extension.labels.get(column, column)
+                if column in extension.choices:
+                    unbound = Select2Field(label, choices=list(extension.choices[column]),
+                                           allow_blank=True, validators=[Optional()])
+                else:
+                    unbound = getattr(generated, column)
+                    unbound.kwargs["label"] = label
+                setattr(form_class, extension.form_name(column), unbound)
+        return form_class
+
+    def shown_extensions(self, candidate) -> list[CandidateExtension]:
+        """Enabled extensions for ``candidate``'s sector (all enabled ones before it has a unit)."""
+        enabled = plugins().enabled()
+        unit = getattr(candidate, "organization", None)
+        return [e for e in self.extensions if e.plugin in enabled
+                and (unit is None or e.sector in (None, unit.sector))]
+
+    def extension_values(self, candidate) -> list[tuple[str, str, str]]:
+        """(plugin label, field label, shown value) for the details page."""
+        rows = []
+        for extension in self.shown_extensions(candidate):
+            profile = getattr(candidate, extension.backref, None)
+            label = plugins().plugins[extension.plugin].manifest.label
+            for column in extension.fields:
+                value = getattr(profile, column, None)
+                if column in extension.choices:
+                    value = extension.choices[column].label(value)
+                rows.append((label, extension.labels.get(column, column), value or ""))
+        return rows
+
+    def _keep_only(self, form, shown) -> None:
+        for extension in self.extensions:
+            if extension not in shown:
+                for column in extension.fields:
+                    delattr(form, extension.form_name(column))
+
+    def create_form(self, obj=None):
+        form = super().create_form(obj)
+        self._keep_only(form, self.shown_extensions(None))
+        return form
+
+    def edit_form(self, obj=None):
+        form = super().edit_form(obj)
+        shown = self.shown_extensions(obj)
+        self._keep_only(form, shown)
+        if request.method == "GET":
+            for extension in shown:
+                profile = getattr(obj, extension.backref, None)
+                for column in extension.fields:
+                    form[extension.form_name(column)].data = getattr(profile, column, None)
+        return form
+
+    def on_model_change(self, form, candidate, is_created):
+        super().on_model_change(form, candidate, is_created)
+        for extension in self.shown_extensions(candidate):
+            names = [extension.form_name(column) for column in extension.fields]
+            if not all(name in form for name in names):
+                continue
+            profile = getattr(candidate, extension.backref, None) or extension.model()
+            for column, name in zip(extension.fields, names):
+                setattr(profile, column, form[name].data or None)
+            setattr(candidate, extension.backref, profile)

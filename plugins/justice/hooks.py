@@ -1,0 +1,21 @@
+"""The justice plugin's hook implementations (devparty_admin/plugins/spec.py)."""
+from devparty_admin.plugins import CandidateExtension, hookimpl
+
+from .models import JusticeProfile
+from .rules import LEGAL_QUALIFICATIONS, union_comments
+
+
+@hookimpl
+def candidate_extension():
+    return CandidateExtension(
+        model=JusticeProfile,
+        fields=["civil_service_rank", "legal_qualification", "division"],
+        labels={"civil_service_rank": "Ngạch công chức", "legal_qualification": "Trình độ luật",
+                "division": "Phòng, đơn vị công tác"},
+        choices={"legal_qualification": LEGAL_QUALIFICATIONS},
+    )
+
+
+@hookimpl
+def transition_guards(proposal, rules):
+    return union_comments(proposal)
