@@ -5,7 +5,6 @@ from flask import redirect, request, url_for
 from flask_admin import BaseView, expose
 from flask_login import current_user
 from sqlalchemy import select
-from sqlalchemy.orm import joinedload
 
 from ..models import Candidate
 from ..security import has_permission, scoped
@@ -13,8 +12,7 @@ from ..workflow.deadlines import alerts
 
 
 def subtree_alerts(user):
-    query = scoped(select(Candidate).options(joinedload(Candidate.organization)), Candidate, user)
-    return alerts(query)
+    return alerts(scoped(select(Candidate), Candidate, user))
 
 
 class AlertsView(BaseView):

@@ -9,6 +9,7 @@ from wtforms.validators import Length, Optional, Regexp, StopValidation
 
 from ..models import User
 from ..models.choices import ROLES
+from ..plugins.loader import plugins
 from ..security.permissions import role_sees_all_units
 from .base import ScopedModelView
 from .forms import NotBlank, Unique
@@ -64,6 +65,17 @@ class UserView(ScopedModelView):
     def __init__(self, model, **kwargs) -> None:
         self.column_select_related_list = [User.organization]
         super().__init__(model, **kwargs)
+
+    def _with_plugin_roles(self, form):
+        """Roles of the enabled plugins are offered besides the core's."""
+        form.role.choices = [*ROLES, *plugins().roles()]
+        return form
+
+    def create_form(self, obj=None):
+        return self._with_plugin_roles(super().create_form(obj))
+
+    def edit_form(self, obj=None):
+        return self._with_plugin_roles(super().edit_form(obj))
 
     def on_model_change(self, form, user, is_created):
         if form.password.data:

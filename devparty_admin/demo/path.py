@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Act, Candidate, DossierItem, Enrollment, Member, Sponsor, TrainingClass
+from ..plugins.loader import plugins
 from ..workflow import dossier
 from ..workflow.calendar import add_months
 from ..workflow.transitions import move
@@ -71,7 +72,7 @@ def _prepare(candidate: Candidate, first_day: date, certificate_day: date) -> No
                               candidate=candidate, result="passed",
                               certificate_number=f"NT-{candidate.id:05d}",
                               certificate_date=certificate_day))
-    for code in (*dossier.BEFORE_PROPOSAL, "3-KND", "4-KND", "4A-KND"):
+    for code in (*dossier.BEFORE_PROPOSAL, "3-KND", "4-KND"):
         db.session.add(DossierItem(candidate=candidate, form_code=code, status="done",
                                    item_date=certificate_day))
     db.session.flush()
@@ -99,6 +100,10 @@ def walk(candidate: Candidate, target: str, last_day: date, actor, serial: int,
         return
     dates = _dates(steps, last_day)
     _prepare(candidate, dates[steps[0]], certificate_day or dates.get("trained", dates[steps[0]]))
+    registry = plugins()
+    registry.hook("demo_candidate", only=registry.for_sector(candidate.organization.sector))(
+        candidate=candidate, target=target)
+    db.session.flush()
     for step in steps:
         if step == "official":
             db.session.add(Enrollment(

@@ -5,7 +5,7 @@ implementations, marked ``@hookimpl``, in ``hooks.py``. See docs/plugins.md.
 """
 from .extension import CandidateExtension
 from .loader import PluginError, plugins
-from .manifest import Manifest
+from .manifest import Manifest, Role
 from .spec import hookimpl
 
-__all__ = ["CandidateExtension", "Manifest", "PluginError", "hookimpl", "plugins"]
+__all__ = ["CandidateExtension", "Manifest", "PluginError", "Role", "hookimpl", "plugins"]

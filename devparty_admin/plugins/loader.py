@@ -164,6 +164,22 @@ class PluginRegistry:
         if has_request_context():
             g.pop("devparty_enabled_plugins", None)
 
+    # --- roles and permissions -----------------------------------------------------------------
+    def role_grants(self, role: str) -> set[tuple[str, str]]:
+        """What the enabled plugins grant ``role``: their own roles, and their permissions
+        given to core roles."""
+        grants: set[tuple[str, str]] = set()
+        for name in self.enabled():
+            manifest = self.plugins[name].manifest
+            grants |= {p for p, holders in manifest.permissions.items() if role in holders}
+            grants |= {g for r in manifest.roles if r.name == role for g in r.grants}
+        return grants
+
+    def roles(self) -> list[tuple[str, str]]:
+        """(name, label) of the roles the enabled plugins add."""
+        return [(r.name, r.label) for name in sorted(self.enabled())
+                for r in self.plugins[name].manifest.roles]
+
     # --- hooks --------------------------------------------------------------------------------
     def hook(self, hook_name: str, only: set[str] | None = None):
         """A caller of ``hook_name`` limited to the enabled plugins (and to ``only``, if given)."""

@@ -33,5 +33,6 @@ def admin_views() -> list:
 
 
 @hookspec
-def demo_data(session) -> None:
-    """Add the plugin's part of the demo data (``flask devparty demo``)."""
+def demo_candidate(candidate, target) -> None:
+    """The demo walks ``candidate`` (of the plugin's sector) to stage ``target``: record what the
+    plugin's rules ask for on the way (a vetting result, a union comment …)."""

@@ -4,6 +4,8 @@ Views and templates ask these functions; they never compare role names themselve
 """
 from __future__ import annotations
 
+from flask import current_app, has_app_context
+
 READ, CREATE, EDIT, DELETE, EXPORT = "read", "create", "edit", "delete", "export"
 ALL_ACTIONS = (READ, CREATE, EDIT, DELETE, EXPORT)
 
@@ -29,11 +31,19 @@ ROLE_PERMISSIONS: dict[str, set[tuple[str, str]]] = {
 }
 
 
+def role_grants(role: str) -> set[tuple[str, str]]:
+    """The core's grants for ``role`` plus what enabled plugins grant it."""
+    grants = ROLE_PERMISSIONS.get(role, set())
+    if has_app_context() and "devparty_plugins" in current_app.extensions:
+        grants = grants | current_app.extensions["devparty_plugins"].role_grants(role)
+    return grants
+
+
 def has_permission(user, action: str, resource: str) -> bool:
     """True when an active, logged-in user's role grants ``action`` on ``resource``."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
-    return (action, resource) in ROLE_PERMISSIONS.get(user.role, set())
+    return (action, resource) in role_grants(user.role)
 
 
 def sees_all_units(user) -> bool:

@@ -6,10 +6,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, or_, select
 
 from ..extensions import db
-from ..models import Candidate, Enrollment, StageEvent, TrainingClass
+from ..models import Candidate, Enrollment, Organization, StageEvent, TrainingClass
 from ..models.choices import Choices
 from .calendar import add_months, add_working_days
 from .rules import Rules, current_rules
@@ -23,11 +23,15 @@ ALERT_KINDS = Choices(
 )
 CERTIFICATE_WARNING_MONTHS = 3
 STAGES_WITH_CERTIFICATE = ("sympathizer", "trained", "dossier")
+WATCHED = ("proposed", "admitted", "probationary", *STAGES_WITH_CERTIFICATE)
 
 
 @dataclass
 class Alert:
-    candidate: Candidate
+    candidate_id: int
+    full_name: str
+    organization: str
+    stage: str
     kind: str
     due: date
     overdue: bool
@@ -37,59 +41,67 @@ class Alert:
         return ALERT_KINDS.label(self.kind)
 
 
-def _stage_dates(candidates_query) -> dict[int, date]:
-    """When each candidate entered its current stage: one grouped query."""
-    query = (select(StageEvent.candidate_id, func.max(StageEvent.effective_on))
-             .join(Candidate, Candidate.id == StageEvent.candidate_id)
-             .where(StageEvent.to_stage == Candidate.stage,
-                    StageEvent.candidate_id.in_(candidates_query.with_only_columns(Candidate.id)))
-             .group_by(StageEvent.candidate_id))
-    return dict(db.session.execute(query).all())
+def _entered_current_stage():
+    """When each watched candidate entered its current stage."""
+    return (select(StageEvent.candidate_id, func.max(StageEvent.effective_on).label("entered"))
+            .join(Candidate, Candidate.id == StageEvent.candidate_id)
+            .where(StageEvent.to_stage == Candidate.stage, Candidate.stage.in_(WATCHED))
+            .group_by(StageEvent.candidate_id).subquery())
 
 
-def _certificates(candidates_query) -> dict[int, date]:
-    query = (select(Enrollment.candidate_id, func.max(Enrollment.certificate_date))
-             .join(TrainingClass)
-             .where(TrainingClass.kind == "awareness", Enrollment.result == "passed",
-                    Enrollment.candidate_id.in_(candidates_query.with_only_columns(Candidate.id)))
-             .group_by(Enrollment.candidate_id))
-    return dict(db.session.execute(query).all())
+def _awareness_certificates():
+    return (select(Enrollment.candidate_id, func.max(Enrollment.certificate_date).label("issued"))
+            .join(TrainingClass)
+            .where(TrainingClass.kind == "awareness", Enrollment.result == "passed")
+            .group_by(Enrollment.candidate_id).subquery())
 
 
-def _alert_for(candidate: Candidate, entered: date | None, certificate: date | None,
-               today: date, rules: Rules) -> Alert | None:
-    stage = candidate.stage
+def _kind_and_due(stage: str, entered: date | None, issued: date | None, today: date,
+                  rules: Rules) -> tuple[str, date, bool] | None:
     if stage == "proposed" and entered:
         due = add_working_days(entered, rules.decision_due_working_days)
-        return Alert(candidate, "decision_due", due, today > due)
+        return "decision_due", due, today > due
     if stage == "admitted" and entered:
         due = add_working_days(entered, rules.ceremony_due_working_days)
-        return Alert(candidate, "ceremony_due", due, today > due)
+        return "ceremony_due", due, today > due
     if stage == "probationary" and entered:
         ends = add_months(entered, rules.probation_months)
         review_due = add_working_days(ends, rules.recognition_review_working_days)
         if today > review_due:
-            return Alert(candidate, "recognition_overdue", review_due, True)
+            return "recognition_overdue", review_due, True
         if today >= ends - timedelta(days=rules.probation_warning_days):
-            return Alert(candidate, "probation_ending", ends, today > ends)
-    if stage in STAGES_WITH_CERTIFICATE and certificate:
-        expires = add_months(certificate, rules.certificate_max_months)
+            return "probation_ending", ends, today > ends
+    if stage in STAGES_WITH_CERTIFICATE and issued:
+        expires = add_months(issued, rules.certificate_max_months)
         if today >= add_months(expires, -CERTIFICATE_WARNING_MONTHS):
-            return Alert(candidate, "certificate_expiring", expires, today > expires)
+            return "certificate_expiring", expires, today > expires
     return None
 
 
 def alerts(candidates_query, today: date | None = None, rules: Rules | None = None) -> list[Alert]:
-    """Alerts for the candidates of ``candidates_query`` (a scoped select of Candidate),
-    most urgent first. Three queries, whatever the number of candidates."""
+    """Alerts for the candidates of ``candidates_query`` (a scoped select of Candidate), most
+    urgent first. One query: SQL keeps only the rows that can raise an alert (pending decisions
+    and ceremonies, probations near their end, certificates near expiry); working days, which
+    SQL cannot count, are then counted for those rows alone."""
     today, rules = today or date.today(), rules or current_rules()
-    watched = candidates_query.where(
-        Candidate.stage.in_(("proposed", "admitted", "probationary", *STAGES_WITH_CERTIFICATE)))
-    entered, certificates = _stage_dates(watched), _certificates(watched)
+    entered, certificates = _entered_current_stage(), _awareness_certificates()
+    probation_cutoff = add_months(today + timedelta(days=rules.probation_warning_days),
+                                  -rules.probation_months)
+    certificate_cutoff = add_months(today, CERTIFICATE_WARNING_MONTHS - rules.certificate_max_months)
+    query = (candidates_query
+             .with_only_columns(Candidate.id, Candidate.full_name, Organization.name,
+                                Candidate.stage, entered.c.entered, certificates.c.issued)
+             .join(Organization, Organization.id == Candidate.organization_id)
+             .outerjoin(entered, entered.c.candidate_id == Candidate.id)
+             .outerjoin(certificates, certificates.c.candidate_id == Candidate.id)
+             .where(or_(Candidate.stage.in_(("proposed", "admitted")),
+                        and_(Candidate.stage == "probationary",
+                             entered.c.entered <= probation_cutoff),
+                        and_(Candidate.stage.in_(STAGES_WITH_CERTIFICATE),
+                             certificates.c.issued <= certificate_cutoff))))
     found = []
-    for candidate in db.session.scalars(watched):
-        alert = _alert_for(candidate, entered.get(candidate.id), certificates.get(candidate.id),
-                           today, rules)
-        if alert:
-            found.append(alert)
+    for candidate_id, name, unit, stage, entered_on, issued in db.session.execute(query):
+        result = _kind_and_due(stage, entered_on, issued, today, rules)
+        if result:
+            found.append(Alert(candidate_id, name, unit, stage, *result))
     return sorted(found, key=lambda a: (not a.overdue, a.due))

@@ -1,8 +1,10 @@
 """The justice plugin's hook implementations (devparty_admin/plugins/spec.py)."""
+from devparty_admin.extensions import db
+from devparty_admin.models import DossierItem
 from devparty_admin.plugins import CandidateExtension, hookimpl
 
 from .models import JusticeProfile
-from .rules import LEGAL_QUALIFICATIONS, union_comments
+from .rules import LEGAL_QUALIFICATIONS, TRADE_UNION_COMMENT, union_comments
 
 
 @hookimpl
@@ -19,3 +21,8 @@ def candidate_extension():
 @hookimpl
 def transition_guards(proposal, rules):
     return union_comments(proposal)
+
+
+@hookimpl
+def demo_candidate(candidate, target):
+    db.session.add(DossierItem(candidate=candidate, form_code=TRADE_UNION_COMMENT, status="done"))

@@ -33,6 +33,7 @@ PAGES = ["/admin/candidate/", "/admin/candidate/?page=3", "/admin/candidate/?sea
 
 
 def _costs(session, count_queries) -> dict[str, int]:
+    session.get("/admin/")  # warm up: one-time checks of a fresh process are not per-page costs
     costs = {}
     for url in PAGES:
         with count_queries() as counter:
@@ -53,8 +54,8 @@ def test_candidate_list_costs_the_same_with_10_and_100000_rows(make, login_as, d
     _bulk_candidates(db, branches, 100_000 - 10, start=10)
     large = _costs(session, count_queries)
     assert large == small
-    # user, home unit, count, page with its organizations joined in
-    assert small["/admin/candidate/"] <= 4
+    # user, home unit, enabled plugins, count, page with its organizations joined in
+    assert small["/admin/candidate/"] <= 5
 
 
 def test_member_and_organization_lists_do_not_query_per_row(make, login_as, db, count_queries):

@@ -1,0 +1,23 @@
+"""Công an: the police sector, with internal political vetting before admission is proposed."""
+from devparty_admin.plugins import Manifest, Role
+
+VETTING = "police.vetting"
+
+manifest = Manifest(
+    name="police",
+    label="Công an",
+    version="1.0.0",
+    sector="police",
+    permissions={
+        ("read", VETTING): ("admin", "committee", "branch", "viewer"),
+        ("create", VETTING): ("admin",),
+        ("edit", VETTING): ("admin",),
+        ("export", VETTING): ("admin", "committee"),
+    },
+    roles=(
+        Role("police_vetting", "Cán bộ công tác chính trị (thẩm tra)", grants=(
+            ("read", "candidate"), ("read", "organization"), ("read", VETTING),
+            ("create", VETTING), ("edit", VETTING), ("export", VETTING),
+        )),
+    ),
+)

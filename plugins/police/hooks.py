@@ -1,0 +1,39 @@
+"""The police plugin's hook implementations (devparty_admin/plugins/spec.py)."""
+from datetime import date, timedelta
+
+from devparty_admin.extensions import db
+from devparty_admin.plugins import CandidateExtension, hookimpl
+
+from . import admin
+from .models import PoliceProfile, PoliceVetting
+from .rules import RANKS, SERVICE_TYPES, vetting_done
+
+
+@hookimpl
+def candidate_extension():
+    return CandidateExtension(
+        model=PoliceProfile,
+        fields=["rank", "service_type", "police_unit", "position", "joined_on"],
+        labels={"rank": "Cấp bậc hàm", "service_type": "Sĩ quan / nghĩa vụ",
+                "police_unit": "Đơn vị Công an", "position": "Chức vụ trong ngành",
+                "joined_on": "Ngày vào ngành"},
+        choices={"rank": RANKS, "service_type": SERVICE_TYPES},
+    )
+
+
+@hookimpl
+def transition_guards(proposal, rules):
+    return vetting_done(proposal)
+
+
+@hookimpl
+def admin_views():
+    return admin.views()
+
+
+@hookimpl
+def demo_candidate(candidate, target):
+    db.session.add(PoliceVetting(candidate=candidate, result="passed", document_number="TTCT-01",
+                                 vetted_on=date.today() - timedelta(days=900)))
+    db.session.add(PoliceProfile(candidate=candidate, rank="Thượng úy", service_type="officer",
+                                 police_unit=candidate.organization.name))

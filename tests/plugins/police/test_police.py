@@ -1,0 +1,87 @@
+"""The police plugin: vetting before the proposal, recorded only by vetting staff; police fields."""
+import re
+from datetime import date
+
+import pytest
+
+from devparty_admin.models import Candidate
+from devparty_admin.plugins import plugins
+from tests.workflow_fixtures import reasons, vote
+
+RULE = "Chưa có kết quả thẩm tra chính trị nội bộ"
+
+
+@pytest.fixture
+def police(branch, db):
+    branch.unit.sector = "police"
+    plugins().set_enabled("police", True)
+    db.session.commit()
+    return branch
+
+
+def test_proposing_needs_a_passed_vetting(police, db):
+    from plugins.police.models import PoliceVetting
+    assert any(RULE in r for r in reasons(police, vote(police.unit)))
+    db.session.add(PoliceVetting(candidate=police.candidate, result="failed",
+                                 vetted_on=date(2025, 5, 1)))
+    db.session.commit()
+    assert any("không đủ tiêu chuẩn" in r for r in reasons(police, vote(police.unit)))
+    police.candidate.police_vetting.result = "passed"
+    db.session.commit()
+    assert not any("thẩm tra chính trị" in r for r in reasons(police, vote(police.unit)))
+
+
+def test_only_vetting_staff_record_the_vetting(police, make, login_as, db):
+    cid = police.candidate.id
+    secretary = login_as(police.branch_user)
+    assert secretary.get("/admin/police_vetting/").status_code == 200  # may read
+    secretary.refresh_token(secretary.get("/admin/police_vetting/").get_data(as_text=True))
+    secretary.post("/admin/police_vetting/new/", data={"candidate": str(cid), "result": "passed",
+                                                       "vetted_on": "01/05/2025"})
+    assert db.session.get(Candidate, cid).police_vetting is None
+    staff = login_as(make.user("police_vetting", police.committee_unit, username="chinhtri"))
+    page = staff.get("/admin/police_vetting/new/")
+    assert page.status_code == 200
+    staff.refresh_token(page.get_data(as_text=True))
+    response = staff.post("/admin/police_vetting/new/", data={
+        "candidate": str(cid), "result": "passed", "vetted_on": "01/05/2025",
+        "document_number": "15-TTCT"})
+    assert response.status_code == 302
+    db.session.expire_all()
+    vetting = db.session.get(Candidate, cid).police_vetting
+    assert (vetting.result, vetting.recorded_by.username) == ("passed", "chinhtri")
+    # the vetting role reads candidates but cannot move or edit them
+    assert staff.get(f"/admin/candidate/details/?id={cid}").status_code == 200
+    assert staff.get(f"/admin/candidate/edit/?id={cid}").status_code == 302
+    assert staff.get(f"/admin/candidate/move/?id={cid}").status_code == 302
+
+
+def test_the_vetting_role_is_offered_on_the_user_form_only_while_enabled(police, make, login_as, db):
+    admin = login_as(make.user("admin", None))
+    assert "police_vetting" in admin.get("/admin/user/new/").get_data(as_text=True)
+    plugins().set_enabled("police", False)
+    db.session.commit()
+    assert "police_vetting" not in admin.get("/admin/user/new/").get_data(as_text=True)
+    assert admin.get("/admin/police_vetting/").status_code == 403
+
+
+def test_police_candidates_show_police_fields_and_not_justice_ones(police, login_as, db):
+    plugins().set_enabled("justice", True)
+    db.session.commit()
+    html = login_as(police.branch_user).get(
+        f"/admin/candidate/edit/?id={police.candidate.id}").get_data(as_text=True)
+    names = set(re.findall(r'name="((?:police|justice)__\w+)"', html))
+    assert names == {"police__rank", "police__service_type", "police__police_unit",
+                     "police__position", "police__joined_on"}
+    assert "Thượng úy" in html and "Đại tướng" in html
+
+
+def test_demo_loads_with_every_plugin_enabled(app, db):
+    for name in ("justice", "police"):
+        plugins().set_enabled(name, True)
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["devparty", "demo"])
+    assert result.exit_code == 0, result.output
+    stages = {c.stage for c in db.session.query(Candidate).join(Candidate.organization)
+              .filter_by(sector="police")}
+    assert {"proposed", "official"} <= stages
