@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from flask import abort, flash, has_request_context, redirect, request, url_for
+from flask_admin import BaseView
 from flask_admin.actions import action
 from flask_admin.babel import lazy_gettext as admin_lazy_gettext
 from flask_admin.contrib.sqla import ModelView
@@ -62,6 +63,25 @@ FOLDED_COLUMNS = ("name_folded", "given_folded")
 def folded_prefix(column, term: str):
     """``column`` (stored folded) starts with ``term``: an index range, not a LIKE."""
     return (column >= term) & (column < prefix_upper_bound(term))
+
+
+def refuse_access():
+    """Who is not logged in is sent to log in (and back); who is gets 403."""
+    if not current_user.is_authenticated:
+        return redirect(url_for("auth.login", next=request.full_path))
+    abort(403)
+
+
+class ScreenView(BaseView):
+    """A screen that is not a model list (alerts, modules): open to holders of ``permission``."""
+
+    permission: tuple[str, str] = (READ, "candidate")
+
+    def is_accessible(self) -> bool:
+        return has_permission(current_user, *self.permission)
+
+    def inaccessible_callback(self, name, **kwargs):
+        return refuse_access()
 
 
 class ScopedAjaxLoader(QueryAjaxModelLoader):
@@ -159,9 +179,7 @@ class ScopedModelView(ModelView):
         return has_permission(current_user, READ, self.resource)
 
     def inaccessible_callback(self, name, **kwargs):
-        if not current_user.is_authenticated:
-            return redirect(url_for("auth.login", next=request.full_path))
-        abort(403)
+        return refuse_access()
 
     def _get_list_extra_args(self):
         """Keep a tampered ``?page=`` inside what the database driver accepts."""

@@ -1,7 +1,6 @@
 """The home page: the user's subtree at a glance, counts by stage."""
 from __future__ import annotations
 
-from flask import redirect, request, url_for
 from flask_admin import AdminIndexView, expose
 from flask_login import current_user
 from sqlalchemy import func, select
@@ -11,6 +10,7 @@ from ..models import Candidate, Member
 from ..models.choices import STAGES
 from ..security import scoped
 from .alerts import subtree_alerts
+from .base import refuse_access
 
 
 def stage_counts(user) -> list[tuple[str, str, int]]:
@@ -30,7 +30,7 @@ class HomeView(AdminIndexView):
         return current_user.is_authenticated and current_user.is_active
 
     def inaccessible_callback(self, name, **kwargs):
-        return redirect(url_for("auth.login", next=request.full_path))
+        return refuse_access()
 
     @expose("/")
     def index(self):

@@ -1,14 +1,14 @@
 """The Modules screen: discovered plugins, their versions and dependencies, enabled or not."""
 from __future__ import annotations
 
-from flask import abort, flash, redirect, request, url_for
-from flask_admin import BaseView, expose
+from flask import flash, redirect, url_for
+from flask_admin import expose
 from flask_babel import gettext as _
-from flask_login import current_user
 
 from ..extensions import db
 from ..plugins.loader import PluginError, plugins
-from ..security.permissions import sees_all_units
+from ..security.permissions import ALL_UNITS
+from .base import ScreenView
 
 
 def plugin_rows() -> list[dict]:
@@ -25,14 +25,10 @@ def plugin_rows() -> list[dict]:
             for p in registry.plugins.values()]
 
 
-class ModulesView(BaseView):
-    def is_accessible(self) -> bool:
-        return sees_all_units(current_user)
+class ModulesView(ScreenView):
+    """Administrators only: whoever may see every unit."""
 
-    def inaccessible_callback(self, name, **kwargs):
-        if not current_user.is_authenticated:
-            return redirect(url_for("auth.login", next=request.full_path))
-        abort(403)
+    permission = ALL_UNITS
 
     @expose("/")
     def index(self):

@@ -152,8 +152,7 @@ class TransitionViews:
 
     @action("enroll", _l("Enroll in a class"))
     def action_enroll(self, ids):
-        valid = [str(pk) for pk in map(parse_id, ids) if pk is not None]
-        return redirect(self.get_url(".enroll_view", ids=",".join(valid)))
+        return self._to_page_with(".enroll_view", ids)
 
     @expose("/enroll/", methods=("GET", "POST"))
     def enroll_view(self):
@@ -175,10 +174,14 @@ class TransitionViews:
                 return redirect(self.get_url(".index_view"))
         return self.render("devparty/enroll.html", form=form, candidates=candidates)
 
+    def _to_page_with(self, endpoint: str, ids):
+        """Bulk actions post ids; the page that asks for the act or the class carries them."""
+        valid = [str(pk) for pk in map(parse_id, ids) if pk is not None]
+        return redirect(self.get_url(endpoint, ids=",".join(valid)))
+
     @action("monthly_resolution", _l("Monthly branch resolution"))
     def action_monthly_resolution(self, ids):
-        valid = [str(pk) for pk in map(parse_id, ids) if pk is not None]
-        return redirect(self.get_url(".resolution_view", ids=",".join(valid)))
+        return self._to_page_with(".resolution_view", ids)
 
     @expose("/resolution/", methods=("GET", "POST"))
     def resolution_view(self):
