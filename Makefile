@@ -23,7 +23,7 @@ translations: $(COMPILED)
 install: $(STAMP) translations
 
 # The plugins a newcomer sees; override with `make run DEVPARTY_PLUGINS=…`.
-DEVPARTY_PLUGINS ?= justice,police
+DEVPARTY_PLUGINS ?= police,procuracy,justice,commune
 export DEVPARTY_PLUGINS
 
 run: install

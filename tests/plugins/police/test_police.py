@@ -74,14 +74,3 @@ def test_police_candidates_show_police_fields_and_not_justice_ones(police, login
     assert names == {"police__rank", "police__service_type", "police__police_unit",
                      "police__position", "police__joined_on"}
     assert "Thượng úy" in html and "Đại tướng" in html
-
-
-def test_demo_loads_with_every_plugin_enabled(app, db):
-    for name in ("justice", "police"):
-        plugins().set_enabled(name, True)
-    db.session.commit()
-    result = app.test_cli_runner().invoke(args=["devparty", "demo"])
-    assert result.exit_code == 0, result.output
-    stages = {c.stage for c in db.session.query(Candidate).join(Candidate.organization)
-              .filter_by(sector="police")}
-    assert {"proposed", "official"} <= stages

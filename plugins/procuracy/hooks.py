@@ -1,0 +1,34 @@
+"""The procuracy plugin's hook implementations (devparty_admin/plugins/spec.py)."""
+from datetime import date
+
+from devparty_admin.extensions import db
+from devparty_admin.plugins import CandidateExtension, hookimpl
+
+from .models import ProcuracyProfile
+from .rules import EMULATION_TITLES, EVALUATIONS, POSITIONS, evaluation_good_enough
+
+
+@hookimpl
+def candidate_extension():
+    return CandidateExtension(
+        model=ProcuracyProfile,
+        fields=["position", "evaluation", "evaluation_year", "emulation_title", "campaign"],
+        labels={"position": "Chức danh", "evaluation": "Đánh giá, xếp loại năm trước",
+                "evaluation_year": "Năm đánh giá", "emulation_title": "Danh hiệu thi đua",
+                "campaign": "Phong trào thi đua phát hiện nguồn"},
+        choices={"position": POSITIONS, "evaluation": EVALUATIONS,
+                 "emulation_title": EMULATION_TITLES},
+    )
+
+
+@hookimpl
+def transition_guards(proposal, rules):
+    return evaluation_good_enough(proposal)
+
+
+@hookimpl
+def demo_candidate(candidate, target):
+    db.session.add(ProcuracyProfile(candidate=candidate, position="specialist", evaluation="good",
+                                    evaluation_year=date.today().year - 1,
+                                    emulation_title="advanced_worker",
+                                    campaign="Thi đua thực hiện tốt chỉ tiêu nghiệp vụ"))

@@ -1,0 +1,31 @@
+"""The four sector plugins alone, together, and none: the demo loads and screens answer."""
+import pytest
+
+from devparty_admin.models import Candidate, Organization
+from devparty_admin.plugins import plugins
+
+SECTORS = ["police", "procuracy", "justice", "commune"]
+
+
+def test_the_four_sector_plugins_are_installed(app):
+    with app.app_context():
+        assert set(plugins().plugins) == set(SECTORS)
+
+
+@pytest.mark.parametrize("enabled", [[], ["police"], ["procuracy"], ["justice"], ["commune"],
+                                     SECTORS], ids=lambda e: "+".join(e) or "none")
+def test_demo_and_screens_with_these_plugins(app, db, make, login_as, enabled):
+    for name in enabled:
+        plugins().set_enabled(name, True)
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["devparty", "demo"])
+    assert result.exit_code == 0, result.output
+    admin = login_as(make.user("admin", None))
+    for sector in SECTORS:
+        candidate = (db.session.query(Candidate).join(Organization)
+                     .filter(Organization.sector == sector).first())
+        form = admin.get(f"/admin/candidate/edit/?id={candidate.id}").get_data(as_text=True)
+        assert (f'name="{sector}__' in form) == (sector in enabled)
+        assert admin.get(f"/admin/candidate/details/?id={candidate.id}").status_code == 200
+    stages = {c.stage for c in db.session.query(Candidate)}
+    assert {"official", "probationary", "proposed"} <= stages
