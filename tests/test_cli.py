@@ -19,6 +19,10 @@ def test_init_creates_the_first_admin_once(app, db):
 
 
 def test_demo_reproduces_the_seed_figures_and_is_idempotent(app, db):
+    from devparty_admin.plugins import plugins
+    for name in ("police", "procuracy", "justice", "commune"):
+        plugins().set_enabled(name, True)
+    db.session.commit()
     first = _run(app, "demo")
     assert first.exit_code == 0, first.output
     assert "demo.tuphap.cb01" in first.output
@@ -53,7 +57,14 @@ def test_demo_reproduces_the_seed_figures_and_is_idempotent(app, db):
     stages = set(db.session.scalars(select(Candidate.stage).distinct()))
     assert stages == set(STAGES.codes)
     roles = set(db.session.scalars(select(User.role).distinct()))
-    assert roles == {"admin", "committee", "branch", "viewer"}
+    assert roles == {"admin", "committee", "branch", "viewer", "police_vetting"}
+
+
+def test_demo_without_plugins_is_the_province_alone(app, db):
+    result = _run(app, "demo")
+    assert result.exit_code == 0, result.output
+    assert [o.code for o in db.session.scalars(select(Organization))] == ["TU"]
+    assert "demo.admin" in result.output and "demo.tuphap" not in result.output
 
 
 def test_create_user_and_set_password(app, db, make, browser):

@@ -2,7 +2,8 @@
 members and candidates, logins for every role at several units, and each candidate walked along
 the development path by the transition service.
 
-Sector parts move to each sector plugin's ``demo.py`` once the plugin contract exists.
+The core adds the province and two logins; each enabled sector plugin adds its units, people
+and logins through the ``demo_units`` hook.
 """
 from __future__ import annotations
 
@@ -12,30 +13,21 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..models import Organization, User
+from ..plugins.loader import plugins
 from .path import last_day_for, walk
 from .tree import ROOT_CODE, People, add_tree, demo_tree
 
 DEMO_PASSWORD = "demo@2026"
 
-DEMO_USERS = [
+CORE_USERS = [
     ("demo.admin", "Quản trị hệ thống", "admin", None),
     ("demo.tinhuy", "Ban Tổ chức Tỉnh ủy (xem)", "viewer", ROOT_CODE),
-    ("demo.congan", "Ban Tổ chức Đảng ủy Công an tỉnh", "committee", "CA"),
-    ("demo.congan.cb01", "Bí thư Chi bộ Phòng Tham mưu", "branch", "CA-CB01"),
-    ("demo.vks", "Văn phòng Đảng ủy VKSND tỉnh", "committee", "VKS"),
-    ("demo.vks.phubinh", "Bí thư Chi bộ VKSND huyện Phú Bình", "branch", "VKS-H1"),
-    ("demo.tuphap", "Đảng ủy Sở Tư pháp", "committee", "STP"),
-    ("demo.tuphap.cb01", "Bí thư Chi bộ 01 Sở Tư pháp", "branch", "STP-01"),
-    ("demo.nongcong", "Ban Tổ chức Huyện ủy Nông Cống", "committee", "NC"),
-    ("demo.truongson", "Đảng ủy xã Trường Sơn", "committee", "TS"),
-    ("demo.truongson.thon1", "Bí thư Chi bộ thôn 1", "branch", "TS-01"),
-    ("demo.kiemtra", "Ủy ban Kiểm tra Huyện ủy (xem)", "viewer", "NC"),
 ]
 
 
-def _add_users() -> User:
+def _add_users(users: list) -> User:
     units = {org.code: org for org in db.session.scalars(select(Organization))}
-    for username, display_name, role, code in DEMO_USERS:
+    for username, display_name, role, code in users:
         user = User(username=username, display_name=display_name, role=role,
                     organization=units.get(code) if code else None)
         user.set_password(DEMO_PASSWORD)
@@ -48,9 +40,10 @@ def load_demo() -> bool:
     """Create the demo data unless it is there already; return whether anything was created."""
     if db.session.scalar(select(Organization.id).where(Organization.code == ROOT_CODE)):
         return False
+    parts = plugins().hook("demo_units")()  # the enabled sector plugins' units and logins
     walks: list = []
-    add_tree(demo_tree(), None, People(), walks)
-    admin = _add_users()
+    add_tree(demo_tree([unit for unit, _users in parts]), None, People(), walks)
+    admin = _add_users([*CORE_USERS, *(user for _unit, users in parts for user in users)])
     db.session.info["actor_id"] = admin.id
     today, seen = date.today(), {}
     for serial, (candidate, target) in enumerate(walks, start=1):

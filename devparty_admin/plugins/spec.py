@@ -33,6 +33,12 @@ def admin_views() -> list:
 
 
 @hookspec
+def demo_units():
+    """``(unit, users)``: the plugin's part of the demo tree (a ``demo.tree.Unit``, attached
+    under the province) and its demo logins as ``(username, display name, role, unit code)``."""
+
+
+@hookspec
 def demo_candidate(candidate, target) -> None:
     """The demo walks ``candidate`` (of the plugin's sector) to stage ``target``: record what the
     plugin's rules ask for on the way (a vetting result, a union comment …)."""

@@ -2,6 +2,7 @@
 from devparty_admin.extensions import db
 from devparty_admin.plugins import CandidateExtension, hookimpl
 
+from . import demo
 from .models import CommuneProfile
 from .rules import ACADEMIC_RESULTS, CONDUCT, OWNERSHIP, student_results
 
@@ -33,3 +34,8 @@ def demo_candidate(candidate, target):
     db.session.add(CommuneProfile(candidate=candidate, hamlet=hamlet, academic_result="good",
                                   conduct="good", school="Trường THPT Nông Cống 2"
                                   if candidate.source == "high_school" else None))
+
+
+@hookimpl
+def demo_units():
+    return demo.unit(), demo.USERS

@@ -3,6 +3,7 @@ from devparty_admin.extensions import db
 from devparty_admin.models import DossierItem
 from devparty_admin.plugins import CandidateExtension, hookimpl
 
+from . import demo
 from .models import JusticeProfile
 from .rules import LEGAL_QUALIFICATIONS, TRADE_UNION_COMMENT, union_comments
 
@@ -26,3 +27,8 @@ def transition_guards(proposal, rules):
 @hookimpl
 def demo_candidate(candidate, target):
     db.session.add(DossierItem(candidate=candidate, form_code=TRADE_UNION_COMMENT, status="done"))
+
+
+@hookimpl
+def demo_units():
+    return demo.unit(), demo.USERS

@@ -4,7 +4,7 @@ from datetime import date, timedelta
 from devparty_admin.extensions import db
 from devparty_admin.plugins import CandidateExtension, hookimpl
 
-from . import admin
+from . import admin, demo
 from .models import PoliceProfile, PoliceVetting
 from .rules import RANKS, SERVICE_TYPES, vetting_done
 
@@ -37,3 +37,8 @@ def demo_candidate(candidate, target):
                                  vetted_on=date.today() - timedelta(days=900)))
     db.session.add(PoliceProfile(candidate=candidate, rank="Thượng úy", service_type="officer",
                                  police_unit=candidate.organization.name))
+
+
+@hookimpl
+def demo_units():
+    return demo.unit(), demo.USERS

@@ -4,6 +4,7 @@ from datetime import date
 from devparty_admin.extensions import db
 from devparty_admin.plugins import CandidateExtension, hookimpl
 
+from . import demo
 from .models import ProcuracyProfile
 from .rules import EMULATION_TITLES, EVALUATIONS, POSITIONS, evaluation_good_enough
 
@@ -32,3 +33,8 @@ def demo_candidate(candidate, target):
                                     evaluation_year=date.today().year - 1,
                                     emulation_title="advanced_worker",
                                     campaign="Thi đua thực hiện tốt chỉ tiêu nghiệp vụ"))
+
+
+@hookimpl
+def demo_units():
+    return demo.unit(), demo.USERS

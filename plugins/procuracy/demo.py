@@ -1,0 +1,29 @@
+"""Demo data of the procuracy plugin: the provincial procuracy: 75 members among 77 staff at the province
+and 119 among 149 in the districts, with the Phú Bình branch (seed article 000)."""
+from __future__ import annotations
+
+from devparty_admin.demo.tree import Unit, split
+
+SOURCES = ("youth_union", "trade_union")
+
+USERS = [
+    ("demo.vks", "Văn phòng Đảng ủy VKSND tỉnh", "committee", "VKS"),
+    ("demo.vks.phubinh", "Bí thư Chi bộ VKSND huyện Phú Bình", "branch", "VKS-H1"),
+]
+
+
+def unit() -> Unit:
+    office = [("Văn phòng", 26, 25), ("Phòng 1 và Phòng 2", 26, 25), ("Phòng 7 và Phòng 9", 25, 25)]
+    districts = ["Phú Bình", "Đại Từ", "Định Hóa", "Phú Lương", "Đồng Hỷ", "Võ Nhai", "Phổ Yên",
+                 "Sông Công", "thành phố Thái Nguyên"]
+    staff, members = split(149, 9), split(119, 9)
+    children = [Unit(f"VKS-T{i + 1}", f"Chi bộ {name} VKSND tỉnh", "Chi bộ trực thuộc",
+                     "procuracy", staff=s, members=m) for i, (name, s, m) in enumerate(office)]
+    children += [
+        Unit(f"VKS-H{i + 1}", f"Chi bộ VKSND huyện {name}", "Chi bộ cơ sở", "procuracy",
+             staff=staff[i], members=members[i],
+             candidates={"sympathizer": 1, "trained": 1} if i == 0 else {})
+        for i, name in enumerate(districts)
+    ]
+    return Unit("VKS", "Đảng bộ Viện Kiểm sát nhân dân tỉnh", "Đảng bộ cơ sở", "procuracy", sources=SOURCES,
+                staff=77, children=children)
