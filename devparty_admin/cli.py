@@ -12,7 +12,7 @@ from sqlalchemy import select
 from .extensions import db
 from .models import Organization, User
 from .models.choices import ROLES
-from .security.permissions import role_sees_all_units
+from .security.permissions import role_label, role_sees_all_units
 
 devparty = AppGroup("devparty", help="DevParty Admin commands.")
 
@@ -58,7 +58,7 @@ def demo_command() -> None:
     users = db.session.scalars(select(User).where(User.username.like("demo.%")).order_by(User.id))
     for user in users:
         unit = user.organization.name if user.organization else "toàn hệ thống"
-        click.echo(f"  {user.username:<22} {ROLES.label(user.role):<24} {unit}")
+        click.echo(f"  {user.username:<22} {role_label(user.role):<24} {unit}")
 
 
 @devparty.command("create-user")

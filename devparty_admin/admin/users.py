@@ -9,8 +9,7 @@ from wtforms.validators import Length, Optional, Regexp, StopValidation
 
 from ..models import User
 from ..models.choices import ROLES
-from ..plugins.loader import plugins
-from ..security.permissions import role_sees_all_units
+from ..security.permissions import role_choices, role_label, role_sees_all_units
 from .base import ScopedModelView
 from .forms import NotBlank, Unique
 from .labels import LABELS
@@ -32,6 +31,7 @@ def home_unit_unless_all_units(form, field) -> None:
 class UserView(ScopedModelView):
     resource = "user"
     choice_columns = {"role": ROLES}
+    column_formatters = {"role": lambda view, context, user, name: role_label(user.role)}
     column_labels = LABELS
     column_list = ["username", "display_name", "role", "organization", "active", "last_login_at"]
     column_details_list = ["username", "display_name", "role", "organization", "active",
@@ -68,7 +68,7 @@ class UserView(ScopedModelView):
 
     def _with_plugin_roles(self, form):
         """Roles of the enabled plugins are offered besides the core's."""
-        form.role.choices = [*ROLES, *plugins().roles()]
+        form.role.choices = role_choices()
         return form
 
     def create_form(self, obj=None):

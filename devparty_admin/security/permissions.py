@@ -31,6 +31,20 @@ ROLE_PERMISSIONS: dict[str, set[tuple[str, str]]] = {
 }
 
 
+def role_choices() -> list[tuple[str, str]]:
+    """(code, label) of every role: the core's and those of the enabled plugins."""
+    from ..models.choices import ROLES
+
+    extra = []
+    if has_app_context() and "devparty_plugins" in current_app.extensions:
+        extra = current_app.extensions["devparty_plugins"].roles()
+    return [*((code, str(label)) for code, label in ROLES), *extra]
+
+
+def role_label(role: str) -> str:
+    return dict(role_choices()).get(role, role)
+
+
 def role_grants(role: str) -> set[tuple[str, str]]:
     """The core's grants for ``role`` plus what enabled plugins grant it."""
     grants = ROLE_PERMISSIONS.get(role, set())

@@ -59,6 +59,8 @@ def test_only_vetting_staff_record_the_vetting(police, make, login_as, db):
 def test_the_vetting_role_is_offered_on_the_user_form_only_while_enabled(police, make, login_as, db):
     admin = login_as(make.user("admin", None))
     assert "police_vetting" in admin.get("/admin/user/new/").get_data(as_text=True)
+    make.user("police_vetting", police.committee_unit, username="chinhtri")
+    assert "Cán bộ công tác chính trị (thẩm tra)" in admin.get("/admin/user/").get_data(as_text=True)
     plugins().set_enabled("police", False)
     db.session.commit()
     assert "police_vetting" not in admin.get("/admin/user/new/").get_data(as_text=True)
