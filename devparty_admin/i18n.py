@@ -12,6 +12,7 @@ from flask import current_app, has_request_context, session
 from flask_babel import get_locale, get_translations
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext as _ln
+from flask_wtf import FlaskForm
 
 WTFORMS_MESSAGES = (
     _l("This field is required."),
@@ -53,6 +54,14 @@ class FormTranslations:
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return get_translations().ungettext(singular, plural, n)
+
+
+class TranslatedForm(FlaskForm):
+    """Base of the app's own (non-admin) forms: CSRF from Flask-WTF, messages from our catalog."""
+
+    class Meta:
+        def get_translations(self, form):
+            return FormTranslations()
 
 
 def format_date(value: date | None) -> str:

@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 
 from devparty_admin.models import Act, DossierItem, Enrollment, Sponsor, TrainingClass
+from devparty_admin.plugins import plugins
 from devparty_admin.workflow import dossier
 from devparty_admin.workflow.guards import Proposal
 from devparty_admin.workflow.stages import find_transition
@@ -71,3 +72,22 @@ def reasons(branch, act=None, target="proposed", actor=None, **kwargs):
                         actor or branch.branch_user, act, act.act_date if act else kwargs.pop("on"),
                         **kwargs)
     return check(proposal)
+
+
+def in_sector(branch, db, sector: str):
+    """Make the branch a unit of ``sector`` and enable that sector's plugin."""
+    branch.unit.sector = sector
+    plugins().set_enabled(sector, True)
+    db.session.commit()
+    return branch
+
+
+def ready_for_sympathizer_list(branch, make, db, count: int = 3) -> list:
+    """``count`` candidates in the pool, each with a helper who has known them long enough."""
+    people = [make.candidate(branch.unit, full_name=f"Cảm Tình Số {i}", stage="source")
+              for i in range(count)]
+    for person in people:
+        db.session.add(Sponsor(candidate=person, member=branch.members[4], role="helper",
+                               known_since=date(2020, 1, 1)))
+    db.session.commit()
+    return people

@@ -12,12 +12,11 @@ from flask_admin.model.fields import AjaxSelectField
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..extensions import db
-from ..i18n import FormTranslations
+from ..i18n import TranslatedForm
 from ..models import Act, TrainingClass
 from ..security import has_permission
 from ..security.permissions import PROPOSE, can_transition
@@ -31,11 +30,7 @@ from .forms import NotBlank, VNDateField
 MONTHLY_TARGETS = ("sympathizer", "dropped")
 
 
-class TransitionForm(FlaskForm):
-    class Meta:
-        def get_translations(self, form):
-            return FormTranslations()
-
+class TransitionForm(TranslatedForm):
     target = SelectField(_l("Step"), validators=[DataRequired()])
     act_number = StringField(_l("Resolution / decision number"), validators=[Length(max=50)],
                              render_kw={"placeholder": "12-NQ/CB"})
@@ -69,12 +64,8 @@ def _act_from(form: TransitionForm, kind: str | None, issuer_id: int) -> Act | N
 CLASS_LOADER = "enroll_class"
 
 
-def enroll_form(loader) -> FlaskForm:
-    class EnrollForm(FlaskForm):
-        class Meta:
-            def get_translations(self, form):
-                return FormTranslations()
-
+def enroll_form(loader) -> TranslatedForm:
+    class EnrollForm(TranslatedForm):
         training_class = AjaxSelectField(loader, _l("Class"), validators=[
             NotBlank(_l("Choose a class."))])
 

@@ -17,23 +17,18 @@ from flask import (
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import login_required, login_user, logout_user
-from flask_wtf import FlaskForm
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
 from ..extensions import db, login_manager
-from ..i18n import FormTranslations
+from ..i18n import TranslatedForm
 from ..models import User
 from .login import LoginRefused, authenticate
 
 bp = Blueprint("auth", __name__)
 
 
-class LoginForm(FlaskForm):
-    class Meta:
-        def get_translations(self, form):
-            return FormTranslations()
-
+class LoginForm(TranslatedForm):
     username = StringField(
         _l("Username"), validators=[DataRequired(_l("Please enter your username.")), Length(max=80)]
     )

@@ -4,8 +4,8 @@ import io
 import re
 from datetime import date
 
-from devparty_admin.models import Act, Candidate, DossierItem, Sponsor, StageEvent
-from tests.workflow_fixtures import VOTE_DAY, vote
+from devparty_admin.models import Act, Candidate, DossierItem, StageEvent
+from tests.workflow_fixtures import VOTE_DAY, ready_for_sympathizer_list, vote
 
 
 def _flashes(html: str) -> list[str]:
@@ -58,12 +58,7 @@ def test_a_bad_vote_count_shows_its_message_and_changes_nothing(branch, login_as
 
 
 def test_monthly_resolution_moves_three_candidates_with_one_act(branch, make, login_as, db):
-    people = [make.candidate(branch.unit, full_name=f"Cảm Tình Số {i}", stage="source")
-              for i in range(3)]
-    for person in people:
-        db.session.add(Sponsor(candidate=person, member=branch.members[4], role="helper",
-                               known_since=date(2020, 1, 1)))
-    db.session.commit()
+    people = ready_for_sympathizer_list(branch, make, db)
     ids = [str(p.id) for p in people]
     session = _session(login_as, branch.branch_user)
     response = session.post("/admin/candidate/action/", data={"action": "monthly_resolution",

@@ -1,11 +1,9 @@
 """A branch moves three candidates onto the sympathizer list with one monthly resolution and sees
 it on their timelines; a committee admits one; a bad vote count shows its message."""
-from datetime import date
 
 import pytest
 
-from devparty_admin.models import Sponsor
-from tests.workflow_fixtures import VOTE_DAY
+from tests.workflow_fixtures import VOTE_DAY, ready_for_sympathizer_list
 
 from .test_candidate_screens import _log_in
 
@@ -18,12 +16,7 @@ def _fill(page, values: dict) -> None:
 
 
 def test_monthly_resolution_admission_and_a_bad_vote(page, branch, make, db):
-    people = [make.candidate(branch.unit, full_name=f"Cảm Tình Số {i}", stage="source")
-              for i in range(3)]
-    for person in people:
-        db.session.add(Sponsor(candidate=person, member=branch.members[4], role="helper",
-                               known_since=date(2020, 1, 1)))
-    db.session.commit()
+    people = ready_for_sympathizer_list(branch, make, db)
     secretary = branch.branch_user.username
     committee = branch.committee_user.username
 

@@ -4,16 +4,13 @@ import re
 import pytest
 
 from devparty_admin.plugins import plugins
-from tests.workflow_fixtures import reasons, vote
+from tests.workflow_fixtures import in_sector, reasons, vote
 
 
 @pytest.fixture
 def commune(branch, db):
-    branch.unit.sector = "commune"
     branch.candidate.source = "high_school"
-    plugins().set_enabled("commune", True)
-    db.session.commit()
-    return branch
+    return in_sector(branch, db, "commune")
 
 
 @pytest.mark.parametrize("result,conduct,refused", [

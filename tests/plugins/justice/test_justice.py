@@ -12,18 +12,14 @@ from devparty_admin import create_app
 from devparty_admin.extensions import db as _db
 from devparty_admin.models import Candidate, DossierItem
 from devparty_admin.plugins import plugins
-from tests.workflow_fixtures import reasons, vote
+from tests.workflow_fixtures import in_sector, reasons, vote
 
 RULE = "Cần ghi nhận ý kiến nhận xét của Công đoàn (4A-KNĐ)"
 
 
 @pytest.fixture
 def justice(branch, db):
-    """The fixture branch made a justice-sector unit, with the plugin enabled."""
-    branch.unit.sector = "justice"
-    plugins().set_enabled("justice", True)
-    db.session.commit()
-    return branch
+    return in_sector(branch, db, "justice")
 
 
 def _form_fields(html: str) -> set[str]:

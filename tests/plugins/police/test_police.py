@@ -6,17 +6,14 @@ import pytest
 
 from devparty_admin.models import Candidate
 from devparty_admin.plugins import plugins
-from tests.workflow_fixtures import reasons, vote
+from tests.workflow_fixtures import in_sector, reasons, vote
 
 RULE = "Chưa có kết quả thẩm tra chính trị nội bộ"
 
 
 @pytest.fixture
 def police(branch, db):
-    branch.unit.sector = "police"
-    plugins().set_enabled("police", True)
-    db.session.commit()
-    return branch
+    return in_sector(branch, db, "police")
 
 
 def test_proposing_needs_a_passed_vetting(police, db):

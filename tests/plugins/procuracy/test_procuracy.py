@@ -3,18 +3,14 @@ import re
 
 import pytest
 
-from devparty_admin.plugins import plugins
-from tests.workflow_fixtures import reasons, vote
+from tests.workflow_fixtures import in_sector, reasons, vote
 
 RULE = "Kết quả đánh giá, xếp loại năm trước phải từ “Hoàn thành tốt nhiệm vụ” trở lên"
 
 
 @pytest.fixture
 def procuracy(branch, db):
-    branch.unit.sector = "procuracy"
-    plugins().set_enabled("procuracy", True)
-    db.session.commit()
-    return branch
+    return in_sector(branch, db, "procuracy")
 
 
 @pytest.mark.parametrize("evaluation,passes", [
