@@ -14,6 +14,8 @@ from .home import HomeView
 from .modules import ModulesView
 from .organizations import organization_views
 from .people import people_views
+from .plans import plan_views
+from .reports import ReportsView
 from .users import user_views
 
 
@@ -38,10 +40,11 @@ def init_admin(app) -> Admin:
     )
     extensions = candidate_extensions(app.extensions["devparty_plugins"])
     for view in (*organization_views(), *people_views(extensions), *development_views(),
-                 *user_views()):
+                 *plan_views(), *user_views()):
         admin.add_view(view)
     for view in plugin_views(app):
         admin.add_view(view)
+    admin.add_view(ReportsView(name=_l("Reports"), endpoint="reports"))
     admin.add_view(AlertsView(name=_l("Alerts"), endpoint="alerts"))
     admin.add_view(ModulesView(name=_l("Modules"), endpoint="modules"))
     return admin

@@ -181,6 +181,11 @@ class ScopedModelView(ModelView):
     def inaccessible_callback(self, name, **kwargs):
         return refuse_access()
 
+    def get_filter_arg(self, index, flt) -> str:
+        """Filters with a ``url_key`` (see ``filters.keyed``) keep it in URLs, so links from
+        reports and the home page do not depend on the order of the filters."""
+        return getattr(flt, "url_key", None) or super().get_filter_arg(index, flt)
+
     def _get_list_extra_args(self):
         """Keep a tampered ``?page=`` inside what the database driver accepts."""
         args = super()._get_list_extra_args()

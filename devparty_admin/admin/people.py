@@ -22,7 +22,14 @@ from ..vietnamese import fold
 from ..workflow.history import has_history
 from .base import ScopedModelView, folded_prefix
 from .extensions import ExtensionFields
-from .filters import BirthYearFilter, OrganizationNameFilter
+from .filters import (
+    BirthYearFilter,
+    EnteredStageFilter,
+    GroupFilter,
+    OrganizationNameFilter,
+    SubtreeFilter,
+    keyed,
+)
 from .forms import BirthDate, NotBlank, national_id_validators
 from .labels import LABELS
 from .locking import VersionChecked
@@ -58,9 +65,10 @@ class PersonView(ScopedModelView):
             "organization": {"validators": [NotBlank(ORGANIZATION_REQUIRED)]},
         }
         self.column_filters = [
-            FilterEqual(model.gender, _l("Gender"), options=list(GENDERS)),
+            keyed(FilterEqual(model.gender, _l("Gender"), options=list(GENDERS)), "gender"),
             BirthYearFilter(model.date_of_birth, _l("Year of birth")),
             OrganizationNameFilter(model.organization_id, _l("Party organization")),
+            keyed(SubtreeFilter(model.organization_id, _l("Party organization")), "unit"),
             *self.extra_filters(model),
         ]
         super().__init__(model, **kwargs)
@@ -131,8 +139,12 @@ class CandidateView(ExtensionFields, VersionChecked, TransitionViews, PersonView
 
     def extra_filters(self, model) -> list:
         return [
-            FilterEqual(model.stage, _l("Stage"), options=list(STAGES)),
-            FilterEqual(model.source, _l("Source"), options=list(SOURCES)),
+            keyed(FilterEqual(model.stage, _l("Stage"), options=list(STAGES)), "stage"),
+            keyed(FilterEqual(model.source, _l("Source"), options=list(SOURCES)), "source"),
+            keyed(FilterEqual(model.occupation, _l("Occupation"), options=list(OCCUPATIONS)),
+                  "occupation"),
+            keyed(EnteredStageFilter(model.id, _l("Stage")), "entered"),
+            keyed(GroupFilter(model.id, _l("Group")), "group"),
         ]
 
 
@@ -158,7 +170,8 @@ class MemberView(PersonView):
     extra_sortable = ("status",)
 
     def extra_filters(self, model) -> list:
-        return [FilterEqual(model.status, _l("Status"), options=list(MEMBER_STATUSES))]
+        return [keyed(FilterEqual(model.status, _l("Status"), options=list(MEMBER_STATUSES)),
+                      "status")]
 
 
 def people_views(extensions) -> list[ScopedModelView]:

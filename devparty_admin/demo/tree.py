@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from ..extensions import db
-from ..models import Candidate, Member, Organization
+from ..models import Candidate, Member, Organization, Plan, StageEvent
+from ..workflow.calendar import add_months
 
 ROOT_CODE = "TU"
 
@@ -38,6 +39,11 @@ class Unit:
     candidates: dict[str, int] = field(default_factory=dict)
     children: list[Unit] = field(default_factory=list)
     sources: tuple[str, ...] = ()  # where its candidates come from; sub-units inherit it
+    # Admissions before the system (year -> how many), counted among ``members``; of them,
+    # ``admitted_students`` (year -> how many) were high-school students.
+    admissions: dict[int, int] = field(default_factory=dict)
+    admitted_students: dict[int, int] = field(default_factory=dict)
+    plans: list[dict] = field(default_factory=list)  # Plan columns, one dict per year
 
 
 DEFAULT_SOURCES = ("youth_union",)
@@ -75,16 +81,60 @@ class People:
                 "date_of_birth": born, "national_id": f"0{self.serial:011d}"}
 
 
+def _add_admission_history(org: Organization, unit: Unit, sources: tuple[str, ...],
+                           people: People) -> int:
+    """Past admissions as the system would hold them had it been in use: the candidate, the
+    stage events (admitted, ceremony two weeks later, official after 12 months) and the member.
+    They are loaded as records, not re-decided under today's rules. Returns how many members."""
+    today, added = date.today(), 0
+    others = [s for s in sources if s not in ("high_school", "university")] or list(sources)
+    for year, count in sorted(unit.admissions.items()):
+        students = unit.admitted_students.get(year, 0)
+        for i in range(count):
+            admitted = date(year, 1 + i % 5, 1 + (i * 7) % 27)  # January to May
+            ceremony = admitted + timedelta(days=14)
+            official = add_months(ceremony, 12)
+            is_official = official <= today
+            student = i < students
+            candidate = Candidate(
+                organization=org, stage="official" if is_official else "probationary",
+                source="high_school" if student else people.rng.choice(others),
+                occupation="student" if student else None, education_level="upper_secondary",
+                ethnicity="Kinh", religion="Không", youth_union_member=True,
+                **people.person((year - 30, year - 18)))
+            db.session.add(candidate)
+            steps = [("proposed", "admitted", admitted), ("admitted", "probationary", ceremony)]
+            if is_official:
+                steps.append(("probationary", "official", official))
+            for source, target, day in steps:
+                db.session.add(StageEvent(candidate=candidate, from_stage=source, to_stage=target,
+                                          effective_on=day, note="Dữ liệu trước khi dùng hệ thống"))
+            db.session.add(Member(
+                organization=org, candidate=candidate,
+                status="official" if is_official else "probationary", admission_date=admitted,
+                ceremony_date=ceremony, official_date=official if is_official else None,
+                full_name=candidate.full_name, gender=candidate.gender,
+                date_of_birth=candidate.date_of_birth, national_id=candidate.national_id))
+            added += 1
+    return added
+
+
 def _add_people(org: Organization, unit: Unit, sources: tuple[str, ...], people: People,
                 walks: list) -> None:
-    """Members, less those the walked candidates become, so the unit's figures hold."""
+    """Members, less those the walked candidates become and the past admissions, so the
+    unit's figures hold."""
     year = date.today().year
     becoming_probationary = unit.candidates.get("probationary", 0)
-    becoming = becoming_probationary + unit.candidates.get("official", 0)
+    becoming = (becoming_probationary + unit.candidates.get("official", 0)
+                + _add_admission_history(org, unit, sources, people))
     probationary = max(unit.probationary - becoming_probationary, 0)
+    # Members of long standing were admitted before any year the unit's history lists.
+    before = min([*unit.admissions, year - 1]) - 1
     for i in range(unit.members - becoming):
         status = "probationary" if i < probationary else "official"
-        admitted = date(year - 1 - people.rng.randrange(25), 1 + i % 12, 1 + i % 27)
+        admitted = date(before - people.rng.randrange(20), 1 + i % 12, 1 + i % 27)
+        if status == "probationary":  # admitted within the last twelve months
+            admitted = date.today() - timedelta(days=90 + 30 * i)
         db.session.add(Member(
             organization=org, status=status, admission_date=admitted,
             ceremony_date=admitted + timedelta(days=14),
@@ -109,6 +159,8 @@ def add_tree(unit: Unit, parent: Organization | None, people: People, walks: lis
                        staff_count=unit.staff, parent=parent)
     db.session.add(org)
     db.session.flush()
+    for plan in unit.plans:
+        db.session.add(Plan(organization=org, **plan))
     _add_people(org, unit, sources, people, walks)
     for child in unit.children:
         add_tree(child, org, people, walks, sources)

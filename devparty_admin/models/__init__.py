@@ -4,6 +4,7 @@ from .acts import Act, FieldChange, StageEvent
 from .development import DossierItem, Enrollment, Sponsor, TrainingClass
 from .organizations import Organization, TreeError, subtree_condition, subtree_ids
 from .people import Candidate, Member
+from .plans import Plan
 from .plugins import PluginState
 from .users import User
 
@@ -18,6 +19,7 @@ __all__ = [
     "TrainingClass",
     "Member",
     "Organization",
+    "Plan",
     "PluginState",
     "TreeError",
     "User",

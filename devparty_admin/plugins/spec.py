@@ -42,3 +42,9 @@ def demo_units():
 def demo_candidate(candidate, target) -> None:
     """The demo walks ``candidate`` (of the plugin's sector) to stage ``target``: record what the
     plugin's rules ask for on the way (a vetting result, a union comment …)."""
+
+
+@hookspec
+def reports() -> list:
+    """Reports (subclasses of ``reports.catalog.Report``) the plugin adds to the reports screen;
+    like the core's, each runs a fixed number of grouped queries limited to the subtree."""

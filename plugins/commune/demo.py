@@ -1,6 +1,10 @@
 """Demo data of the commune plugin: the Nông Cống district with the Trường Sơn commune: 11 hamlet
-branches, 306 members (seed article 004)."""
+branches, 306 members, 12 admitted since 2020; the district admitted 206 in 2021 (25 students,
+above the 185 planned) and 82 in the first five months of 2022, 41% of its plan of 200
+(seed article 004)."""
 from __future__ import annotations
+
+from datetime import date
 
 from devparty_admin.demo.tree import Unit, split
 
@@ -14,13 +18,34 @@ USERS = [
 ]
 
 
+# Trường Sơn's 12 admissions since 2020, hamlet by hamlet.
+HAMLET_ADMISSIONS = [{2020: 1, 2021: 1}, {2021: 1}, {2020: 1, 2022: 1}, {2021: 1}, {2022: 1},
+                     {2020: 1}, {2021: 1, 2022: 1}, {2021: 1}, {2022: 1}, {}, {}]
+# The district's other grassroots committees: name, 2021 admissions (students), 2022 admissions.
+COMMUNES = [("xã Trường Giang", 51, 6, 20), ("xã Tượng Sơn", 50, 6, 20),
+            ("thị trấn Nông Cống", 50, 6, 19), ("xã Thăng Long", 50, 6, 19)]
+
+
+def _other_communes() -> list[Unit]:
+    return [Unit(f"NC-{i + 1:02d}", f"Đảng bộ {name}", "Đảng bộ cơ sở", "commune",
+                 members=admitted + later + 40, admissions={2021: admitted, 2022: later},
+                 admitted_students={2021: students})
+            for i, (name, admitted, students, later) in enumerate(COMMUNES)]
+
+
 def unit() -> Unit:
     hamlets = [Unit(f"TS-{i + 1:02d}", f"Chi bộ thôn {i + 1}", "Chi bộ trực thuộc", "commune",
-                    members=m, candidates={stage: 1 for stage in stages})
+                    members=m, candidates={stage: 1 for stage in stages},
+                    admissions=HAMLET_ADMISSIONS[i], admitted_students={2021: 1} if i == 0 else {})
                for i, (m, stages) in enumerate(zip(split(306, 11), [
                    ["source", "sympathizer"], ["source", "trained"], ["dossier"], ["proposed"],
                    ["admitted", "source"], ["probationary"], ["official", "rejected"],
                    ["sympathizer"], ["source"], ["struck_off"], ["sympathizer", "trained"]]))]
-    commune = Unit("TS", "Đảng bộ xã Trường Sơn", "Đảng bộ cơ sở", "commune", children=hamlets)
+    year = date.today().year
+    commune = Unit("TS", "Đảng bộ xã Trường Sơn", "Đảng bộ cơ sở", "commune", children=hamlets,
+                   plans=[{"year": 2021, "target_admissions": 4}, {"year": year, "target_admissions": 4}])
+    plans = [{"year": 2021, "number": "15-KH/HU", "issued_on": date(2021, 1, 25), "target_admissions": 185},
+             {"year": 2022, "number": "27-KH/HU", "issued_on": date(2022, 1, 18), "target_admissions": 200},
+             {"year": year, "number": "41-KH/HU", "issued_on": date(year, 1, 20), "target_admissions": 180}]
     return Unit("NC", "Đảng bộ huyện Nông Cống", "Đảng bộ cấp trên cơ sở", "commune", sources=SOURCES,
-                children=[commune])
+                plans=plans, children=[commune, *_other_communes()])

@@ -1,6 +1,9 @@
 """Demo data of the justice plugin: the Department of Justice party committee with Chi bộ 01: 46
-members, 43 official and 3 probationary (seed articles 002 and 003)."""
+members, 43 official and 3 probationary; 22 admitted from 2015 to 2020 (7, 5, 3, 1, 3, 3) under the
+committee's plans, e.g. Kế hoạch số 58-KH/ĐU ngày 19/02/2021 (seed articles 002 and 003)."""
 from __future__ import annotations
+
+from datetime import date
 
 from devparty_admin.demo.tree import Unit
 
@@ -13,11 +16,22 @@ USERS = [
 
 
 def unit() -> Unit:
-    return Unit("STP", "Đảng bộ Sở Tư pháp", "Đảng bộ cơ sở", "justice", sources=SOURCES, children=[
+    year = date.today().year
+    plans = [
+        {"year": 2021, "number": "58-KH/ĐU", "issued_on": date(2021, 2, 19), "target_admissions": 2,
+         "target_sympathizers": 4},
+        {"year": year, "number": "12-KH/ĐU", "issued_on": date(year, 2, 10), "target_admissions": 3,
+         "target_sympathizers": 4, "target_awareness": 4},
+    ]
+    return Unit("STP", "Đảng bộ Sở Tư pháp", "Đảng bộ cơ sở", "justice", sources=SOURCES, plans=plans,
+                children=[
         Unit("STP-01", "Chi bộ 01", "Chi bộ trực thuộc", "justice", members=16, probationary=1,
-             candidates={"source": 2, "sympathizer": 2, "trained": 1, "dossier": 1}),
+             candidates={"source": 2, "sympathizer": 2, "trained": 1, "dossier": 1},
+             admissions={2015: 3, 2016: 2, 2017: 1, 2018: 1, 2019: 1, 2020: 1}),
         Unit("STP-02", "Chi bộ 02", "Chi bộ trực thuộc", "justice", members=15, probationary=1,
-             candidates={"proposed": 1, "dropped": 1}),
+             candidates={"proposed": 1, "dropped": 1},
+             admissions={2015: 2, 2016: 2, 2017: 1, 2019: 1, 2020: 1, 2021: 1}),
         Unit("STP-03", "Chi bộ 03", "Chi bộ trực thuộc", "justice", members=15, probationary=1,
-             candidates={"admitted": 1, "probationary": 1}),
+             candidates={"admitted": 1, "probationary": 1},
+             admissions={2015: 2, 2016: 1, 2017: 1, 2019: 1, 2020: 1, 2021: 1}),
     ])

@@ -1,6 +1,8 @@
 """Demo data of the police plugin: the provincial police party committee: 19 chi bộ cơ sở and 9 đảng bộ cơ
-sở holding 52 chi bộ, 1098 members (seed article 001)."""
+sở holding 52 chi bộ, 1098 members; 34 admitted in 2022, 3% of the members (seed article 001)."""
 from __future__ import annotations
+
+from datetime import date
 
 from devparty_admin.demo.tree import Unit, split
 
@@ -31,7 +33,8 @@ def unit() -> Unit:
               "probationary", "official"]
     branches = [
         Unit(f"CA-CB{i + 1:02d}", f"Chi bộ {name}", "Chi bộ cơ sở", "police",
-             members=next(member_counts), candidates={stages[i % 8]: 1} if i < 8 else {})
+             members=next(member_counts), candidates={stages[i % 8]: 1} if i < 8 else {},
+             admissions={2022: 2} if i < 17 else {})
         for i, name in enumerate(branch_names)
     ]
     committees = [
@@ -44,5 +47,9 @@ def unit() -> Unit:
              ])
         for d, district in enumerate(districts)
     ]
+    plans = [{"year": 2022, "number": "05-KH/ĐU", "issued_on": date(2022, 1, 20),
+              "target_admissions": 40},
+             {"year": date.today().year, "number": "03-KH/ĐU", "issued_on": date(date.today().year, 1, 15),
+              "target_admissions": 30, "target_sympathizers": 40}]
     return Unit("CA", "Đảng bộ Công an tỉnh", "Đảng bộ cấp trên cơ sở", "police", sources=SOURCES,
-                children=branches + committees)
+                plans=plans, children=branches + committees)

@@ -1,6 +1,9 @@
 """Demo data of the procuracy plugin: the provincial procuracy: 75 members among 77 staff at the province
-and 119 among 149 in the districts, with the Phú Bình branch (seed article 000)."""
+and 119 among 149 in the districts, with the Phú Bình branch, which admitted 5 since 2018
+(seed article 000)."""
 from __future__ import annotations
+
+from datetime import date
 
 from devparty_admin.demo.tree import Unit, split
 
@@ -22,8 +25,12 @@ def unit() -> Unit:
     children += [
         Unit(f"VKS-H{i + 1}", f"Chi bộ VKSND huyện {name}", "Chi bộ cơ sở", "procuracy",
              staff=staff[i], members=members[i],
-             candidates={"sympathizer": 1, "trained": 1} if i == 0 else {})
+             candidates={"sympathizer": 1, "trained": 1} if i == 0 else {},
+             admissions={year: 1 for year in range(2018, 2023)} if i == 0 else {})
         for i, name in enumerate(districts)
     ]
+    plans = [{"year": date.today().year, "number": "07-KH/ĐU", "issued_on": date(date.today().year, 2, 1),
+              "target_admissions": 4, "target_sympathizers": 6}]
+    # Staff are counted where they work: 77 in the provincial office's branches, 149 in districts.
     return Unit("VKS", "Đảng bộ Viện Kiểm sát nhân dân tỉnh", "Đảng bộ cơ sở", "procuracy", sources=SOURCES,
-                staff=77, children=children)
+                plans=plans, children=children)

@@ -1,0 +1,78 @@
+"""The reports screen: pick a report, a unit of your subtree and a period; read the tables and
+charts, follow a figure to the list behind it, or download the same tables in Excel."""
+from __future__ import annotations
+
+from flask import abort, flash, request, send_file
+from flask_admin import expose
+from flask_babel import gettext as _
+from flask_login import current_user
+from sqlalchemy import select
+
+from ..extensions import db
+from ..models import Organization
+from ..reports.catalog import Report, available_reports, find_report
+from ..reports.excel import XLSX_MIMETYPE, report_workbook
+from ..reports.facts import Subtree
+from ..reports.period import Period, PeriodError
+from ..security import scoped
+from .base import ScreenView, parse_pk
+
+
+def chosen_unit(user) -> Organization | None:
+    """The unit in ``?unit=`` if the user may see it (404 otherwise), else the user's own;
+    None means every unit, for those who see them all."""
+    raw = request.args.get("unit", "").strip()
+    if not raw:
+        return user.organization
+    unit = db.session.scalar(scoped(select(Organization).where(Organization.id == parse_pk(raw)),
+                                    Organization, user))
+    if unit is None:
+        abort(404)
+    return unit
+
+
+def chosen_period(report: Report) -> Period:
+    """The period typed in the form; a wrong one is explained and the default used instead."""
+    default = report.default_period()
+    try:
+        return Period.parse(request.args.get("start"), request.args.get("end"), default)
+    except PeriodError as error:
+        flash(str(error), "error")
+        return default
+
+
+def parent_in_reach(unit: Organization | None, user) -> Organization | None:
+    """The unit above, when the user may go up to it."""
+    if unit is None or unit.parent_id is None:
+        return None
+    return db.session.scalar(scoped(select(Organization).where(Organization.id == unit.parent_id),
+                                    Organization, user))
+
+
+class ReportsView(ScreenView):
+    @expose("/")
+    def index(self):
+        return self.render("devparty/reports.html", reports=available_reports())
+
+    def _subtree(self, code: str) -> tuple[Report, Subtree]:
+        report = find_report(code)
+        if report is None:
+            abort(404)
+        return report, Subtree(chosen_unit(current_user), chosen_period(report))
+
+    @expose("/<code>")
+    def show(self, code: str):
+        report, subtree = self._subtree(code)
+        return self.render("devparty/report.html", report=report, subtree=subtree,
+                           tables=report.tables(subtree),
+                           parent=parent_in_reach(subtree.unit, current_user))
+
+    @expose("/<code>.xlsx")
+    def download(self, code: str):
+        report, subtree = self._subtree(code)
+        unit = subtree.unit.name if subtree.unit is not None else _("All units")
+        heading = _("%(unit)s, period %(period)s", unit=unit, period=str(subtree.period))
+        workbook = report_workbook(str(report.title), heading, report.tables(subtree))
+        filename = f"{report.name}_{subtree.period.start:%Y%m%d}_{subtree.period.end:%Y%m%d}.xlsx"
+        return send_file(workbook, mimetype=XLSX_MIMETYPE, as_attachment=True,
+                         download_name=filename)

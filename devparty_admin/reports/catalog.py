@@ -1,0 +1,52 @@
+"""The reports on offer: the core's and those of the enabled plugins (hook ``reports``)."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import url_for
+
+from ..models import Organization
+from ..plugins.loader import plugins
+from .facts import Subtree
+from .period import Period
+from .tables import TEXT, Cell, Table
+
+
+class Report:
+    """A report: a name for its URL, a title, a default period and the tables it computes.
+
+    ``tables`` must run a fixed number of queries (one per figure or grouped table) whatever
+    the size of the subtree; every query is limited to ``subtree.condition``.
+    """
+
+    name: str = ""
+    title: object = ""
+    description: object = ""
+    default_years: int = 1  # default period: the current year and the years before it
+
+    def default_period(self, today: date | None = None) -> Period:
+        return Period.last_years(self.default_years, today)
+
+    def tables(self, subtree: Subtree) -> list[Table]:
+        raise NotImplementedError
+
+    def unit_cell(self, org: Organization, subtree: Subtree, label: str) -> Cell:
+        """A unit's name that opens this report for that unit (the unit itself: no link)."""
+        if subtree.unit is not None and org.id == subtree.unit.id:
+            return Cell(label, kind=TEXT)
+        period = subtree.period
+        return Cell(label, url_for("reports.show", code=self.name, unit=org.id,
+                                   start=f"{period.start:%d/%m/%Y}", end=f"{period.end:%d/%m/%Y}"),
+                    kind=TEXT)
+
+
+def available_reports() -> list[Report]:
+    """Core reports first, then the enabled plugins' in dependency order."""
+    from .core import CORE_REPORTS
+
+    extra = [report for provided in plugins().hook("reports")() for report in provided]
+    return [*CORE_REPORTS, *extra]
+
+
+def find_report(name: str) -> Report | None:
+    return next((report for report in available_reports() if report.name == name), None)

@@ -1,0 +1,340 @@
+"""The core's reports: funnel, admissions, members and staff, new members' profile, plan
+progress and units that admitted nobody. Each table comes from one grouped query."""
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import date
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Date, exists, extract, func, select
+from sqlalchemy.orm import aliased
+
+from ..extensions import db
+from ..models import Candidate, Member, Organization, StageEvent
+from ..models.choices import OCCUPATIONS, SOURCES, STAGES
+from . import links
+from .catalog import Report
+from .facts import (
+    ADMITTED,
+    GROUPS,
+    Subtree,
+    admissions,
+    age_at,
+    bucket_key,
+    count_if,
+)
+from .period import Period
+from .plans import ADMISSIONS, TARGETS, achieved, achieved_by_bucket, expected_share, planned, rolled_up
+from .tables import DAYS, PERCENT, Cell, Chart, Table, ratio, text
+
+PATH_STAGES = ("source", "sympathizer", "trained", "dossier", "proposed", "admitted",
+               "probationary", "official")
+SERVING = ("official", "probationary")
+
+
+def _unit_label(org: Organization, subtree: Subtree) -> str:
+    if subtree.unit is not None and org.id == subtree.unit.id:
+        return _("%(unit)s (directly)", unit=org.name)
+    return org.name
+
+
+class FunnelReport(Report):
+    name = "funnel"
+    title = _l("Development funnel")
+    description = _l("Candidates at each stage now, who entered and left each stage in the "
+                     "period, and the average days spent in it.")
+
+    def tables(self, subtree: Subtree) -> list[Table]:
+        now = dict(db.session.execute(
+            select(Candidate.stage, func.count()).join(Organization,
+                                                       Organization.id == Candidate.organization_id)
+            .where(subtree.condition).group_by(Candidate.stage)).all())
+        moves = (select().select_from(StageEvent)
+                 .join(Candidate, Candidate.id == StageEvent.candidate_id)
+                 .join(Organization, Organization.id == Candidate.organization_id)
+                 .where(subtree.condition, subtree.period.contains(StageEvent.effective_on)))
+        entered = dict(db.session.execute(moves.add_columns(StageEvent.to_stage, func.count())
+                                          .group_by(StageEvent.to_stage)).all())
+        left = dict(db.session.execute(moves.add_columns(StageEvent.from_stage, func.count())
+                                       .group_by(StageEvent.from_stage)).all())
+        days = self._days_in_stage(subtree)
+        table = Table(_("Candidates by stage"), [
+            _("Stage"), _("Now"), _("Entered in the period"), _("Left in the period"),
+            _("Average days in the stage")], key="funnel")
+        for code, label in STAGES:
+            table.rows.append([
+                text(str(label)),
+                Cell(now.get(code, 0), links.candidates(subtree, stage=code)),
+                Cell(entered.get(code, 0),
+                     links.candidates(subtree, entered=links.entered(code, subtree.period))),
+                Cell(left.get(code, 0)),
+                Cell(days.get(code), kind=DAYS),
+            ])
+        shown = [row for row, (code, _label) in zip(table.rows, STAGES) if code in PATH_STAGES]
+        table.chart = Chart([row[0].value for row in shown],
+                            [(_("Now"), [row[1].value for row in shown]),
+                             (_("Entered in the period"), [row[2].value for row in shown])])
+        return [table]
+
+    def _days_in_stage(self, subtree: Subtree) -> dict[str, float]:
+        """Average days between entering a stage and leaving it, for the moves out of it in the
+        period (one windowed query over the subtree's events)."""
+        previous = func.lag(StageEvent.effective_on, type_=Date).over(
+            partition_by=StageEvent.candidate_id, order_by=(StageEvent.effective_on, StageEvent.id))
+        moves = (select(StageEvent.from_stage.label("stage"), StageEvent.effective_on.label("day"),
+                        previous.label("since"))
+                 .join(Candidate, Candidate.id == StageEvent.candidate_id)
+                 .join(Organization, Organization.id == Candidate.organization_id)
+                 .where(subtree.condition).subquery())
+        spans = defaultdict(list)
+        for stage, day, since in db.session.execute(
+                select(moves.c.stage, moves.c.day, moves.c.since)
+                .where(moves.c.since.is_not(None), subtree.period.contains(moves.c.day))):
+            spans[stage].append((day - since).days)
+        return {stage: sum(values) / len(values) for stage, values in spans.items()}
+
+
+class AdmissionsReport(Report):
+    name = "admissions"
+    title = _l("Admissions by year and by unit")
+    description = _l("New members admitted (9-KNĐ decisions) in each year of the period and in "
+                     "each unit below yours.")
+    default_years = 12
+
+    def tables(self, subtree: Subtree) -> list[Table]:
+        year = extract("year", StageEvent.effective_on)
+        by_year = {int(y): n for y, n in db.session.execute(
+            admissions(subtree).add_columns(year, func.count()).group_by(year)).all()}
+        years = Table(_("Admissions by year"), [_("Year"), _("Admissions")], key="by_year")
+        for number in subtree.period.years:
+            span = Period(max(date(number, 1, 1), subtree.period.start),
+                          min(date(number, 12, 31), subtree.period.end))
+            years.rows.append([text(str(number)), Cell(by_year.get(number, 0), links.candidates(
+                subtree, entered=links.entered(ADMITTED, span)))])
+        years.rows.append([text(_("Total")), Cell(sum(by_year.values()), links.candidates(
+            subtree, entered=links.entered(ADMITTED, subtree.period)))])
+        years.chart = Chart([row[0].value for row in years.rows[:-1]],
+                            [(_("Admissions"), years.column(1)[:-1])])
+        return [years, self._by_unit(subtree)]
+
+    def _by_unit(self, subtree: Subtree) -> Table:
+        bucket = subtree.bucket()
+        counts = dict(db.session.execute(
+            admissions(subtree).add_columns(bucket, func.count()).group_by(bucket)).all())
+        table = Table(_("Admissions by unit"), [_("Unit"), _("Admissions")], key="by_unit")
+        period_filter = links.entered(ADMITTED, subtree.period)
+        for org in subtree.rows():
+            table.rows.append([self.unit_cell(org, subtree, _unit_label(org, subtree)), Cell(
+                counts.get(bucket_key(org, subtree), 0),
+                links.candidates(subtree, unit_id=org.id, entered=period_filter))])
+        table.chart = Chart([row[0].value for row in table.rows],
+                            [(_("Admissions"), table.column(1))])
+        return table
+
+
+class MembersReport(Report):
+    name = "members"
+    title = _l("Members, admissions and staff")
+    description = _l("Official and probationary members by unit, the period's admissions as a "
+                     "share of members, and party members among staff.")
+
+    def tables(self, subtree: Subtree) -> list[Table]:
+        bucket = subtree.bucket()
+        serving = (select().select_from(Member)
+                   .join(Organization, Organization.id == Member.organization_id)
+                   .where(subtree.condition, Member.status.in_(SERVING)))
+        members = defaultdict(dict)
+        for key, status, count in db.session.execute(serving.add_columns(
+                bucket, Member.status, func.count()).group_by(bucket, Member.status)):
+            members[key][status] = count
+        staff = dict(db.session.execute(
+            select(bucket, func.sum(Organization.staff_count)).where(subtree.condition)
+            .group_by(bucket)).all())
+        admitted = achieved_by_bucket(subtree, ADMISSIONS)
+        table = Table(_("Members by unit"), [
+            _("Unit"), _("Official"), _("Probationary"), _("Members"), _("Admissions in the period"),
+            _("Admissions / members"), _("Members / staff"), _("Share of staff")], key="members")
+        period_filter = links.entered(ADMITTED, subtree.period)
+        for org in subtree.rows():
+            key = bucket_key(org, subtree)
+            official, probationary = members[key].get("official", 0), members[key].get("probationary", 0)
+            total, employees = official + probationary, staff.get(key)
+            table.rows.append([
+                self.unit_cell(org, subtree, _unit_label(org, subtree)),
+                Cell(official, links.members(subtree, unit_id=org.id, status="official")),
+                Cell(probationary, links.members(subtree, unit_id=org.id, status="probationary")),
+                Cell(total),
+                Cell(admitted.get(key, 0), links.candidates(subtree, unit_id=org.id,
+                                                            entered=period_filter)),
+                Cell(ratio(admitted.get(key, 0), total), kind=PERCENT),
+                text(f"{total}/{employees}" if employees else "–"),
+                Cell(ratio(total, employees), kind=PERCENT),
+            ])
+        totals = [sum(row[i].value for row in table.rows) for i in (1, 2, 3, 4)]
+        table.rows.append([text(_("Total")), Cell(totals[0]), Cell(totals[1]), Cell(totals[2]),
+                           Cell(totals[3]), Cell(ratio(totals[3], totals[2]), kind=PERCENT),
+                           text("–"), Cell(None)])
+        table.chart = Chart([row[0].value for row in table.rows[:-1]],
+                            [(_("Official"), table.column(1)[:-1]),
+                             (_("Probationary"), table.column(2)[:-1])])
+        return [table, self._staff_by_level(subtree, serving)]
+
+    def _staff_by_level(self, subtree: Subtree, serving) -> Table:
+        """Party members among staff, by level of unit, over the units that record their staff
+        ("75/77" for the provincial procuracy's branches, "119/149" for the districts')."""
+        with_staff = Organization.staff_count.is_not(None)
+        members = dict(db.session.execute(serving.where(with_staff).add_columns(
+            Organization.level, func.count()).group_by(Organization.level)).all())
+        staff = db.session.execute(
+            select(Organization.level, func.sum(Organization.staff_count))
+            .where(subtree.condition, with_staff).group_by(Organization.level)
+            .order_by(Organization.level)).all()
+        table = Table(_("Party members among staff, by level of unit"),
+                      [_("Level"), _("Members"), _("Staff"), _("Members / staff"), _("Share of staff")],
+                      key="staff")
+        for level, employees in staff:
+            count = members.get(level, 0)
+            table.rows.append([text(level), Cell(count), Cell(employees),
+                               text(f"{count}/{employees}"), Cell(ratio(count, employees),
+                                                                  kind=PERCENT)])
+        table.chart = Chart([row[0].value for row in table.rows],
+                            [(_("Members"), table.column(1)), (_("Staff"), table.column(2))])
+        return table
+
+
+class NewMembersReport(Report):
+    name = "new_members"
+    title = _l("Profile of new members")
+    description = _l("The period's admissions broken down by women, ethnic minorities, religious "
+                     "believers, Youth Union members, age, education, occupation and source.")
+
+    def tables(self, subtree: Subtree) -> list[Table]:
+        period_filter = links.entered(ADMITTED, subtree.period)
+        age = age_at(StageEvent.effective_on)
+        figures = db.session.execute(admissions(subtree).add_columns(
+            func.count(), func.avg(age), *(count_if(group.condition()) for group in GROUPS))).one()
+        total, average_age, counts = figures[0], figures[1], figures[2:]
+        profile = Table(_("New members"), [_("Group"), _("Number"), _("Share")], key="profile")
+        profile.rows.append([text(_("Admissions")), Cell(total, links.candidates(
+            subtree, entered=period_filter)), Cell(ratio(total, total), kind=PERCENT)])
+        for group, count in zip(GROUPS, counts):
+            link = (links.candidates(subtree, entered=period_filter, group=group.code)
+                    if group.listable else None)
+            profile.rows.append([text(str(group.label)), Cell(int(count), link),
+                                 Cell(ratio(count, total), kind=PERCENT)])
+        profile.rows.append([text(_("Average age")),
+                             Cell(round(float(average_age), 1) if average_age is not None else None),
+                             Cell(None)])
+        profile.chart = Chart([row[0].value for row in profile.rows[1:-1]],
+                              [(_("Number"), profile.column(1)[1:-1])])
+        return [profile,
+                self._by_code(subtree, Candidate.occupation, OCCUPATIONS, "occupation",
+                              _("New members by occupation"), total),
+                self._by_code(subtree, Candidate.source, SOURCES, "source",
+                              _("New members by source"), total)]
+
+    def _by_code(self, subtree, column, choices, filter_key, title, total) -> Table:
+        counts = dict(db.session.execute(
+            admissions(subtree).add_columns(column, func.count()).group_by(column)).all())
+        table = Table(title, [_("Group"), _("Number"), _("Share")], key=filter_key)
+        period_filter = links.entered(ADMITTED, subtree.period)
+        for code, label in [*choices, (None, _("Not recorded"))]:
+            if counts.get(code):
+                link = (links.candidates(subtree, entered=period_filter, **{filter_key: code})
+                        if code else None)
+                table.rows.append([text(str(label)), Cell(counts[code], link),
+                                   Cell(ratio(counts[code], total), kind=PERCENT)])
+        table.chart = Chart([row[0].value for row in table.rows], [(_("Number"), table.column(1))])
+        return table
+
+
+class PlanReport(Report):
+    name = "plan"
+    title = _l("Progress against plan")
+    description = _l("Each target of the year's plan against what was achieved in the period, "
+                     "and the units below yours that are behind their admissions target.")
+
+    def tables(self, subtree: Subtree, today: date | None = None) -> list[Table]:
+        year = subtree.period.end.year
+        plans = planned(subtree, year)
+        due = expected_share(subtree.period.start, subtree.period.end, today)
+        summary = Table(_("Targets of %(year)s", year=year),
+                        [_("Target"), _("Planned"), _("Achieved"), _("Share of the plan")],
+                        key="targets")
+        for target in TARGETS:
+            goal, done = rolled_up(subtree.path, target.column, plans), achieved(subtree, target)
+            link = None
+            if target is ADMISSIONS:
+                link = links.candidates(subtree, entered=links.entered(ADMITTED, subtree.period))
+            summary.rows.append([text(str(target.label)), Cell(goal), Cell(done, link),
+                                 Cell(ratio(done, goal), kind=PERCENT)])
+        summary.chart = Chart([row[0].value for row in summary.rows],
+                              [(_("Planned"), [v or 0 for v in summary.column(1)]),
+                               (_("Achieved"), summary.column(2))])
+        return [summary, self.by_unit(subtree, plans, due)]
+
+    def by_unit(self, subtree: Subtree, plans, due: float) -> Table:
+        admitted = achieved_by_bucket(subtree, ADMISSIONS)
+        table = Table(_("Admissions against target by unit"), [
+            _("Unit"), _("Target"), _("Admitted"), _("Share of the target"), _("Due by now"),
+            _("Behind plan")], key="behind")
+        period_filter = links.entered(ADMITTED, subtree.period)
+        for org in subtree.rows():
+            whole = subtree.unit is not None and org.id == subtree.unit.id
+            goal = rolled_up(org.path, ADMISSIONS.column, plans)
+            if goal is None:
+                continue
+            done = sum(admitted.values()) if whole else admitted.get(bucket_key(org, subtree), 0)
+            expected = round(goal * due)
+            table.rows.append([
+                self.unit_cell(org, subtree, org.name), Cell(goal),
+                Cell(done, links.candidates(subtree, unit_id=org.id, entered=period_filter)),
+                Cell(ratio(done, goal), kind=PERCENT), Cell(expected),
+                text(_("Yes") if done < expected else _("No")),
+            ])
+        table.chart = Chart([row[0].value for row in table.rows],
+                            [(_("Target"), table.column(1)), (_("Admitted"), table.column(2))])
+        return table
+
+
+class InactiveUnitsReport(Report):
+    name = "inactive"
+    title = _l("Units that admitted nobody")
+    description = _l("Branches (units with no units below them) where nobody was admitted in "
+                     "the period.")
+
+    def tables(self, subtree: Subtree) -> list[Table]:
+        child = aliased(Organization)
+        parent = aliased(Organization)
+        is_branch = ~exists().where(child.parent_id == Organization.id)
+        admitted_here = (select(StageEvent.id)
+                         .join(Candidate, Candidate.id == StageEvent.candidate_id)
+                         .where(StageEvent.to_stage == ADMITTED,
+                                subtree.period.contains(StageEvent.effective_on),
+                                Candidate.organization_id == Organization.id))
+        members = (select(func.count()).select_from(Member)
+                   .where(Member.organization_id == Organization.id, Member.status.in_(SERVING))
+                   .scalar_subquery())
+        rows = db.session.execute(
+            select(Organization.id, Organization.name, parent.name, members)
+            .outerjoin(parent, parent.id == Organization.parent_id)
+            .where(subtree.condition, is_branch, ~exists(admitted_here))
+            .order_by(Organization.path)).all()
+        total = db.session.scalar(select(func.count()).select_from(Organization)
+                                  .where(subtree.condition, is_branch))
+        table = Table(_("Branches with no admission in the period"),
+                      [_("Branch"), _("Part of"), _("Members")], key="inactive")
+        for org_id, name, parent_name, count in rows:
+            table.rows.append([text(name), text(parent_name or ""),
+                               Cell(count, links.members(subtree, unit_id=org_id))])
+        summary = Table(_("Branches"), [_("Branches"), _("With admissions"), _("Without admissions")],
+                        key="inactive_summary")
+        summary.rows.append([Cell(total), Cell(total - len(rows)), Cell(len(rows))])
+        summary.chart = Chart([_("With admissions"), _("Without admissions")],
+                              [(_("Branches"), [total - len(rows), len(rows)])])
+        return [summary, table]
+
+
+CORE_REPORTS: list[Report] = [AdmissionsReport(), FunnelReport(), MembersReport(),
+                              NewMembersReport(), PlanReport(), InactiveUnitsReport()]

@@ -1,0 +1,91 @@
+"""Excel files (openpyxl): report workbooks, and lists written row by row.
+
+Dates are written as Excel dates (shown dd/mm/yyyy), numbers as numbers and shares as
+percentages, so a committee can keep calculating in the file.
+"""
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
+from io import BytesIO
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from .tables import DAYS, PERCENT, Table
+
+DATE_FORMAT = "DD/MM/YYYY"
+XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+BOLD = Font(bold=True)
+CHUNK = 64 * 1024
+
+
+def _sheet_title(title: str, taken: set[str]) -> str:
+    """Excel allows 31 characters and no []:*?/\\ in a sheet's name, unique in the workbook."""
+    base = "".join(c for c in title if c not in "[]:*?/\\")[:31] or "Sheet"
+    name, serial = base, 2
+    while name in taken:
+        suffix = f" ({serial})"
+        name, serial = base[:31 - len(suffix)] + suffix, serial + 1
+    taken.add(name)
+    return name
+
+
+def report_workbook(title: str, heading: str, tables: list[Table]) -> BytesIO:
+    """One sheet per table: the report's title and unit/period on top, then the table."""
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    taken: set[str] = set()
+    for table in tables:
+        sheet = workbook.create_sheet(_sheet_title(table.title, taken))
+        sheet.append([title])
+        sheet["A1"].font = BOLD
+        sheet.append([heading])
+        sheet.append([table.title])
+        sheet.append(list(table.columns))
+        for cell in sheet[4]:
+            cell.font = BOLD
+        for row in table.rows:
+            sheet.append([cell.value for cell in row])
+            for written, cell in zip(sheet[sheet.max_row], row):
+                if cell.kind == PERCENT:
+                    written.number_format = "0.0%"
+                elif cell.kind == DAYS and cell.value is not None:
+                    written.number_format = "0"
+        for index, header in enumerate(table.columns, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = max(12, min(len(header) + 4, 50))
+        sheet.column_dimensions["A"].width = 40
+    buffer = BytesIO()
+    workbook.save(buffer)
+    buffer.seek(0)
+    return buffer
+
+
+def _cell(sheet, value):
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, (date, datetime)):
+        cell.number_format = DATE_FORMAT
+    return cell
+
+
+def stream_rows(headers: list[str], rows: Iterable[list[object]]) -> Iterator[bytes]:
+    """An .xlsx of ``rows`` written as they come (write-only mode, constant memory) to a
+    temporary file, then sent in chunks; the file is gone when the download ends."""
+    with tempfile.TemporaryFile() as spool:
+        workbook = Workbook(write_only=True)
+        sheet = workbook.create_sheet()
+        header_cells = []
+        for header in headers:
+            cell = WriteOnlyCell(sheet, value=header)
+            cell.font = BOLD
+            header_cells.append(cell)
+        sheet.append(header_cells)
+        for row in rows:
+            sheet.append([_cell(sheet, value) for value in row])
+        workbook.save(spool)
+        spool.seek(0)
+        while chunk := spool.read(CHUNK):
+            yield chunk

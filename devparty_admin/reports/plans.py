@@ -1,0 +1,105 @@
+"""Plan targets rolled up the tree, and progress measured from what happened in the period.
+
+A unit's target is its own plan's figure when it set one, otherwise the sum of the targets of
+its nearest descendants that did. Progress is never typed in: it is counted from stage events
+and class enrolments of the period.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+
+from ..extensions import db
+from ..models import Candidate, Enrollment, Organization, Plan, TrainingClass
+from .facts import SEGMENT, Subtree, entries
+
+
+@dataclass(frozen=True)
+class Target:
+    column: str
+    label: object
+    measure: object  # function(subtree, bucket expression or None) -> Select of (bucket?, count)
+
+
+def _stage_measure(stage: str):
+    def measure(subtree: Subtree, grouped: bool):
+        columns = [subtree.bucket()] if grouped else []
+        query = entries(stage, subtree).add_columns(*columns, func.count())
+        return query.group_by(*columns) if grouped else query
+    return measure
+
+
+def _class_measure(kind: str):
+    """Candidates of the subtree enrolled in a class of ``kind`` that ended in the period."""
+    def measure(subtree: Subtree, grouped: bool):
+        columns = [subtree.bucket()] if grouped else []
+        query = (select(*columns, func.count()).select_from(Enrollment)
+                 .join(TrainingClass, TrainingClass.id == Enrollment.class_id)
+                 .join(Candidate, Candidate.id == Enrollment.candidate_id)
+                 .join(Organization, Organization.id == Candidate.organization_id)
+                 .where(TrainingClass.kind == kind,
+                        subtree.period.contains(TrainingClass.end_date), subtree.condition))
+        return query.group_by(*columns) if grouped else query
+    return measure
+
+
+TARGETS = (
+    Target("target_admissions", _l("Admissions"), _stage_measure("admitted")),
+    Target("target_sympathizers", _l("New sympathizers"), _stage_measure("sympathizer")),
+    Target("target_awareness", _l("Awareness-class attendees"), _class_measure("awareness")),
+    Target("target_new_member_class", _l("New-member-class attendees"),
+           _class_measure("new_member")),
+)
+ADMISSIONS = TARGETS[0]
+
+
+def planned(subtree: Subtree, year: int) -> dict[str, dict[str, int]]:
+    """{organization path: {target column: value}} of every plan in the subtree for ``year``."""
+    rows = db.session.execute(
+        select(Organization.path, Plan).join(Plan, Plan.organization_id == Organization.id)
+        .where(Plan.year == year, subtree.condition)).all()
+    return {path: {t.column: getattr(plan, t.column) for t in TARGETS
+                   if getattr(plan, t.column) is not None} for path, plan in rows}
+
+
+def rolled_up(path: str, column: str, plans: dict[str, dict[str, int]]) -> int | None:
+    """The target of the unit at ``path``: its own, or the sum of its nearest planned
+    descendants' (None when nobody under it set one)."""
+    own = plans.get(path, {}).get(column)
+    if own is not None:
+        return own
+    below = [p for p, targets in plans.items()
+             if column in targets and p.startswith(path) and p != path]
+    nearest = [p for p in below
+               if not any(p[:end] in plans and column in plans[p[:end]]
+                          for end in range(len(path) + SEGMENT, len(p), SEGMENT))]
+    return sum(plans[p][column] for p in nearest) if nearest else None
+
+
+def achieved(subtree: Subtree, target: Target) -> int:
+    return db.session.execute(target.measure(subtree, False)).scalar_one()
+
+
+def achieved_by_bucket(subtree: Subtree, target: Target) -> dict[str, int]:
+    return dict(db.session.execute(target.measure(subtree, True)).all())
+
+
+def expected_share(period_start: date, period_end: date, today: date | None = None) -> float:
+    """How much of the period has passed (1 for a past period): a target's share due by now."""
+    today = today or date.today()
+    if today >= period_end:
+        return 1.0
+    if today < period_start:
+        return 0.0
+    return ((today - period_start).days + 1) / ((period_end - period_start).days + 1)
+
+
+def plan_document(subtree: Subtree, year: int) -> Plan | None:
+    """The unit's own plan for the year (for its number and date), if it has one."""
+    if subtree.unit is None:
+        return None
+    return db.session.scalar(select(Plan).where(Plan.organization_id == subtree.unit.id,
+                                                Plan.year == year))
