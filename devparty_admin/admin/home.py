@@ -1,14 +1,24 @@
-"""The home page: the user's subtree at a glance, counts by stage."""
+"""The home page (dashboard): the user's unit this year against plan, the funnel, admissions
+per month and the deadline alerts; every number links to the list or report behind it."""
 from __future__ import annotations
 
+from collections import Counter
+from datetime import date
+
 from flask_admin import AdminIndexView, expose
+from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import func, select
+from sqlalchemy import extract, func, select
 
 from ..extensions import db
-from ..models import Candidate, Member
+from ..models import Candidate, Member, StageEvent
 from ..models.choices import STAGES
+from ..reports.core import PATH_STAGES, PlanReport
+from ..reports.facts import Subtree, admissions
+from ..reports.period import Period
+from ..reports.tables import Chart
 from ..security import scoped
+from ..workflow.deadlines import ALERT_KINDS
 from .alerts import subtree_alerts
 from .base import refuse_access
 
@@ -25,6 +35,15 @@ def member_count(user) -> int:
     return db.session.scalar(scoped(select(func.count()).select_from(Member), Member, user))
 
 
+def monthly_admissions(subtree: Subtree) -> Chart:
+    """Admissions in each month of the period's year (one grouped query)."""
+    month = extract("month", StageEvent.effective_on)
+    counts = {int(m): n for m, n in db.session.execute(
+        admissions(subtree).add_columns(month, func.count()).group_by(month)).all()}
+    return Chart([f"{m:02d}" for m in range(1, 13)],
+                 [(_("Admissions"), [counts.get(m, 0) for m in range(1, 13)])])
+
+
 class HomeView(AdminIndexView):
     def is_accessible(self) -> bool:
         return current_user.is_authenticated and current_user.is_active
@@ -35,11 +54,22 @@ class HomeView(AdminIndexView):
     @expose("/")
     def index(self):
         stages = stage_counts(current_user)
+        alerts = subtree_alerts(current_user)
+        by_kind = Counter(alert.kind for alert in alerts)
+        year = date.today().year
+        subtree = Subtree(current_user.organization, Period.year(year))
+        path_counts = [(label, count) for code, label, count in stages if code in PATH_STAGES]
         return self.render(
             "devparty/home.html",
             stages=stages,
-            alert_count=len(subtree_alerts(current_user)),
+            alert_count=len(alerts),
+            alert_kinds=[(code, label, by_kind.get(code, 0)) for code, label in ALERT_KINDS],
             candidate_total=sum(n for _, _, n in stages),
             member_total=member_count(current_user),
             unit=current_user.organization,
+            year=year,
+            targets=PlanReport().targets(subtree),
+            funnel=Chart([str(label) for label, _count in path_counts],
+                         [(_("Candidates"), [count for _label, count in path_counts])]),
+            months=monthly_admissions(subtree),
         )

@@ -26,7 +26,7 @@ from .facts import (
 )
 from .period import Period
 from .plans import ADMISSIONS, TARGETS, achieved, achieved_by_bucket, expected_share, planned, rolled_up
-from .tables import DAYS, PERCENT, Cell, Chart, Table, ratio, text
+from .tables import DAYS, PERCENT, TEXT, Cell, Chart, Table, ratio, text
 
 PATH_STAGES = ("source", "sympathizer", "trained", "dossier", "proposed", "admitted",
                "probationary", "official")
@@ -110,11 +110,11 @@ class AdmissionsReport(Report):
         for number in subtree.period.years:
             span = Period(max(date(number, 1, 1), subtree.period.start),
                           min(date(number, 12, 31), subtree.period.end))
-            years.rows.append([text(str(number)), Cell(by_year.get(number, 0), links.candidates(
+            years.rows.append([Cell(number, kind=TEXT), Cell(by_year.get(number, 0), links.candidates(
                 subtree, entered=links.entered(ADMITTED, span)))])
         years.rows.append([text(_("Total")), Cell(sum(by_year.values()), links.candidates(
             subtree, entered=links.entered(ADMITTED, subtree.period)))])
-        years.chart = Chart([row[0].value for row in years.rows[:-1]],
+        years.chart = Chart([str(row[0].value) for row in years.rows[:-1]],
                             [(_("Admissions"), years.column(1)[:-1])])
         return [years, self._by_unit(subtree)]
 
@@ -256,9 +256,14 @@ class PlanReport(Report):
                      "and the units below yours that are behind their admissions target.")
 
     def tables(self, subtree: Subtree, today: date | None = None) -> list[Table]:
-        year = subtree.period.end.year
-        plans = planned(subtree, year)
+        plans = planned(subtree, subtree.period.end.year)
         due = expected_share(subtree.period.start, subtree.period.end, today)
+        return [self.targets(subtree, plans), self.by_unit(subtree, plans, due)]
+
+    def targets(self, subtree: Subtree, plans: dict | None = None) -> Table:
+        """Each target of the unit's plan (rolled up) against what the period achieved."""
+        year = subtree.period.end.year
+        plans = planned(subtree, year) if plans is None else plans
         summary = Table(_("Targets of %(year)s", year=year),
                         [_("Target"), _("Planned"), _("Achieved"), _("Share of the plan")],
                         key="targets")
@@ -272,7 +277,7 @@ class PlanReport(Report):
         summary.chart = Chart([row[0].value for row in summary.rows],
                               [(_("Planned"), [v or 0 for v in summary.column(1)]),
                                (_("Achieved"), summary.column(2))])
-        return [summary, self.by_unit(subtree, plans, due)]
+        return summary
 
     def by_unit(self, subtree: Subtree, plans, due: float) -> Table:
         admitted = achieved_by_bucket(subtree, ADMISSIONS)
