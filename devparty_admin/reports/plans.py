@@ -47,7 +47,7 @@ def _class_measure(kind: str):
 
 
 TARGETS = (
-    Target("target_admissions", _l("Admissions"), _stage_measure("admitted")),
+    Target("target_admissions", _l("Admit new members"), _stage_measure("admitted")),
     Target("target_sympathizers", _l("New sympathizers"), _stage_measure("sympathizer")),
     Target("target_awareness", _l("Awareness-class attendees"), _class_measure("awareness")),
     Target("target_new_member_class", _l("New-member-class attendees"),
