@@ -83,12 +83,13 @@ def format_datetime(value: datetime | None) -> str:
 def register_template_helpers(app) -> None:
     """Formatting helpers every template may use."""
     from .admin.labels import LABELS
-    from .models.choices import STAGES
+    from .models.choices import IMPORT_STATUSES, STAGES
 
     app.jinja_env.globals.update(
         get_locale=get_locale,
         format_date=format_date,
         format_datetime=format_datetime,
         stage_label=STAGES.label,
+        import_status=IMPORT_STATUSES.label,
         field_label=lambda name: str(LABELS.get(name, name)),
     )

@@ -11,6 +11,7 @@ from ..plugins.extension import candidate_extensions
 from .alerts import AlertsView
 from .development import development_views
 from .home import HomeView
+from .imports import ImportView
 from .modules import ModulesView
 from .organizations import organization_views
 from .people import people_views
@@ -45,6 +46,7 @@ def init_admin(app) -> Admin:
     for view in plugin_views(app):
         admin.add_view(view)
     admin.add_view(ReportsView(name=_l("Reports"), endpoint="reports"))
+    admin.add_view(ImportView(name=_l("Import from Excel"), endpoint="imports"))
     admin.add_view(AlertsView(name=_l("Alerts"), endpoint="alerts"))
     admin.add_view(ModulesView(name=_l("Modules"), endpoint="modules"))
     return admin

@@ -27,6 +27,7 @@ LABELS = {
     "introducing_organization": _l("Introducing mass organization"),
     "stage": _l("Stage"),
     "notes": _l("Notes"),
+    "import": _l("Imported from Excel"),
     "created_at": _l("Created"),
     "updated_at": _l("Updated"),
     "status": _l("Status"),

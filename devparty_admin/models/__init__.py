@@ -2,6 +2,7 @@
 from . import audit  # noqa: F401,E402 - registers the field-change listener
 from .acts import Act, FieldChange, StageEvent
 from .development import DossierItem, Enrollment, Sponsor, TrainingClass
+from .imports import ImportJob, ImportRow
 from .organizations import Organization, TreeError, subtree_condition, subtree_ids
 from .people import Candidate, Member
 from .plans import Plan
@@ -14,6 +15,8 @@ __all__ = [
     "DossierItem",
     "Enrollment",
     "FieldChange",
+    "ImportJob",
+    "ImportRow",
     "Sponsor",
     "StageEvent",
     "TrainingClass",

@@ -128,3 +128,6 @@ ROLES = Choices(
     ("branch", _l("Branch secretary")),
     ("viewer", _l("Viewer")),
 )
+
+IMPORT_STATUSES = Choices(("pending", _l("Being checked")), ("checked", _l("Checked")),
+                          ("committed", _l("Imported")))

@@ -1,0 +1,59 @@
+"""What each kind of import holds: its model, its columns and the permission it needs."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..models import Candidate, Member
+from ..models.choices import (
+    EDUCATION_LEVELS,
+    GENDERS,
+    MEMBER_STATUSES,
+    OCCUPATIONS,
+    QUALIFICATIONS,
+    SOURCES,
+)
+from .columns import Column, coded, national_id, past_date, text, yes_no
+
+NAME = Column("Họ và tên", "full_name", text(200), required=True, sample="Nguyễn Văn An")
+GENDER = coded("Giới tính", "gender", GENDERS, "male")
+BIRTH = Column("Ngày sinh", "date_of_birth", past_date, required=True, sample=date(1998, 5, 17))
+CCCD = Column("Số CCCD", "national_id", national_id, required=True, sample="001098012345")
+UNIT = Column("Mã tổ chức đảng", "organization", text(50), required=True, sample="STP-01")
+
+
+@dataclass(frozen=True)
+class ImportSpec:
+    kind: str
+    model: type
+    title: str
+    columns: tuple[Column, ...]
+
+    @property
+    def headers(self) -> list[str]:
+        return [column.header for column in self.columns]
+
+
+SPECS = {
+    "candidate": ImportSpec("candidate", Candidate, "Quần chúng", (
+        NAME, GENDER, BIRTH, CCCD, UNIT,
+        Column("Dân tộc", "ethnicity", text(50), sample="Kinh"),
+        Column("Tôn giáo", "religion", text(50), sample="Không"),
+        Column("Điện thoại", "phone", text(20), sample="0912345678"),
+        Column("Nơi ở hiện nay", "residence_address", text(300), sample="Thôn 1, xã Trường Sơn"),
+        coded("Giáo dục phổ thông", "education_level", EDUCATION_LEVELS, "upper_secondary"),
+        coded("Trình độ chuyên môn", "qualification", QUALIFICATIONS, "bachelor"),
+        coded("Nghề nghiệp", "occupation", OCCUPATIONS, "civil_servant"),
+        coded("Nguồn", "source", SOURCES, "youth_union"),
+        Column("Đoàn viên", "youth_union_member", yes_no, sample="Có"),
+        Column("Ghi chú", "notes", text(2000)),
+    )),
+    "member": ImportSpec("member", Member, "Đảng viên", (
+        NAME, GENDER, BIRTH, CCCD, UNIT,
+        coded("Tình trạng", "status", MEMBER_STATUSES, "official", required=True),
+        Column("Ngày quyết định kết nạp", "admission_date", past_date, sample=date(2020, 3, 2)),
+        Column("Ngày kết nạp (lễ)", "ceremony_date", past_date, sample=date(2020, 3, 16)),
+        Column("Ngày công nhận chính thức", "official_date", past_date, sample=date(2021, 3, 16)),
+        Column("Số thẻ đảng viên", "party_card_number", text(20), sample="12345678"),
+    )),
+}

@@ -1,0 +1,127 @@
+"""Reading an uploaded import file, and writing the template and the rows with errors."""
+from __future__ import annotations
+
+import zipfile
+from io import BytesIO
+
+from flask_babel import gettext as _
+from openpyxl import Workbook, load_workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from ..vietnamese import fold
+from .columns import as_text
+from .specs import ImportSpec
+
+MAX_ROWS = 50_000
+BOLD = Font(bold=True)
+
+
+class FileRefused(ValueError):
+    """The file as a whole cannot be imported; nothing was stored. The message says why."""
+
+
+def _open(data: bytes):
+    if not data:
+        raise FileRefused(_("The file is empty."))
+    try:
+        return load_workbook(BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
+        raise FileRefused(_("This is not an Excel (.xlsx) file. Download the template, fill it "
+                            "in and save it as .xlsx.")) from None
+    except Exception:  # noqa: BLE001 - openpyxl raises many kinds on a damaged file
+        raise FileRefused(_("This Excel file could not be read; it may be damaged.")) from None
+
+
+def _header_positions(spec: ImportSpec, header: list[str]) -> list[int | None]:
+    """Where each of the spec's columns is in the file; refuses missing or unknown headers."""
+    found = {fold(name): index for index, name in enumerate(header) if name.strip()}
+    expected = {fold(column.header) for column in spec.columns}
+    missing = [c.header for c in spec.columns if c.required and fold(c.header) not in found]
+    unknown = [name for name in header if name.strip() and fold(name) not in expected]
+    if missing or unknown:
+        problems = []
+        if missing:
+            problems.append(_("missing columns: %(names)s", names=", ".join(missing)))
+        if unknown:
+            problems.append(_("unknown columns: %(names)s", names=", ".join(unknown)))
+        raise FileRefused(_("The first row must hold the template's headers (%(problems)s).",
+                            problems="; ".join(problems)))
+    return [found.get(fold(column.header)) for column in spec.columns]
+
+
+def read_rows(spec: ImportSpec, data: bytes) -> list[tuple[int, list[str]]]:
+    """(row number, cells as text in the spec's column order) for every non-empty data row of
+    the first sheet. Raises FileRefused for the file as a whole."""
+    workbook = _open(data)
+    try:
+        rows = workbook.worksheets[0].iter_rows(values_only=True)
+        header = next(rows, None)
+        if header is None:
+            raise FileRefused(_("The file is empty."))
+        positions = _header_positions(spec, [as_text(value) for value in header])
+        result = []
+        for number, values in enumerate(rows, start=2):
+            cells = [as_text(values[i]) if i is not None and i < len(values) else ""
+                     for i in positions]
+            if any(cells):
+                result.append((number, cells))
+                if len(result) > MAX_ROWS:
+                    raise FileRefused(_("The file has more than %(limit)s rows; split it.",
+                                        limit=MAX_ROWS))
+    finally:
+        workbook.close()
+    if not result:
+        raise FileRefused(_("The file has no data rows under the headers."))
+    return result
+
+
+def template(spec: ImportSpec, units: list[tuple[str, str]]) -> BytesIO:
+    """The import template: the headers, one sample row, lists for coded columns, the CCCD
+    column as text, and a second sheet with the codes of the units the user may import into."""
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = spec.title
+    sheet.append(spec.headers)
+    sheet.append([column.sample_text() for column in spec.columns])
+    for index, column in enumerate(spec.columns, start=1):
+        letter = get_column_letter(index)
+        sheet[f"{letter}1"].font = BOLD
+        sheet.column_dimensions[letter].width = max(14, len(column.header) + 4)
+        if column.field in ("date_of_birth", "admission_date", "ceremony_date", "official_date"):
+            sheet[f"{letter}2"].number_format = "DD/MM/YYYY"
+        if column.field == "national_id":
+            for row in range(2, 1002):
+                sheet[f"{letter}{row}"].number_format = "@"
+        if column.choices is not None:
+            labels = ",".join(str(label) for _code, label in column.choices)
+            if len(labels) < 250:
+                rule = DataValidation(type="list", formula1=f'"{labels}"', allow_blank=True)
+                rule.add(f"{letter}2:{letter}50000")
+                sheet.add_data_validation(rule)
+    codes = workbook.create_sheet("Mã tổ chức đảng")
+    codes.append(["Mã tổ chức đảng", "Tên tổ chức đảng"])
+    for cell in codes[1]:
+        cell.font = BOLD
+    for code, name in units:
+        codes.append([code, name])
+    codes.column_dimensions["B"].width = 60
+    buffer = BytesIO()
+    workbook.save(buffer)
+    buffer.seek(0)
+    return buffer
+
+
+def error_rows(spec: ImportSpec, rows) -> BytesIO:
+    """The rows with errors as they were uploaded, with a last column saying what is wrong, so
+    they can be corrected and uploaded again."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet(spec.title)
+    sheet.append(["Dòng", *spec.headers, "Lỗi"])
+    for number, cells, errors in rows:
+        sheet.append([number, *cells, "; ".join(f"{column}: {message}" for column, message in errors)])
+    buffer = BytesIO()
+    workbook.save(buffer)
+    buffer.seek(0)
+    return buffer
