@@ -96,9 +96,10 @@ class PlanView(ScopedModelView):
 
     def on_model_change(self, form, plan, is_created):
         """A unit has one plan a year; quarter targets may not add up to more than the year's."""
-        duplicate = db.session.scalar(select(Plan.id).where(
-            Plan.organization_id == plan.organization_id, Plan.year == plan.year,
-            Plan.id != (plan.id or 0)))
+        with db.session.no_autoflush:  # the new plan is in the session but not yet written
+            duplicate = db.session.scalar(select(Plan.id).where(
+                Plan.organization_id == plan.organization.id, Plan.year == plan.year,
+                Plan.id != (plan.id or 0)))
         if duplicate is not None:
             raise ValidationError(_("This unit already has a plan for %(year)s.", year=plan.year))
         quarters = [getattr(plan, q) for q in QUARTERS if getattr(plan, q) is not None]
