@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from devparty_admin import create_app  # noqa: E402
 from devparty_admin.extensions import db  # noqa: E402
-from devparty_admin.models import Candidate, Organization, User  # noqa: E402
+from devparty_admin.models import Candidate, Organization, StageEvent, User  # noqa: E402
 from devparty_admin.models.people import name_columns  # noqa: E402
 
 FAMILY = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Vũ", "Đặng", "Bùi", "Đỗ", "Hồ"]
@@ -33,16 +33,22 @@ PAGES = [
     ("list, page 100", "/admin/candidate/?page=99"),
     ("search 'nguyen van'", "/admin/candidate/?search=nguyen+van"),
     ("search given name 'lan'", "/admin/candidate/?search=lan"),
-    ("filter stage", "/admin/candidate/?flt0_3=sympathizer"),
+    ("filter stage", "/admin/candidate/?flt0_stage=sympathizer"),
     ("filter year of birth", "/admin/candidate/?flt0_1=1995"),
-    ("home counts", "/admin/"),
+    ("home dashboard", "/admin/"),
+    ("plans list", "/admin/plan/"),
+    *((f"report {name}", f"/admin/reports/{name}?start=01/01/2015&end=31/12/2026")
+      for name in ("admissions", "funnel", "members", "new_members", "plan", "inactive")),
+    ("report admissions .xlsx", "/admin/reports/admissions.xlsx?start=01/01/2015&end=31/12/2026"),
+    ("candidate list .xlsx (committee: 5,000 rows)", "/admin/candidate/export/xlsx/?flt0_stage=official"),
 ]
 PASSWORD = "bench-password"
 
 
 def build(candidates: int) -> None:
-    if inspect(db.engine).has_table("candidate") and \
-            db.session.scalar(select(func.count()).select_from(Candidate)) >= candidates:
+    if inspect(db.engine).has_table("stage_event") and \
+            db.session.scalar(select(func.count()).select_from(Candidate)) >= candidates and \
+            db.session.scalar(select(func.count()).select_from(StageEvent)):
         return
     print(f"building {candidates} candidates …", flush=True)
     db.drop_all()
@@ -81,6 +87,14 @@ def build(candidates: int) -> None:
     if rows:
         db.session.execute(insert(Candidate), rows)
     db.session.commit()
+    # Every official member of the synthetic data was admitted in one of the years 2015–2026.
+    official = db.session.scalars(select(Candidate.id).where(Candidate.stage == "official")).all()
+    for start in range(0, len(official), 20_000):
+        db.session.execute(insert(StageEvent), [{
+            "candidate_id": pk, "from_stage": "proposed", "to_stage": "admitted", "at": now,
+            "effective_on": date(2015 + pk % 12, 1 + pk % 12, 1 + pk % 28)}
+            for pk in official[start:start + 20_000]])
+    db.session.commit()
     db.session.execute(db.text("ANALYZE"))
     db.session.commit()
 
@@ -94,7 +108,7 @@ def measure(app, username: str, repeat: int) -> None:
     listener = lambda *args: statements.append(args[2])  # noqa: E731
     event.listen(engine, "before_cursor_execute", listener)
     print(f"\n{username}")
-    print(f"{'page':<28}{'median ms':>10}{'queries':>9}")
+    print(f"{'page':<48}{'median ms':>10}{'queries':>9}")
     for label, url in PAGES:
         timings = []
         for _ in range(repeat):
@@ -103,7 +117,7 @@ def measure(app, username: str, repeat: int) -> None:
             response = client.get(url)
             timings.append((time.perf_counter() - start) * 1000)
             assert response.status_code == 200, (url, response.status_code)
-        print(f"{label:<28}{statistics.median(timings):>10.1f}{len(statements):>9}")
+        print(f"{label:<48}{statistics.median(timings):>10.1f}{len(statements):>9}")
     event.remove(engine, "before_cursor_execute", listener)
 
 

@@ -71,10 +71,9 @@ class FunnelReport(Report):
                 Cell(left.get(code, 0)),
                 Cell(days.get(code), kind=DAYS),
             ])
-        shown = [row for row, (code, _label) in zip(table.rows, STAGES) if code in PATH_STAGES]
-        table.chart = Chart([row[0].value for row in shown],
-                            [(_("Now"), [row[1].value for row in shown]),
-                             (_("Entered in the period"), [row[2].value for row in shown])])
+        # The path's stages come first in STAGES; the exits are left out of the chart.
+        table.chart_columns((_("Now"), 1), (_("Entered in the period"), 2),
+                            rows=slice(0, len(PATH_STAGES)))
         return [table]
 
     def _days_in_stage(self, subtree: Subtree) -> dict[str, float]:
@@ -114,8 +113,7 @@ class AdmissionsReport(Report):
                 subtree, entered=links.entered(ADMITTED, span)))])
         years.rows.append([text(_("Total")), Cell(sum(by_year.values()), links.candidates(
             subtree, entered=links.entered(ADMITTED, subtree.period)))])
-        years.chart = Chart([str(row[0].value) for row in years.rows[:-1]],
-                            [(_("Admissions"), years.column(1)[:-1])])
+        years.chart_columns((_("Admissions"), 1), rows=slice(None, -1))
         return [years, self._by_unit(subtree)]
 
     def _by_unit(self, subtree: Subtree) -> Table:
@@ -128,8 +126,7 @@ class AdmissionsReport(Report):
             table.rows.append([self.unit_cell(org, subtree, _unit_label(org, subtree)), Cell(
                 counts.get(bucket_key(org, subtree), 0),
                 links.candidates(subtree, unit_id=org.id, entered=period_filter))])
-        table.chart = Chart([row[0].value for row in table.rows],
-                            [(_("Admissions"), table.column(1))])
+        table.chart_columns((_("Admissions"), 1))
         return table
 
 
@@ -175,9 +172,7 @@ class MembersReport(Report):
         table.rows.append([text(_("Total")), Cell(totals[0]), Cell(totals[1]), Cell(totals[2]),
                            Cell(totals[3]), Cell(ratio(totals[3], totals[2]), kind=PERCENT),
                            text("–"), Cell(None)])
-        table.chart = Chart([row[0].value for row in table.rows[:-1]],
-                            [(_("Official"), table.column(1)[:-1]),
-                             (_("Probationary"), table.column(2)[:-1])])
+        table.chart_columns((_("Official"), 1), (_("Probationary"), 2), rows=slice(None, -1))
         return [table, self._staff_by_level(subtree, serving)]
 
     def _staff_by_level(self, subtree: Subtree, serving) -> Table:
@@ -198,8 +193,7 @@ class MembersReport(Report):
             table.rows.append([text(level), Cell(count), Cell(employees),
                                text(f"{count}/{employees}"), Cell(ratio(count, employees),
                                                                   kind=PERCENT)])
-        table.chart = Chart([row[0].value for row in table.rows],
-                            [(_("Members"), table.column(1)), (_("Staff"), table.column(2))])
+        table.chart_columns((_("Members"), 1), (_("Staff"), 2))
         return table
 
 
@@ -226,8 +220,7 @@ class NewMembersReport(Report):
         profile.rows.append([text(_("Average age")),
                              Cell(round(float(average_age), 1) if average_age is not None else None),
                              Cell(None)])
-        profile.chart = Chart([row[0].value for row in profile.rows[1:-1]],
-                              [(_("Number"), profile.column(1)[1:-1])])
+        profile.chart_columns((_("Number"), 1), rows=slice(1, -1))
         return [profile,
                 self._by_code(subtree, Candidate.occupation, OCCUPATIONS, "occupation",
                               _("New members by occupation"), total),
@@ -245,7 +238,7 @@ class NewMembersReport(Report):
                         if code else None)
                 table.rows.append([text(str(label)), Cell(counts[code], link),
                                    Cell(ratio(counts[code], total), kind=PERCENT)])
-        table.chart = Chart([row[0].value for row in table.rows], [(_("Number"), table.column(1))])
+        table.chart_columns((_("Number"), 1))
         return table
 
 
@@ -274,9 +267,7 @@ class PlanReport(Report):
                 link = links.candidates(subtree, entered=links.entered(ADMITTED, subtree.period))
             summary.rows.append([text(str(target.label)), Cell(goal), Cell(done, link),
                                  Cell(ratio(done, goal), kind=PERCENT)])
-        summary.chart = Chart([row[0].value for row in summary.rows],
-                              [(_("Planned"), [v or 0 for v in summary.column(1)]),
-                               (_("Achieved"), summary.column(2))])
+        summary.chart_columns((_("Planned"), 1), (_("Achieved"), 2))
         return summary
 
     def by_unit(self, subtree: Subtree, plans, due: float) -> Table:
@@ -298,8 +289,7 @@ class PlanReport(Report):
                 Cell(ratio(done, goal), kind=PERCENT), Cell(expected),
                 text(_("Yes") if done < expected else _("No")),
             ])
-        table.chart = Chart([row[0].value for row in table.rows],
-                            [(_("Target"), table.column(1)), (_("Admitted"), table.column(2))])
+        table.chart_columns((_("Target"), 1), (_("Admitted"), 2))
         return table
 
 

@@ -48,6 +48,13 @@ class Table:
     def column(self, index: int) -> list[object]:
         return [row[index].value for row in self.rows]
 
+    def chart_columns(self, *series: tuple[str, int], rows: slice = slice(None)) -> None:
+        """Chart ``rows`` (default: all) by their first cell, one series per (name, column)."""
+        shown = self.rows[rows]
+        self.chart = Chart([str(row[0].value) for row in shown],
+                           [(name, [row[index].value or 0 for row in shown])
+                            for name, index in series])
+
 
 def text(value) -> Cell:
     return Cell(value, kind=TEXT)
