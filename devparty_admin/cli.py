@@ -11,8 +11,7 @@ from sqlalchemy import select
 
 from .extensions import db
 from .models import Organization, User
-from .models.choices import ROLES
-from .security.permissions import role_label, role_sees_all_units
+from .security.permissions import role_choices, role_label, role_sees_all_units
 
 devparty = AppGroup("devparty", help="DevParty Admin commands.")
 
@@ -64,13 +63,17 @@ def demo_command() -> None:
 @devparty.command("create-user")
 @click.option("--username", required=True)
 @click.option("--display-name", required=True)
-@click.option("--role", type=click.Choice(ROLES.codes), required=True)
+@click.option("--role", required=True, help="admin, committee, branch, viewer or a role of an "
+              "enabled plugin (e.g. police_vetting).")
 @click.option("--unit", "unit_code", default=None, help="Mã tổ chức (đơn vị) của tài khoản.")
 @click.password_option()
 def create_user_command(username, display_name, role, unit_code, password) -> None:
     """Create a login at one unit."""
     if _find_user(username) is not None:
         raise click.ClickException(f"Tên đăng nhập '{username}' đã tồn tại.")
+    roles = dict(role_choices())
+    if role not in roles:
+        raise click.ClickException(f"Vai trò '{role}' không có. Chọn một trong: {', '.join(roles)}.")
     unit = _find_unit(unit_code)
     if unit is None and not role_sees_all_units(role):
         raise click.ClickException("Tài khoản này cần mã tổ chức (--unit).")

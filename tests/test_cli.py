@@ -82,3 +82,17 @@ def test_create_user_and_set_password(app, db, make, browser):
     assert result.exit_code == 0, result.output
     assert browser.login("bithu", "mat-khau-khac-2").status_code == 302
     assert _run(app, "set-password", "khongco", input="a\na\n").exit_code != 0
+
+
+def test_create_user_for_a_plugin_role(app, db, make):
+    from devparty_admin.plugins import plugins
+    make.org("Đảng bộ Công an tỉnh", code="CA")
+    args = ["create-user", "--username", "chinhtri", "--display-name", "Cán bộ chính trị",
+            "--role", "police_vetting", "--unit", "CA"]
+    refused = _run(app, *args, input="mat-khau-moi-1\nmat-khau-moi-1\n")
+    assert refused.exit_code != 0 and "Vai trò 'police_vetting' không có" in refused.output
+    plugins().set_enabled("police", True)
+    db.session.commit()
+    result = _run(app, *args, input="mat-khau-moi-1\nmat-khau-moi-1\n")
+    assert result.exit_code == 0, result.output
+    assert db.session.scalar(select(User.role).where(User.username == "chinhtri")) == "police_vetting"

@@ -17,6 +17,7 @@ from .organizations import organization_views
 from .people import people_views
 from .plans import plan_views
 from .reports import ReportsView
+from .sectors import sector_candidate_views
 from .users import user_views
 
 
@@ -43,7 +44,8 @@ def init_admin(app) -> Admin:
     for view in (*organization_views(), *people_views(extensions), *development_views(),
                  *plan_views(), *user_views()):
         admin.add_view(view)
-    for view in plugin_views(app):
+    for view in (*sector_candidate_views(extensions, app.extensions["devparty_plugins"]),
+                 *plugin_views(app)):
         admin.add_view(view)
     admin.add_view(ReportsView(name=_l("Reports"), endpoint="reports"))
     admin.add_view(ImportView(name=_l("Import from Excel"), endpoint="imports"))

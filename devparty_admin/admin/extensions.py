@@ -85,3 +85,4 @@ class ExtensionFields:
             for column, name in zip(extension.fields, names):
                 setattr(profile, column, form[name].data or None)
             setattr(candidate, extension.backref, profile)
+

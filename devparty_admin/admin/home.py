@@ -56,6 +56,7 @@ class HomeView(AdminIndexView):
         stages = stage_counts(current_user)
         alerts = subtree_alerts(current_user)
         by_kind = Counter(alert.kind for alert in alerts)
+        labels = {**dict(ALERT_KINDS), **{a.kind: a.label for a in alerts}}
         year = date.today().year
         subtree = Subtree(current_user.organization, Period.year(year))
         path_counts = [(label, count) for code, label, count in stages if code in PATH_STAGES]
@@ -63,7 +64,7 @@ class HomeView(AdminIndexView):
             "devparty/home.html",
             stages=stages,
             alert_count=len(alerts),
-            alert_kinds=[(code, label, by_kind.get(code, 0)) for code, label in ALERT_KINDS],
+            alert_kinds=[(code, label, by_kind.get(code, 0)) for code, label in labels.items()],
             candidate_total=sum(n for _, _, n in stages),
             member_total=member_count(current_user),
             unit=current_user.organization,

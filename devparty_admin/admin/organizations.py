@@ -8,11 +8,12 @@ from flask_login import current_user
 from markupsafe import Markup, escape
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
-from wtforms import ValidationError
+from wtforms import SelectField, ValidationError
 from wtforms.validators import NumberRange, Optional
 
 from ..extensions import db
 from ..models import Candidate, Member, Organization
+from ..plugins.loader import plugins
 from ..vietnamese import fold
 from .base import ScopedModelView
 from .forms import NotBlank, Unique
@@ -50,6 +51,10 @@ def _page_total(key):
     return formatter
 
 
+def _sector_label(view, context, org, name):
+    return plugins().sector_labels().get(org.sector, org.sector or "")
+
+
 class OrganizationView(ScopedModelView):
     resource = "organization"
     column_labels = LABELS
@@ -64,8 +69,11 @@ class OrganizationView(ScopedModelView):
         "name": _indented_name,
         "member_total": _page_total("member_totals"),
         "candidate_total": _page_total("candidate_totals"),
+        "sector": _sector_label,
     }
-    column_formatters_export = {}
+    column_formatters_detail = {"sector": _sector_label}
+    column_formatters_export = {"sector": _sector_label}
+    form_overrides = {"sector": SelectField}
     form_columns = ["name", "code", "level", "sector", "parent", "staff_count", "active"]
     form_ajax_refs = {
         "parent": {"fields": ["name"], "order_by": Organization.path, "page_size": 20,
@@ -75,7 +83,24 @@ class OrganizationView(ScopedModelView):
         "name": {"validators": [NotBlank(_l("Please enter the organization's name."))]},
         "code": {"validators": [Unique(Organization.code, _l("This organization code is already used."))]},
         "staff_count": {"validators": [Optional(), NumberRange(min=0, max=1_000_000)]},
+        "sector": {"choices": [], "coerce": lambda value: value or None},
     }
+
+    def _with_sectors(self, form):
+        """The sectors of the installed plugins, by label; a unit keeps a sector no plugin
+        serves any more."""
+        choices = [("", "—"), *sorted(plugins().sector_labels().items(), key=lambda item: item[1])]
+        current = form.sector.data
+        if current and current not in dict(choices):
+            choices.append((current, current))
+        form.sector.choices = choices
+        return form
+
+    def create_form(self, obj=None):
+        return self._with_sectors(super().create_form(obj))
+
+    def edit_form(self, obj=None):
+        return self._with_sectors(super().edit_form(obj))
 
     def init_search(self) -> bool:
         self._search_fields = []

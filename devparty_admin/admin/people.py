@@ -53,7 +53,7 @@ class PersonView(ScopedModelView):
     form_ajax_refs = {"organization": ORGANIZATION_PICKER}
 
     def __init__(self, model, **kwargs) -> None:
-        self.column_select_related_list = [model.organization]
+        self.column_select_related_list = [model.organization, *self.extra_related(model)]
         # A one-item tuple keeps the header "full_name" sortable; Flask-Admin renames a plain
         # ("full_name", "sort_key") pair to "sort_key", which no list column matches.
         self.column_sortable_list = [("full_name", ("sort_key",)), "date_of_birth",
@@ -76,6 +76,10 @@ class PersonView(ScopedModelView):
     extra_sortable: tuple = ()
 
     def extra_filters(self, model) -> list:
+        return []
+
+    def extra_related(self, model) -> list:
+        """Relationships shown in the list, loaded with the page rather than row by row."""
         return []
 
     def init_search(self) -> bool:

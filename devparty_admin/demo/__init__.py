@@ -50,5 +50,6 @@ def load_demo() -> bool:
         index = seen[target] = seen.get(target, -1) + 1
         last_day, certificate_day = last_day_for(target, index, today)
         walk(candidate, target, last_day, admin, serial, certificate_day)
+    plugins().hook("demo_records")()
     db.session.commit()
     return True

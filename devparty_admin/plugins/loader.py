@@ -187,6 +187,12 @@ class PluginRegistry:
         removed = [self.manager.get_plugin(name) for name in self.plugins if name not in keep]
         return self.manager.subset_hook_caller(hook_name, remove_plugins=[p for p in removed if p])
 
+    def sector_labels(self) -> dict[str, str]:
+        """{sector code: label} of every installed plugin that serves a sector, so a unit of a
+        disabled plugin's sector still reads as a name."""
+        return {p.manifest.sector: p.manifest.label for p in self.plugins.values()
+                if p.manifest.sector}
+
     def for_sector(self, sector: str | None) -> set[str]:
         """Plugins whose rules apply to an organization of ``sector``."""
         return {name for name, plugin in self.plugins.items()

@@ -48,3 +48,16 @@ def demo_candidate(candidate, target) -> None:
 def reports() -> list:
     """Reports (subclasses of ``reports.catalog.Report``) the plugin adds to the reports screen;
     like the core's, each runs a fixed number of grouped queries limited to the subtree."""
+
+
+@hookspec
+def unit_alerts(user, today) -> list:
+    """Alerts about units of ``user``'s subtree (``workflow.deadlines.Alert`` with
+    ``candidate_id=None`` and a ``kind_label``), e.g. a review that was due and not held. Limit
+    every query with ``security.scoped``."""
+
+
+@hookspec
+def demo_records() -> None:
+    """Called once the demo's units, people and walks exist: add the plugin's own records
+    (reviews, registers …) to ``db.session``; the core commits."""

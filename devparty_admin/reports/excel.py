@@ -65,9 +65,11 @@ def report_workbook(title: str, heading: str, tables: list[Table]) -> BytesIO:
 
 
 def _cell(sheet, value):
+    """Dates need a styled cell to show as dd/mm/yyyy; other values are written as they are."""
+    if not isinstance(value, (date, datetime)):
+        return value
     cell = WriteOnlyCell(sheet, value=value)
-    if isinstance(value, (date, datetime)):
-        cell.number_format = DATE_FORMAT
+    cell.number_format = DATE_FORMAT
     return cell
 
 

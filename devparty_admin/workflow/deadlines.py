@@ -28,17 +28,21 @@ WATCHED = ("proposed", "admitted", "probationary", *STAGES_WITH_CERTIFICATE)
 
 @dataclass
 class Alert:
-    candidate_id: int
+    """A deadline about a candidate, or (``candidate_id`` None) about a unit, raised by a plugin
+    through the ``unit_alerts`` hook with its own ``kind_label``."""
+
+    candidate_id: int | None
     full_name: str
     organization: str
     stage: str
     kind: str
     due: date
     overdue: bool
+    kind_label: str | None = None
 
     @property
     def label(self) -> str:
-        return ALERT_KINDS.label(self.kind)
+        return self.kind_label or ALERT_KINDS.label(self.kind)
 
 
 def _entered_current_stage():

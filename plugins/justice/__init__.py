@@ -1,9 +1,18 @@
 """Tư pháp: the justice sector (Sở Tư pháp party committees and their branches)."""
 from devparty_admin.plugins import Manifest
 
+REVIEW = "justice.review"
+
 manifest = Manifest(
     name="justice",
     label="Tư pháp",
-    version="1.0.0",
+    version="1.1.0",
     sector="justice",
+    permissions={
+        ("read", REVIEW): ("admin", "committee", "branch", "viewer"),
+        ("create", REVIEW): ("admin", "committee", "branch"),
+        ("edit", REVIEW): ("admin", "committee", "branch"),
+        ("delete", REVIEW): ("admin", "committee", "branch"),
+        ("export", REVIEW): ("admin", "committee", "branch", "viewer"),
+    },
 )

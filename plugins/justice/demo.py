@@ -3,9 +3,15 @@ members, 43 official and 3 probationary; 22 admitted from 2015 to 2020 (7, 5, 3,
 committee's plans, e.g. Kế hoạch số 58-KH/ĐU ngày 19/02/2021 (seed articles 002 and 003)."""
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
+
+from sqlalchemy import select
 
 from devparty_admin.demo.tree import Unit
+from devparty_admin.extensions import db
+from devparty_admin.models import Organization
+
+from .models import JusticeMonthlyReview
 
 SOURCES = ("youth_union", "trade_union")
 
@@ -35,3 +41,20 @@ def unit() -> Unit:
              candidates={"admitted": 1, "probationary": 1},
              admissions={2015: 2, 2016: 1, 2017: 1, 2019: 1, 2020: 1, 2021: 1}),
     ])
+
+
+def _months_ago(count: int) -> date:
+    month = date.today().replace(day=1)
+    for _ in range(count):
+        month = (month - timedelta(days=1)).replace(day=1)
+    return month
+
+
+def reviews() -> None:
+    """Chi bộ 01 reviewed its sympathizers two and three months ago, not last month: the alert
+    shows."""
+    branch = db.session.scalar(select(Organization).where(Organization.code == "STP-01"))
+    for month in (_months_ago(2), _months_ago(3)):
+        db.session.add(JusticeMonthlyReview(organization=branch, month=month,
+                                            reviewed_on=month + timedelta(days=9),
+                                            note="Xem xét, đánh giá cảm tình Đảng"))

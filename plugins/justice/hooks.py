@@ -3,9 +3,9 @@ from devparty_admin.extensions import db
 from devparty_admin.models import DossierItem
 from devparty_admin.plugins import CandidateExtension, hookimpl
 
-from . import demo
+from . import admin, demo
 from .models import JusticeProfile
-from .rules import LEGAL_QUALIFICATIONS, TRADE_UNION_COMMENT, union_comments
+from .rules import LEGAL_QUALIFICATIONS, TRADE_UNION_COMMENT, missed_reviews, union_comments
 
 
 @hookimpl
@@ -32,3 +32,18 @@ def demo_candidate(candidate, target):
 @hookimpl
 def demo_units():
     return demo.unit(), demo.USERS
+
+
+@hookimpl
+def admin_views():
+    return admin.views()
+
+
+@hookimpl
+def unit_alerts(user, today):
+    return missed_reviews(user, today)
+
+
+@hookimpl
+def demo_records():
+    demo.reviews()

@@ -1,11 +1,23 @@
-"""Justice-sector rules: the unions comment before the branch proposes admission.
+"""Justice-sector rules: the unions comment before the branch proposes admission, and each
+branch reviews its sympathizers every month.
 
 The trade union's comment (4A-KNĐ) is always needed; a Youth Union member also needs the Youth
-Union's (4-KNĐ), as the Đảng ủy Sở Tư pháp's plan asks (seed article 002).
+Union's (4-KNĐ), as the Đảng ủy Sở Tư pháp's plan asks (seed article 002), which also has the
+branches assess their sympathizers monthly ("Định kỳ hằng tháng").
 """
 from __future__ import annotations
 
+from datetime import date, timedelta
+
+from sqlalchemy import exists, select
+
+from devparty_admin.extensions import db
+from devparty_admin.models import Candidate, Organization
 from devparty_admin.models.choices import Choices
+from devparty_admin.security import scoped
+from devparty_admin.workflow.deadlines import Alert
+
+from .models import JusticeMonthlyReview
 
 LEGAL_QUALIFICATIONS = Choices(
     ("bachelor", "Cử nhân Luật"), ("master", "Thạc sĩ Luật"), ("doctor", "Tiến sĩ Luật"),
@@ -27,3 +39,27 @@ def union_comments(proposal) -> list[str]:
         reasons.append("Đoàn viên cần có ý kiến nhận xét của Đoàn Thanh niên (4-KNĐ) trước khi chi "
                        "bộ đề nghị kết nạp (Kế hoạch phát triển đảng viên của Đảng ủy Sở Tư pháp).")
     return reasons
+
+
+REVIEWED_STAGES = ("sympathizer", "trained", "dossier")
+REVIEW_ALERT = "Chưa họp xem xét cảm tình Đảng tháng %m/%Y"
+
+
+def previous_month(today: date) -> date:
+    return (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+
+
+def missed_reviews(user, today: date) -> list[Alert]:
+    """Justice branches of the user's subtree with sympathizers on their list and no review
+    recorded for last month: one alert each, due the month's last day (one query)."""
+    month = previous_month(today)
+    has_sympathizers = exists().where(Candidate.organization_id == Organization.id,
+                                      Candidate.stage.in_(REVIEWED_STAGES))
+    reviewed = exists().where(JusticeMonthlyReview.organization_id == Organization.id,
+                              JusticeMonthlyReview.month == month)
+    query = scoped(select(Organization.name).where(Organization.sector == "justice",
+                                                   has_sympathizers, ~reviewed)
+                   .order_by(Organization.path), Organization, user)
+    due = today.replace(day=1) - timedelta(days=1)
+    return [Alert(None, name, name, "", "justice_monthly_review", due, True,
+                  month.strftime(REVIEW_ALERT)) for name in db.session.scalars(query)]

@@ -194,3 +194,97 @@ def test_a_plugins_screens_hide_while_it_is_disabled(app_with, plugin_path, make
         db.session.commit()
     assert admin.get("/admin/sector_acts/").status_code == 200
     assert "Sổ nghị quyết ngành" in admin.get("/admin/").get_data(as_text=True)
+
+
+ENTERPRISE = {
+    "__init__.py": """
+        from devparty_admin.plugins import Manifest
+        manifest = Manifest(name="enterprise", label="Doanh nghiệp", version="0.1.0",
+                            sector="enterprise")
+    """,
+    "models.py": """
+        from sqlalchemy import ForeignKey, String
+        from sqlalchemy.orm import Mapped, backref, mapped_column, relationship
+        from devparty_admin.extensions import db
+        from devparty_admin.models import Candidate
+
+        class EnterpriseProfile(db.Model):
+            __tablename__ = "enterprise_profile"
+            candidate_id: Mapped[int] = mapped_column(ForeignKey("candidate.id"), primary_key=True)
+            company: Mapped[str | None] = mapped_column(String(200))
+            candidate: Mapped[Candidate] = relationship(
+                backref=backref("enterprise_profile", uselist=False, cascade="all, delete-orphan"))
+    """,
+    "hooks.py": """
+        from devparty_admin.plugins import CandidateExtension, hookimpl
+        from .models import EnterpriseProfile
+
+        @hookimpl
+        def candidate_extension():
+            return CandidateExtension(model=EnterpriseProfile, fields=["company"],
+                                      labels={"company": "Doanh nghiệp nơi làm việc"})
+    """,
+    "migrations/versions/0001_enterprise_profile.py": """
+        import sqlalchemy as sa
+        from alembic import op
+        revision = "e0e0e0e0e001"
+        down_revision = None
+        branch_labels = ("enterprise",)
+        depends_on = "ce7307f00c56"
+
+        def upgrade():
+            op.create_table("enterprise_profile",
+                            sa.Column("candidate_id", sa.Integer(), sa.ForeignKey("candidate.id"),
+                                      primary_key=True),
+                            sa.Column("company", sa.String(200)))
+
+        def downgrade():
+            op.drop_table("enterprise_profile")
+    """,
+}
+
+FORM_OF_AN_ENTERPRISE_CANDIDATE = """
+import re, sys
+from flask_migrate import upgrade
+from devparty_admin import create_app
+from devparty_admin.extensions import db
+from devparty_admin.models import Candidate, Organization, User
+app = create_app({"SQLALCHEMY_DATABASE_URI": sys.argv[1], "DEVPARTY_PLUGINS": ["enterprise"],
+                  "WTF_CSRF_ENABLED": False, "SECRET_KEY": "test"})
+with app.app_context():
+    upgrade(revision="heads")
+    unit = Organization(name="Chi bộ Công ty Cổ phần May", level="Chi bộ", sector="enterprise")
+    db.session.add(unit)
+    db.session.flush()
+    user = User(username="bithu", display_name="Bí thư", role="branch", organization=unit)
+    user.set_password("mat-khau-thu-1")
+    candidate = Candidate(full_name="Nguyễn Văn An", organization=unit)
+    db.session.add_all([user, candidate])
+    db.session.commit()
+    cid = candidate.id
+client = app.test_client()
+client.post("/login", data={"username": "bithu", "password": "mat-khau-thu-1"})
+html = client.get(f"/admin/candidate/edit/?id={cid}").get_data(as_text=True)
+print(sorted(set(re.findall(r'name="(enterprise__[a-z_]+)"', html))), "Doanh nghiệp nơi làm việc" in html)
+"""
+
+
+def test_a_pip_installed_sector_plugin_adds_its_field_to_the_form(plugin_path):
+    """A fifth sector shipped as a distribution: found through its entry point, its migration
+    run by `upgrade heads`, its field on the candidate form of its sector's units."""
+    module = f"ep_enterprise_{uuid.uuid4().hex[:8]}"
+    for name, text in ENTERPRISE.items():
+        path = plugin_path / module / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+    dist = plugin_path / f"{module}-0.1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 0.1.0\n")
+    (dist / "entry_points.txt").write_text(f"[devparty_admin.plugins]\nenterprise = {module}\n")
+    env = {**os.environ, "PYTHONPATH": f"{plugin_path}{os.pathsep}{ROOT}"}
+    result = subprocess.run(
+        [sys.executable, "-c", FORM_OF_AN_ENTERPRISE_CANDIDATE,
+         f"sqlite:///{plugin_path / 'enterprise.sqlite3'}"],
+        env=env, capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip().splitlines()[-1] == "['enterprise__company'] True"

@@ -1,0 +1,74 @@
+"""Each sector's candidates with its plugin's fields as list columns and filters; sectors read
+by their labels in the organization list and form."""
+from __future__ import annotations
+
+import re
+
+from devparty_admin.plugins import plugins
+from tests.workflow_fixtures import in_sector
+
+
+def _names(html: str) -> list[str]:
+    return sorted(re.findall(r'<td class="col-full_name">\s*<a[^>]*>(.*?)</a>', html, re.S))
+
+
+def test_police_list_shows_police_columns_and_filters_by_rank(branch, make, login_as, db):
+    from plugins.police.models import PoliceProfile
+    police = in_sector(branch, db, "police")
+    db.session.add(PoliceProfile(candidate=police.candidate, rank="Thượng úy", service_type="officer"))
+    other = make.candidate(police.unit, full_name="Trần Văn Nghĩa Vụ")
+    db.session.add(PoliceProfile(candidate=other, rank="Binh nhất", service_type="conscript"))
+    make.candidate(police.sibling, full_name="Ngoài Ngành")  # the sibling has no sector
+    db.session.commit()
+    session = login_as(police.committee_user)
+    html = session.get("/admin/candidate_police/").get_data(as_text=True)
+    assert _names(html) == ["Trần Văn Nghĩa Vụ", "Ứng Viên Mẫu"]
+    assert "Cấp bậc hàm" in html and "Thượng úy" in html and "Hạ sĩ quan, chiến sĩ nghĩa vụ" in html
+    groups = re.search(r'id="filter-groups-data"[^>]*>(.*?)</div>', html, re.S).group(1)
+    rank_filter = re.search(r'"C\\u1ea5p b\\u1eadc h\\u00e0m": \[\{"arg": "(\w+)"', groups).group(1)
+    filtered = session.get(f"/admin/candidate_police/?flt0_{rank_filter}=Binh+nh%E1%BA%A5t")
+    assert _names(filtered.get_data(as_text=True)) == ["Trần Văn Nghĩa Vụ"]
+    # Read-only: the candidate screen edits them; the name opens the candidate.
+    assert f"/admin/candidate/details/?id={other.id}" in html
+    assert session.get("/admin/candidate_police/new/").status_code in (302, 403)
+
+
+def test_sector_lists_hide_for_other_sectors_and_while_disabled(branch, make, login_as, db):
+    police = in_sector(branch, db, "police")
+    plugins().set_enabled("justice", True)
+    justice_unit = make.org("Chi bộ Tư pháp", parent=police.province, sector="justice")
+    justice_user = login_as(make.user("committee", justice_unit))
+    assert justice_user.get("/admin/candidate_police/").status_code == 403
+    assert justice_user.get("/admin/candidate_justice/").status_code == 200
+    plugins().set_enabled("police", False)
+    db.session.commit()
+    assert login_as(police.committee_user).get("/admin/candidate_police/").status_code == 403
+
+
+def test_sector_list_queries_do_not_grow_with_the_page(branch, make, login_as, db, count_queries):
+    from plugins.police.models import PoliceProfile
+    police = in_sector(branch, db, "police")
+    session = login_as(police.committee_user)
+    session.get("/admin/candidate_police/")
+
+    def cost() -> int:
+        with count_queries() as counter:
+            assert session.get("/admin/candidate_police/").status_code == 200
+        return counter.count
+
+    few = cost()
+    for i in range(30):
+        person = make.candidate(police.unit, full_name=f"Chiến Sĩ Số {i}")
+        db.session.add(PoliceProfile(candidate=person, rank="Trung úy"))
+    db.session.commit()
+    assert cost() == few
+
+
+def test_sectors_read_by_their_labels(branch, make, login_as, db):
+    police = in_sector(branch, db, "police")
+    admin = login_as(make.user("admin", None))
+    html = admin.get("/admin/organization/").get_data(as_text=True)
+    assert re.search(r'<td class="col-sector">\s*Công an\s*</td>', html)
+    form = admin.get(f"/admin/organization/edit/?id={police.unit.id}").get_data(as_text=True)
+    assert re.search(r'<option selected value="police">Công an</option>', form)
+    assert '<option value="justice">Tư pháp</option>' in form
