@@ -52,10 +52,10 @@ def parent_in_reach(unit: Organization | None, user) -> Organization | None:
 class ReportsView(ScreenView):
     @expose("/")
     def index(self):
-        return self.render("devparty/reports.html", reports=available_reports())
+        return self.render("devparty/reports.html", reports=available_reports(current_user))
 
     def _subtree(self, code: str) -> tuple[Report, Subtree]:
-        report = find_report(code)
+        report = find_report(code, current_user)
         if report is None:
             abort(404)
         return report, Subtree(chosen_unit(current_user), chosen_period(report))

@@ -11,6 +11,7 @@ from datetime import date, timedelta
 
 from ..extensions import db
 from ..models import Candidate, Member, Organization, Plan, StageEvent
+from ..plugins.loader import plugins
 from ..workflow.calendar import add_months
 
 ROOT_CODE = "TU"
@@ -86,7 +87,7 @@ def _add_admission_history(org: Organization, unit: Unit, sources: tuple[str, ..
     """Past admissions as the system would hold them had it been in use: the candidate, the
     stage events (admitted, ceremony two weeks later, official after 12 months) and the member.
     They are loaded as records, not re-decided under today's rules. Returns how many members."""
-    today, added = date.today(), 0
+    today, added, registry = date.today(), 0, plugins()
     others = [s for s in sources if s not in ("high_school", "university")] or list(sources)
     for year, count in sorted(unit.admissions.items()):
         students = unit.admitted_students.get(year, 0)
@@ -103,6 +104,8 @@ def _add_admission_history(org: Organization, unit: Unit, sources: tuple[str, ..
                 ethnicity="Kinh", religion="Không", youth_union_member=True,
                 **people.person((year - 30, year - 18)))
             db.session.add(candidate)
+            registry.hook("demo_candidate", only=registry.for_sector(org.sector))(
+                candidate=candidate, target=candidate.stage)
             steps = [("proposed", "admitted", admitted), ("admitted", "probationary", ceremony)]
             if is_official:
                 steps.append(("probationary", "official", official))

@@ -23,6 +23,7 @@ class Report:
     title: object = ""
     description: object = ""
     default_years: int = 1  # default period: the current year and the years before it
+    sector: str | None = None  # a plugin's report is offered to its sector's units (and above)
 
     def default_period(self, today: date | None = None) -> Period:
         return Period.last_years(self.default_years, today)
@@ -40,13 +41,16 @@ class Report:
                     kind=TEXT)
 
 
-def available_reports() -> list[Report]:
-    """Core reports first, then the enabled plugins' in dependency order."""
+def available_reports(user) -> list[Report]:
+    """Core reports first, then the enabled plugins' in dependency order; a sector's reports
+    are not offered to the units of another sector."""
     from .core import CORE_REPORTS
 
     extra = [report for provided in plugins().hook("reports")() for report in provided]
-    return [*CORE_REPORTS, *extra]
+    sector = getattr(getattr(user, "organization", None), "sector", None)
+    return [report for report in [*CORE_REPORTS, *extra]
+            if report.sector is None or sector in (None, report.sector)]
 
 
-def find_report(name: str) -> Report | None:
-    return next((report for report in available_reports() if report.name == name), None)
+def find_report(name: str, user) -> Report | None:
+    return next((report for report in available_reports(user) if report.name == name), None)

@@ -18,11 +18,13 @@ from .catalog import Report
 from .facts import (
     ADMITTED,
     GROUPS,
+    SERVING,
     Subtree,
     admissions,
     age_at,
     bucket_key,
     count_if,
+    serving_members,
 )
 from .period import Period
 from .plans import ADMISSIONS, TARGETS, achieved, achieved_by_bucket, expected_share, planned, rolled_up
@@ -30,7 +32,6 @@ from .tables import DAYS, PERCENT, TEXT, Cell, Chart, Table, ratio, text
 
 PATH_STAGES = ("source", "sympathizer", "trained", "dossier", "proposed", "admitted",
                "probationary", "official")
-SERVING = ("official", "probationary")
 
 
 def _unit_label(org: Organization, subtree: Subtree) -> str:
@@ -138,9 +139,7 @@ class MembersReport(Report):
 
     def tables(self, subtree: Subtree) -> list[Table]:
         bucket = subtree.bucket()
-        serving = (select().select_from(Member)
-                   .join(Organization, Organization.id == Member.organization_id)
-                   .where(subtree.condition, Member.status.in_(SERVING)))
+        serving = serving_members(subtree)
         members = defaultdict(dict)
         for key, status, count in db.session.execute(serving.add_columns(
                 bucket, Member.status, func.count()).group_by(bucket, Member.status)):

@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, case, extract, func, or_, select
 
 from ..extensions import db
-from ..models import Candidate, Organization, StageEvent, subtree_condition
+from ..models import Candidate, Member, Organization, StageEvent, subtree_condition
 from ..models.organizations import PATH_DIGITS
 from .period import Period
 
@@ -66,6 +66,22 @@ def entries(stage: str, subtree: Subtree):
 
 def admissions(subtree: Subtree):
     return entries(ADMITTED, subtree)
+
+
+SERVING = ("official", "probationary")
+
+
+def serving_members(subtree: Subtree):
+    """SELECT … FROM member ⨝ organization: official and probationary members of the subtree."""
+    return (select().select_from(Member).join(Organization, Organization.id == Member.organization_id)
+            .where(subtree.condition, Member.status.in_(SERVING)))
+
+
+def members_by_bucket(subtree: Subtree) -> dict[str, int]:
+    """Serving members under each child unit (and the unit itself), one grouped query."""
+    bucket = subtree.bucket()
+    return dict(db.session.execute(
+        serving_members(subtree).add_columns(bucket, func.count()).group_by(bucket)).all())
 
 
 def age_at(event_date_column):

@@ -4,6 +4,7 @@ from devparty_admin.plugins import CandidateExtension, hookimpl
 
 from . import demo
 from .models import CommuneProfile
+from .reports import HamletSourceReport
 from .rules import ACADEMIC_RESULTS, CONDUCT, OWNERSHIP, student_results
 
 
@@ -30,7 +31,8 @@ def transition_guards(proposal, rules):
 
 @hookimpl
 def demo_candidate(candidate, target):
-    hamlet = candidate.organization.name.replace("Chi bộ ", "").capitalize()
+    name = candidate.organization.name
+    hamlet = name.replace("Chi bộ ", "").capitalize() if name.startswith("Chi bộ thôn") else None
     db.session.add(CommuneProfile(candidate=candidate, hamlet=hamlet, academic_result="good",
                                   conduct="good", school="Trường THPT Nông Cống 2"
                                   if candidate.source == "high_school" else None))
@@ -39,3 +41,8 @@ def demo_candidate(candidate, target):
 @hookimpl
 def demo_units():
     return demo.unit(), demo.USERS
+
+
+@hookimpl
+def reports():
+    return [HamletSourceReport()]

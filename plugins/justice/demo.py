@@ -5,13 +5,18 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from devparty_admin.demo.tree import Unit
 from devparty_admin.extensions import db
 from devparty_admin.models import Organization
 
-from .models import JusticeMonthlyReview
+from .models import JusticeMonthlyReview, JusticeProfile
+
+# The first 22 people of the demo, in order, have the seed's political theory levels (cao cấp 6,
+# trung cấp 9, sơ cấp 6) and legal qualifications (Thạc sĩ Luật 6, Cử nhân Luật 16).
+THEORY = ["advanced"] * 6 + ["intermediate"] * 9 + ["elementary"] * 6 + ["none"]
+LAW = ["master"] * 6 + ["bachelor"] * 16
 
 SOURCES = ("youth_union", "trade_union")
 
@@ -58,3 +63,12 @@ def reviews() -> None:
         db.session.add(JusticeMonthlyReview(organization=branch, month=month,
                                             reviewed_on=month + timedelta(days=9),
                                             note="Xem xét, đánh giá cảm tình Đảng"))
+
+
+def profile(candidate) -> None:
+    """The candidate's civil-service rank and qualifications, following the seed's figures."""
+    index = db.session.scalar(select(func.count()).select_from(JusticeProfile))
+    candidate.theory_level = THEORY[index] if index < len(THEORY) else "none"
+    db.session.add(JusticeProfile(candidate=candidate, civil_service_rank="Chuyên viên",
+                                  legal_qualification=LAW[index] if index < len(LAW) else None,
+                                  division="Văn phòng Sở"))

@@ -5,6 +5,7 @@ from devparty_admin.plugins import CandidateExtension, hookimpl
 
 from . import admin, demo
 from .models import JusticeProfile
+from .reports import QualificationsReport
 from .rules import LEGAL_QUALIFICATIONS, TRADE_UNION_COMMENT, missed_reviews, union_comments
 
 
@@ -27,6 +28,7 @@ def transition_guards(proposal, rules):
 @hookimpl
 def demo_candidate(candidate, target):
     db.session.add(DossierItem(candidate=candidate, form_code=TRADE_UNION_COMMENT, status="done"))
+    demo.profile(candidate)
 
 
 @hookimpl
@@ -47,3 +49,8 @@ def unit_alerts(user, today):
 @hookimpl
 def demo_records():
     demo.reviews()
+
+
+@hookimpl
+def reports():
+    return [QualificationsReport()]

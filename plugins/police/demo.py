@@ -53,3 +53,12 @@ def unit() -> Unit:
               "target_admissions": 30, "target_sympathizers": 40}]
     return Unit("CA", "Đảng bộ Công an tỉnh", "Đảng bộ cấp trên cơ sở", "police", sources=SOURCES,
                 plans=plans, children=branches + committees)
+
+
+DEMO_RANKS = ("Hạ sĩ", "Trung sĩ", "Thượng sĩ", "Thiếu úy", "Trung úy", "Thượng úy", "Đại úy",
+              "Thiếu tá")
+
+
+def rank_for(candidate) -> str:
+    """A rank spread over the demo's people by their (deterministic) citizen id."""
+    return DEMO_RANKS[int(candidate.national_id[-3:]) % len(DEMO_RANKS)]

@@ -6,7 +6,8 @@ from devparty_admin.plugins import CandidateExtension, hookimpl
 
 from . import admin, demo
 from .models import PoliceProfile, PoliceVetting
-from .rules import RANKS, SERVICE_TYPES, vetting_done
+from .reports import AdmissionsByRankReport
+from .rules import OFFICER_RANKS, RANKS, SERVICE_TYPES, vetting_done
 
 
 @hookimpl
@@ -35,10 +36,17 @@ def admin_views():
 def demo_candidate(candidate, target):
     db.session.add(PoliceVetting(candidate=candidate, result="passed", document_number="TTCT-01",
                                  vetted_on=date.today() - timedelta(days=900)))
-    db.session.add(PoliceProfile(candidate=candidate, rank="Thượng úy", service_type="officer",
+    rank = demo.rank_for(candidate)
+    db.session.add(PoliceProfile(candidate=candidate, rank=rank,
+                                 service_type="officer" if rank in OFFICER_RANKS else "conscript",
                                  police_unit=candidate.organization.name))
 
 
 @hookimpl
 def demo_units():
     return demo.unit(), demo.USERS
+
+
+@hookimpl
+def reports():
+    return [AdmissionsByRankReport()]

@@ -6,6 +6,7 @@ from devparty_admin.plugins import CandidateExtension, hookimpl
 
 from . import demo
 from .models import ProcuracyProfile
+from .reports import StaffReport
 from .rules import EMULATION_TITLES, EVALUATIONS, POSITIONS, evaluation_good_enough
 
 
@@ -38,3 +39,8 @@ def demo_candidate(candidate, target):
 @hookimpl
 def demo_units():
     return demo.unit(), demo.USERS
+
+
+@hookimpl
+def reports():
+    return [StaffReport()]

@@ -69,3 +69,32 @@ def test_the_seed_figures_come_out_of_the_reports(demo):
     years = table(commune.get("/admin/reports/admissions?start=01/01/2020&end=31/12/2022").get_data(
         as_text=True), "by_year")
     assert years[-1] == ["Tổng cộng", "12"]
+
+
+def test_each_sector_plugin_reports_its_figures(demo, db):
+    justice = demo("demo.tuphap")
+    html = justice.get("/admin/reports/justice_qualifications").get_data(as_text=True)
+    theory = dict((row[0], row[1]) for row in table(html, "theory"))
+    assert (theory["Cao cấp"], theory["Trung cấp"], theory["Sơ cấp"]) == ("6", "9", "6")
+    law = dict((row[0], row[1]) for row in table(html, "law"))
+    assert (law["Thạc sĩ Luật"], law["Cử nhân Luật"]) == ("6", "16")
+    assert justice.get("/admin/reports/police_ranks").status_code == 404  # another sector's
+
+    police = demo("demo.congan")
+    rows = table(police.get("/admin/reports/police_ranks?start=01/01/2022&end=31/12/2022")
+                 .get_data(as_text=True), "police_ranks")
+    assert rows[-1][0] == "Toàn Đảng bộ" and rows[-1][-3:] == ["34", "1098", "3,1%"]
+
+    procuracy = demo("demo.vks")
+    rows = table(procuracy.get("/admin/reports/procuracy_staff").get_data(as_text=True),
+                 "procuracy_staff")
+    assert rows[-1] == ["Tổng cộng", "194", "226", "194/226", "85,8%"]
+
+    commune = demo("demo.truongson")
+    rows = table(commune.get("/admin/reports/commune_hamlets?start=01/01/2020&end=31/12/2022")
+                 .get_data(as_text=True), "commune_hamlets")
+    assert sum(int(row[-1]) for row in rows) == 12 and rows[0][0] == "Thôn 1"
+
+    plugins().set_enabled("commune", False)
+    db.session.commit()
+    assert commune.get("/admin/reports/commune_hamlets").status_code == 404
