@@ -40,7 +40,7 @@ PAGES = [
     *((f"report {name}", f"/admin/reports/{name}?start=01/01/2015&end=31/12/2026")
       for name in ("admissions", "funnel", "members", "new_members", "plan", "inactive")),
     ("report admissions .xlsx", "/admin/reports/admissions.xlsx?start=01/01/2015&end=31/12/2026"),
-    ("candidate list .xlsx (committee: 5,000 rows)", "/admin/candidate/export/xlsx/?flt0_stage=official"),
+    ("candidate list .xlsx, stage official", "/admin/candidate/export/xlsx/?flt0_stage=official"),
 ]
 PASSWORD = "bench-password"
 
