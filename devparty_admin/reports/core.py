@@ -13,6 +13,7 @@ from sqlalchemy.orm import aliased
 from ..extensions import db
 from ..models import Candidate, Member, Organization, StageEvent
 from ..models.choices import OCCUPATIONS, SOURCES, STAGES
+from ..models.plans import QUARTERS
 from . import links
 from .catalog import Report
 from .facts import (
@@ -27,7 +28,16 @@ from .facts import (
     serving_members,
 )
 from .period import Period
-from .plans import ADMISSIONS, TARGETS, achieved, achieved_by_bucket, expected_share, planned, rolled_up
+from .plans import (
+    ADMISSIONS,
+    TARGETS,
+    achieved,
+    achieved_by_bucket,
+    admissions_by_quarter,
+    expected_share,
+    planned,
+    rolled_up,
+)
 from .tables import DAYS, PERCENT, TEXT, Cell, Chart, Table, ratio, text
 
 PATH_STAGES = ("source", "sympathizer", "trained", "dossier", "proposed", "admitted",
@@ -250,7 +260,23 @@ class PlanReport(Report):
     def tables(self, subtree: Subtree, today: date | None = None) -> list[Table]:
         plans = planned(subtree, subtree.period.end.year)
         due = expected_share(subtree.period.start, subtree.period.end, today)
-        return [self.targets(subtree, plans), self.by_unit(subtree, plans, due)]
+        tables = [self.targets(subtree, plans), self.by_unit(subtree, plans, due)]
+        quarters = [rolled_up(subtree.path, column, plans) for column in QUARTERS]
+        if any(goal is not None for goal in quarters):
+            tables.append(self.quarters(subtree, quarters))
+        return tables
+
+    def quarters(self, subtree: Subtree, goals: list[int | None]) -> Table:
+        """Admissions quarter by quarter against the plan's quarterly targets."""
+        done = admissions_by_quarter(subtree)
+        table = Table(_("Admissions by quarter"),
+                      [_("Quarter"), _("Target"), _("Admitted"), _("Share of the target")],
+                      key="quarters")
+        for quarter, goal in enumerate(goals, start=1):
+            table.rows.append([Cell(quarter, kind=TEXT), Cell(goal), Cell(done.get(quarter, 0)),
+                               Cell(ratio(done.get(quarter, 0), goal), kind=PERCENT)])
+        table.chart_columns((_("Target"), 1), (_("Admitted"), 2))
+        return table
 
     def targets(self, subtree: Subtree, plans: dict | None = None) -> Table:
         """Each target of the unit's plan (rolled up) against what the period achieved."""

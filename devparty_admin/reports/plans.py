@@ -10,10 +10,11 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import extract, func, select
 
 from ..extensions import db
-from ..models import Candidate, Enrollment, Organization, Plan, TrainingClass
+from ..models import Candidate, Enrollment, Organization, Plan, StageEvent, TrainingClass
+from ..models.plans import QUARTERS
 from .facts import SEGMENT, Subtree, entries
 
 
@@ -61,8 +62,20 @@ def planned(subtree: Subtree, year: int) -> dict[str, dict[str, int]]:
     rows = db.session.execute(
         select(Organization.path, Plan).join(Plan, Plan.organization_id == Organization.id)
         .where(Plan.year == year, subtree.condition)).all()
-    return {path: {t.column: getattr(plan, t.column) for t in TARGETS
-                   if getattr(plan, t.column) is not None} for path, plan in rows}
+    columns = [t.column for t in TARGETS] + list(QUARTERS)
+    return {path: {column: getattr(plan, column) for column in columns
+                   if getattr(plan, column) is not None} for path, plan in rows}
+
+
+def admissions_by_quarter(subtree: Subtree) -> dict[int, int]:
+    """{quarter: admissions} in the period (one grouped query)."""
+    month = extract("month", StageEvent.effective_on)
+    counts: dict[int, int] = {}
+    for number, count in db.session.execute(
+            entries("admitted", subtree).add_columns(month, func.count()).group_by(month)):
+        quarter = (int(number) - 1) // 3 + 1
+        counts[quarter] = counts.get(quarter, 0) + count
+    return counts
 
 
 def rolled_up(path: str, column: str, plans: dict[str, dict[str, int]]) -> int | None:

@@ -214,3 +214,14 @@ def test_a_new_admission_moves_the_figures(dataset, login_as, make, db):
     html = login_as(dataset.committee_user).get(
         f"/admin/reports/admissions?{PERIOD_2020_2021}").get_data(as_text=True)
     assert table(html, "by_year")[1] == ["2021", "3"]
+
+
+def test_quarter_targets_against_admissions(dataset, login_as, db):
+    from devparty_admin.models import Plan
+    plan = db.session.query(Plan).filter_by(organization_id=dataset.a.id).one()
+    plan.q1_admissions, plan.q2_admissions = 1, 2
+    db.session.commit()
+    html = login_as(dataset.committee_user).get(
+        "/admin/reports/plan?start=01/01/2021&end=31/12/2021").get_data(as_text=True)
+    assert table(html, "quarters") == [["1", "1", "1", "100,0%"], ["2", "2", "1", "50,0%"],
+                                       ["3", "–", "0", "–"], ["4", "–", "0", "–"]]
