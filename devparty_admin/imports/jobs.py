@@ -13,6 +13,7 @@ from datetime import datetime, timezone
 
 from flask_babel import gettext as _
 from sqlalchemy import insert, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager
 
 from ..extensions import db
@@ -152,6 +153,16 @@ def commit(spec: ImportSpec, job: ImportJob, user) -> None:
         db.session.rollback()
         raise CommitRefused(_("This import has already been committed, or its check is not "
                               "finished or found errors."))
+    try:
+        _write_all(spec, job, user)
+    except IntegrityError:
+        db.session.rollback()
+        raise CommitRefused(_("Someone saved one of these CCCDs while the import ran; nothing was "
+                              "imported. Upload the file again.")) from None
+
+
+def _write_all(spec: ImportSpec, job: ImportJob, user) -> None:
+    """Check each chunk again and write it; one commit at the very end, so all or none."""
     offset = 0
     while rows := _chunk(job, offset, CHUNK):
         outcomes = evaluate(spec, user, [(row.number, json.loads(row.cells)) for row in rows])
