@@ -8,13 +8,13 @@ from datetime import date
 from flask_admin import AdminIndexView, expose
 from flask_babel import gettext as _
 from flask_login import current_user
-from sqlalchemy import extract, func, select
+from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import Candidate, Member, StageEvent
+from ..models import Candidate, Member
 from ..models.choices import STAGES
 from ..reports.core import PATH_STAGES, PlanReport
-from ..reports.facts import Subtree, admissions
+from ..reports.facts import Subtree, admissions_by_month
 from ..reports.period import Period
 from ..reports.tables import Chart
 from ..security import scoped
@@ -37,9 +37,7 @@ def member_count(user) -> int:
 
 def monthly_admissions(subtree: Subtree) -> Chart:
     """Admissions in each month of the period's year (one grouped query)."""
-    month = extract("month", StageEvent.effective_on)
-    counts = {int(m): n for m, n in db.session.execute(
-        admissions(subtree).add_columns(month, func.count()).group_by(month)).all()}
+    counts = admissions_by_month(subtree)
     return Chart([f"{m:02d}" for m in range(1, 13)],
                  [(_("Admissions"), [counts.get(m, 0) for m in range(1, 13)])])
 

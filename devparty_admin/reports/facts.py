@@ -84,6 +84,13 @@ def members_by_bucket(subtree: Subtree) -> dict[str, int]:
         serving_members(subtree).add_columns(bucket, func.count()).group_by(bucket)).all())
 
 
+def admissions_by_month(subtree: Subtree) -> dict[int, int]:
+    """{month number: admissions} over the period (one grouped query)."""
+    month = extract("month", StageEvent.effective_on)
+    return {int(number): count for number, count in db.session.execute(
+        admissions(subtree).add_columns(month, func.count()).group_by(month))}
+
+
 def age_at(event_date_column):
     """Age in the year of the event (the statistics' convention: year minus year of birth)."""
     return extract("year", event_date_column) - extract("year", Candidate.date_of_birth)

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import extract, func, select
+from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import Candidate, Enrollment, Organization, Plan, StageEvent, TrainingClass
+from ..models import Candidate, Enrollment, Organization, Plan, TrainingClass
 from ..models.plans import QUARTERS
-from .facts import SEGMENT, Subtree, entries
+from .facts import SEGMENT, Subtree, admissions_by_month, entries
 
 
 @dataclass(frozen=True)
@@ -69,11 +69,9 @@ def planned(subtree: Subtree, year: int) -> dict[str, dict[str, int]]:
 
 def admissions_by_quarter(subtree: Subtree) -> dict[int, int]:
     """{quarter: admissions} in the period (one grouped query)."""
-    month = extract("month", StageEvent.effective_on)
     counts: dict[int, int] = {}
-    for number, count in db.session.execute(
-            entries("admitted", subtree).add_columns(month, func.count()).group_by(month)):
-        quarter = (int(number) - 1) // 3 + 1
+    for month, count in admissions_by_month(subtree).items():
+        quarter = (month - 1) // 3 + 1
         counts[quarter] = counts.get(quarter, 0) + count
     return counts
 
