@@ -187,9 +187,19 @@ class ScopedModelView(ModelView):
         return self._allowed(EXPORT)
 
     def is_accessible(self) -> bool:
-        if self.plugin_name is not None and self.plugin_name not in plugins().enabled():
+        if self.plugin_name is not None and not self._plugin_serves_user():
             return False
         return has_permission(current_user, READ, self.resource)
+
+    def _plugin_serves_user(self) -> bool:
+        """A plugin's screens show while it is enabled, and not to the units of another
+        sector (a province or an administrator sees every sector's)."""
+        registry = plugins()
+        if self.plugin_name not in registry.enabled():
+            return False
+        sector = registry.plugins[self.plugin_name].manifest.sector
+        unit = getattr(current_user, "organization", None)
+        return sector is None or unit is None or unit.sector in (None, sector)
 
     def inaccessible_callback(self, name, **kwargs):
         return refuse_access()

@@ -5,7 +5,6 @@ from flask import url_for
 from flask_admin.contrib.sqla.filters import FilterEqual, FilterLike
 from flask_admin.tools import rec_getattr
 from flask_babel import lazy_gettext as _l
-from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import String, select
 
@@ -58,9 +57,6 @@ class SectorCandidateView(PersonView):
                 filters.append(FilterLike(attribute, label))
         return filters
 
-    def is_accessible(self) -> bool:
-        unit = getattr(current_user, "organization", None)
-        return super().is_accessible() and (unit is None or unit.sector in (None, self.extension.sector))
 
     def _in_sector(self, query):
         """A sub-select, not a join: Flask-Admin joins the profile itself for its filters."""

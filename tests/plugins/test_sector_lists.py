@@ -72,3 +72,17 @@ def test_sectors_read_by_their_labels(branch, make, login_as, db):
     form = admin.get(f"/admin/organization/edit/?id={police.unit.id}").get_data(as_text=True)
     assert re.search(r'<option selected value="police">Công an</option>', form)
     assert '<option value="justice">Tư pháp</option>' in form
+
+
+def test_a_plugins_screens_are_not_offered_to_another_sector(branch, make, login_as, db):
+    police = in_sector(branch, db, "police")
+    plugins().set_enabled("justice", True)
+    db.session.commit()
+    justice_unit = make.org("Chi bộ Tư pháp", parent=police.province, sector="justice")
+    justice_user = login_as(make.user("committee", justice_unit))
+    assert justice_user.get("/admin/police_vetting/").status_code == 403
+    assert "/admin/police_vetting/" not in justice_user.get("/admin/").get_data(as_text=True)
+    assert justice_user.get("/admin/justice_review/").status_code == 200
+    assert login_as(police.committee_user).get("/admin/police_vetting/").status_code == 200
+    province_viewer = login_as(make.user("viewer", police.province))
+    assert province_viewer.get("/admin/police_vetting/").status_code == 200
