@@ -52,7 +52,7 @@ def _page_total(key):
 
 
 def _sector_label(view, context, org, name):
-    return plugins().sector_labels().get(org.sector, org.sector or "")
+    return plugins().sector_labels.get(org.sector, org.sector or "")
 
 
 class OrganizationView(ScopedModelView):
@@ -89,7 +89,7 @@ class OrganizationView(ScopedModelView):
     def _with_sectors(self, form):
         """The sectors of the installed plugins, by label; a unit keeps a sector no plugin
         serves any more."""
-        choices = [("", "—"), *sorted(plugins().sector_labels().items(), key=lambda item: item[1])]
+        choices = [("", "—"), *sorted(plugins().sector_labels.items(), key=lambda item: item[1])]
         current = form.sector.data
         if current and current not in dict(choices):
             choices.append((current, current))

@@ -14,7 +14,7 @@ from ..reports.catalog import Report, available_reports, find_report
 from ..reports.excel import XLSX_MIMETYPE, report_workbook
 from ..reports.facts import Subtree
 from ..reports.period import Period, PeriodError
-from ..security import scoped
+from ..security import reaches, scoped
 from .base import ScreenView, parse_pk
 
 
@@ -43,10 +43,8 @@ def chosen_period(report: Report) -> Period:
 
 def parent_in_reach(unit: Organization | None, user) -> Organization | None:
     """The unit above, when the user may go up to it."""
-    if unit is None or unit.parent_id is None:
-        return None
-    return db.session.scalar(scoped(select(Organization).where(Organization.id == unit.parent_id),
-                                    Organization, user))
+    parent = unit.parent if unit is not None else None
+    return parent if parent is not None and reaches(user, parent) else None
 
 
 class ReportsView(ScreenView):

@@ -7,7 +7,6 @@ chunk, one for the people already recorded under the chunk's CCCDs.
 from __future__ import annotations
 
 import json
-from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
@@ -19,7 +18,7 @@ from sqlalchemy.orm import contains_eager
 from ..extensions import db
 from ..models import FieldChange, ImportJob, ImportRow, Organization
 from ..models.imports import CHECKED, COMMITTED, PENDING
-from ..security.permissions import sees_all_units
+from ..security import reaches
 from .columns import CellError
 from .specs import ImportSpec
 from .workbook import read_rows
@@ -48,28 +47,20 @@ def start(spec: ImportSpec, user, filename: str, data: bytes) -> ImportJob:
     db.session.add(job)
     db.session.flush()
     position = [column.field for column in spec.columns].index("national_id")
-    first_row = {}
-    for number, cells in rows:
-        first_row.setdefault(cells[position].strip(), number)
-    repeated = Counter(cells[position].strip() for _number, cells in rows if cells[position].strip())
     header = spec.columns[position].header
-    db.session.execute(insert(ImportRow), [{
-        "job_id": job.id, "number": number, "cells": json.dumps(cells, ensure_ascii=False),
-        "errors": json.dumps([[header, _("The same CCCD is on row %(row)s too.",
-                                        row=first_row[cells[position].strip()])]],
-                             ensure_ascii=False)
-        if repeated[cells[position].strip()] > 1 and first_row[cells[position].strip()] != number
-        else None,
-    } for number, cells in rows])
+    first_row: dict[str, int] = {}
+    stored = []
+    for number, cells in rows:
+        cccd = cells[position].strip()
+        first = first_row.setdefault(cccd, number) if cccd else number
+        errors = ([[header, _("The same CCCD is on row %(row)s too.", row=first)]]
+                  if first != number else None)
+        stored.append({"job_id": job.id, "number": number,
+                       "cells": json.dumps(cells, ensure_ascii=False),
+                       "errors": json.dumps(errors, ensure_ascii=False) if errors else None})
+    db.session.execute(insert(ImportRow), stored)
     db.session.commit()
     return job
-
-
-def _in_reach(user, org: Organization) -> bool:
-    if sees_all_units(user):
-        return True
-    home = user.organization
-    return home is not None and bool(home.path) and org.path.startswith(home.path)
 
 
 def evaluate(spec: ImportSpec, user, rows: list[tuple[int, list[str]]]) -> list[Outcome]:
@@ -103,13 +94,13 @@ def evaluate(spec: ImportSpec, user, rows: list[tuple[int, list[str]]]) -> list[
             if org is None:
                 outcome.errors.append([unit_header, _("No party organization has the code "
                                                       "“%(code)s”.", code=code)])
-            elif not _in_reach(user, org):
+            elif not reaches(user, org):
                 outcome.errors.append([unit_header, _("“%(name)s” is outside your unit; you can "
                                                       "only import into your unit.", name=org.name)])
             else:
                 outcome.organization = org
         record = existing.get(outcome.values.get("national_id"))
-        if record is not None and not _in_reach(user, record.organization):
+        if record is not None and not reaches(user, record.organization):
             outcome.errors.append([id_header, _("This CCCD belongs to a person of another unit, "
                                                 "outside yours.")])
         outcome.existing = record

@@ -111,6 +111,9 @@ class PluginRegistry:
             if plugin.hooks is not None:
                 self.manager.register(plugin.hooks, name=plugin.name)
         self._table_ready = False
+        # {sector code: label}: a unit of a disabled plugin's sector still reads as a name.
+        self.sector_labels = {p.manifest.sector: p.manifest.label for p in plugins
+                              if p.manifest.sector}
 
     # --- enabled state ------------------------------------------------------------------------
     def has_state_table(self) -> bool:
@@ -186,12 +189,6 @@ class PluginRegistry:
         keep = self.enabled() if only is None else self.enabled() & only
         removed = [self.manager.get_plugin(name) for name in self.plugins if name not in keep]
         return self.manager.subset_hook_caller(hook_name, remove_plugins=[p for p in removed if p])
-
-    def sector_labels(self) -> dict[str, str]:
-        """{sector code: label} of every installed plugin that serves a sector, so a unit of a
-        disabled plugin's sector still reads as a name."""
-        return {p.manifest.sector: p.manifest.label for p in self.plugins.values()
-                if p.manifest.sector}
 
     def for_sector(self, sector: str | None) -> set[str]:
         """Plugins whose rules apply to an organization of ``sector``."""

@@ -1,6 +1,7 @@
 """The reports on offer: the core's and those of the enabled plugins (hook ``reports``)."""
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from datetime import date
 
 from flask import url_for
@@ -12,7 +13,7 @@ from .period import Period
 from .tables import TEXT, Cell, Table
 
 
-class Report:
+class Report(ABC):
     """A report: a name for its URL, a title, a default period and the tables it computes.
 
     ``tables`` must run a fixed number of queries (one per figure or grouped table) whatever
@@ -28,8 +29,9 @@ class Report:
     def default_period(self, today: date | None = None) -> Period:
         return Period.last_years(self.default_years, today)
 
+    @abstractmethod
     def tables(self, subtree: Subtree) -> list[Table]:
-        raise NotImplementedError
+        """The report's tables for ``subtree`` (its unit and period)."""
 
     def unit_cell(self, org: Organization, subtree: Subtree, label: str) -> Cell:
         """A unit's name that opens this report for that unit (the unit itself: no link)."""

@@ -16,17 +16,16 @@ def entered(stage: str, period: Period) -> str:
     return f"{stage}:{period.start.isoformat()}:{period.end.isoformat()}"
 
 
-def _url(endpoint: str, unit_id: int | None, filters: dict[str, object]) -> str:
+def _url(endpoint: str, subtree: Subtree, unit_id: int | None, filters: dict) -> str:
+    """The list at ``endpoint`` under ``unit_id`` (default: the report's unit) with ``filters``."""
+    unit_id = unit_id if unit_id is not None else getattr(subtree.unit, "id", None)
     pairs = ([("unit", unit_id)] if unit_id is not None else []) + list(filters.items())
     return url_for(endpoint, **{f"flt{i}_{key}": value for i, (key, value) in enumerate(pairs)})
 
 
 def candidates(subtree: Subtree, unit_id: int | None = None, **filters) -> str:
-    """Candidates under ``unit_id`` (default: the report's unit) matching ``filters``."""
-    unit_id = unit_id if unit_id is not None else getattr(subtree.unit, "id", None)
-    return _url("candidate.index_view", unit_id, filters)
+    return _url("candidate.index_view", subtree, unit_id, filters)
 
 
 def members(subtree: Subtree, unit_id: int | None = None, **filters) -> str:
-    unit_id = unit_id if unit_id is not None else getattr(subtree.unit, "id", None)
-    return _url("member.index_view", unit_id, filters)
+    return _url("member.index_view", subtree, unit_id, filters)

@@ -85,9 +85,11 @@ def can_transition(user, candidate, target: str) -> bool:
     needed = PROPOSE if transition.authority == BRANCH else DECIDE
     if not has_permission(user, *needed):
         return False
+    from .scoping import reaches
+
+    unit = candidate.organization
+    if unit is None or not reaches(user, unit):
+        return False
     if sees_all_units(user):
         return True
-    home, unit = user.organization, candidate.organization
-    if home is None or unit is None or not home.contains(unit):
-        return False
-    return transition.authority == BRANCH or home.id != unit.id
+    return transition.authority == BRANCH or user.organization.id != unit.id

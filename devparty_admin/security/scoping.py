@@ -45,6 +45,15 @@ def scope_condition(model: type, user):
     return _condition_for(model, home.path)
 
 
+def reaches(user, org) -> bool:
+    """Whether ``org`` (already loaded) lies in the user's subtree: the Python-side twin of
+    ``scope_condition`` for one organization at hand."""
+    if sees_all_units(user):
+        return True
+    home = getattr(user, "organization", None)
+    return home is not None and home.contains(org)
+
+
 def scoped(query, model: type, user):
     """Return ``query`` (legacy Query or 2.0 Select) restricted to the user's subtree."""
     condition = scope_condition(model, user)
