@@ -114,13 +114,10 @@ class OrganizationView(ScopedModelView):
             count_query = count_query.filter(condition) if count_query is not None else None
         return query, count_query, joins, count_joins
 
-    def get_list(self, *args, **kwargs):
-        """One grouped query per count column for the rows on the page, never one per row."""
-        count, rows = super().get_list(*args, **kwargs)
-        rows = list(rows)
+    def prepare_rows(self, rows):
+        """One grouped query per count column for the rows at hand, never one per row."""
         g.member_totals = subtree_totals(Member, rows)
         g.candidate_totals = subtree_totals(Candidate, rows)
-        return count, rows
 
     def on_model_change(self, form, org, is_created):
         if org.parent is not None and not is_created and org.contains(org.parent):

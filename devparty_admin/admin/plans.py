@@ -88,11 +88,8 @@ class PlanView(ScopedModelView):
         self.column_select_related_list = [model.organization]
         super().__init__(model, **kwargs)
 
-    def get_list(self, *args, **kwargs):
-        count, rows = super().get_list(*args, **kwargs)
-        rows = list(rows)
+    def prepare_rows(self, rows):
         g.plan_admissions = admissions_for(rows)
-        return count, rows
 
     def on_model_change(self, form, plan, is_created):
         """A unit has one plan a year; quarter targets may not add up to more than the year's."""

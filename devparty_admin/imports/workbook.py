@@ -10,6 +10,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
+from ..reports.excel import text_cell
 from ..vietnamese import fold
 from .columns import as_text
 from .specs import ImportSpec
@@ -105,7 +106,7 @@ def template(spec: ImportSpec, units: list[tuple[str, str]]) -> BytesIO:
     for cell in codes[1]:
         cell.font = BOLD
     for code, name in units:
-        codes.append([code, name])
+        codes.append([text_cell(codes, code), text_cell(codes, name)])
     codes.column_dimensions["B"].width = 60
     buffer = BytesIO()
     workbook.save(buffer)
@@ -120,7 +121,8 @@ def error_rows(spec: ImportSpec, rows) -> BytesIO:
     sheet = workbook.create_sheet(spec.title)
     sheet.append(["Dòng", *spec.headers, "Lỗi"])
     for number, cells, errors in rows:
-        sheet.append([number, *cells, "; ".join(f"{column}: {message}" for column, message in errors)])
+        message = "; ".join(f"{column}: {text}" for column, text in errors)
+        sheet.append([text_cell(sheet, value) for value in (number, *cells, message)])
     buffer = BytesIO()
     workbook.save(buffer)
     buffer.seek(0)

@@ -5,10 +5,12 @@ percentages, so a committee can keep calculating in the file.
 """
 from __future__ import annotations
 
-import tempfile
-from collections.abc import Iterable, Iterator
+import csv
+import io
+from collections.abc import Iterable
 from datetime import date, datetime
 from io import BytesIO
+from typing import IO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -20,7 +22,29 @@ from .tables import DAYS, PERCENT, Table
 DATE_FORMAT = "DD/MM/YYYY"
 XLSX_MIMETYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 BOLD = Font(bold=True)
-CHUNK = 64 * 1024
+# A spreadsheet program runs a cell starting with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def is_formula_like(value) -> bool:
+    return isinstance(value, str) and value.startswith(FORMULA_STARTS)
+
+
+def text_cell(sheet, value):
+    """A cell for ``value``; text that looks like a formula is stored as plain text, so a name
+    typed as ``=HYPERLINK(…)`` is shown, never run, in whoever opens the file."""
+    if not is_formula_like(value):
+        return value
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    return cell
+
+
+def csv_text(value) -> str:
+    """A CSV field: formula-like text is prefixed with an apostrophe, as spreadsheet programs
+    expect for text that must not be evaluated."""
+    text = "" if value is None else str(value)
+    return "'" + text if is_formula_like(text) else text
 
 
 def _sheet_title(title: str, taken: set[str]) -> str:
@@ -49,7 +73,7 @@ def report_workbook(title: str, heading: str, tables: list[Table]) -> BytesIO:
         for cell in sheet[4]:
             cell.font = BOLD
         for row in table.rows:
-            sheet.append([cell.value for cell in row])
+            sheet.append([text_cell(sheet, cell.value) for cell in row])
             for written, cell in zip(sheet[sheet.max_row], row):
                 if cell.kind == PERCENT:
                     written.number_format = "0.0%"
@@ -65,29 +89,37 @@ def report_workbook(title: str, heading: str, tables: list[Table]) -> BytesIO:
 
 
 def _cell(sheet, value):
-    """Dates need a styled cell to show as dd/mm/yyyy; other values are written as they are."""
+    """Dates need a styled cell to show as dd/mm/yyyy; text is kept as text."""
     if not isinstance(value, (date, datetime)):
-        return value
+        return text_cell(sheet, value)
     cell = WriteOnlyCell(sheet, value=value)
     cell.number_format = DATE_FORMAT
     return cell
 
 
-def stream_rows(headers: list[str], rows: Iterable[list[object]]) -> Iterator[bytes]:
-    """An .xlsx of ``rows`` written as they come (write-only mode, constant memory) to a
-    temporary file, then sent in chunks; the file is gone when the download ends."""
-    with tempfile.TemporaryFile() as spool:
-        workbook = Workbook(write_only=True)
-        sheet = workbook.create_sheet()
-        header_cells = []
-        for header in headers:
-            cell = WriteOnlyCell(sheet, value=header)
-            cell.font = BOLD
-            header_cells.append(cell)
-        sheet.append(header_cells)
-        for row in rows:
-            sheet.append([_cell(sheet, value) for value in row])
-        workbook.save(spool)
-        spool.seek(0)
-        while chunk := spool.read(CHUNK):
-            yield chunk
+def write_xlsx(headers: list[str], rows: Iterable[list[object]], target: IO[bytes]) -> None:
+    """Write an .xlsx of ``rows`` into ``target`` as they come (write-only mode, constant
+    memory)."""
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    header_cells = []
+    for header in headers:
+        cell = WriteOnlyCell(sheet, value=header)
+        cell.font = BOLD
+        header_cells.append(cell)
+    sheet.append(header_cells)
+    for row in rows:
+        sheet.append([_cell(sheet, value) for value in row])
+    workbook.save(target)
+
+
+def write_csv(headers: list[str], rows: Iterable[list[object]], target: IO[bytes]) -> None:
+    """Write a UTF-8 CSV (with the byte-order mark Excel needs to read Vietnamese) into
+    ``target``; dates as dd/mm/yyyy."""
+    text = io.TextIOWrapper(target, encoding="utf-8-sig", newline="", write_through=True)
+    writer = csv.writer(text)
+    writer.writerow([csv_text(header) for header in headers])
+    for row in rows:
+        writer.writerow([csv_text(value.strftime("%d/%m/%Y") if isinstance(value, date) else value)
+                         for value in row])
+    text.detach()
