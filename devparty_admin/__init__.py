@@ -14,8 +14,11 @@ def create_app(config: dict | None = None) -> Flask:
     if config:
         app.config.update(config)
 
-    from .extensions import babel, csrf, db, login_manager, migrate
+    from .extensions import babel, csrf, db, engine_options, login_manager, migrate
     from .i18n import select_locale
+
+    app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS",
+                          engine_options(app.config["SQLALCHEMY_DATABASE_URI"]))
 
     db.init_app(app)
     migrate.init_app(app, db, directory=str(_migrations_dir()), render_as_batch=True)
@@ -38,10 +41,12 @@ def create_app(config: dict | None = None) -> Flask:
     from .admin import init_admin
     from .cli import register_cli
     from .errors import register_error_handlers
+    from .health import bp as health_bp
     from .security.request_hooks import init_request_hooks
     from .security.views import bp as auth_bp
 
     app.register_blueprint(auth_bp)
+    app.register_blueprint(health_bp)
     init_request_hooks(app)
     init_admin(app)
     register_error_handlers(app)

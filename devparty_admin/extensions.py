@@ -25,11 +25,27 @@ babel = Babel()
 csrf = CSRFProtect()
 
 
+SQLITE_BUSY_TIMEOUT_MS = 30_000
+
+
 @event.listens_for(Engine, "connect")
-def _sqlite_enforces_foreign_keys(dbapi_connection, _record) -> None:
-    """SQLite ignores foreign keys unless asked, PostgreSQL always enforces them: ask, so both
-    engines refuse the same orphaned rows."""
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """SQLite as a server's database: foreign keys enforced as on PostgreSQL, write-ahead log so
+    readers never wait for a writer, and a writer waits for another (up to the busy timeout)
+    instead of failing at once with "database is locked"."""
     if type(dbapi_connection).__module__.startswith("sqlite3"):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
         cursor.close()
+
+
+def engine_options(url: str) -> dict:
+    """Connection pool settings: PostgreSQL connections are tested before use (a restarted
+    server is reconnected to without a restart of ours) and a request waits at most a few
+    seconds for a free one, then gets the "unavailable" page instead of hanging."""
+    if url.startswith("sqlite"):
+        return {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}}
+    return {"pool_pre_ping": True, "pool_timeout": 10, "pool_recycle": 1800}
