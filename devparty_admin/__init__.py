@@ -42,16 +42,29 @@ def create_app(config: dict | None = None) -> Flask:
     from .cli import register_cli
     from .errors import register_error_handlers
     from .health import bp as health_bp
+    from .security.headers import init_headers
     from .security.request_hooks import init_request_hooks
     from .security.views import bp as auth_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(health_bp)
     init_request_hooks(app)
+    init_headers(app)
+    _trust_proxies(app)
     init_admin(app)
     register_error_handlers(app)
     register_cli(app)
     return app
+
+
+def _trust_proxies(app: Flask) -> None:
+    """Behind a reverse proxy, take the client's address and scheme from the proxy's headers
+    (the log-in throttle counts per client address); never when serving directly."""
+    hops = app.config["DEVPARTY_PROXY_HOPS"]
+    if hops:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
 
 def _migrations_dir():

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from .extensions import db
 from .models import Organization, User
+from .security.passwords import password_problems
 from .security.permissions import role_choices, role_label, role_sees_all_units
 
 devparty = AppGroup("devparty", help="DevParty Admin commands.")
@@ -29,11 +30,20 @@ def _find_unit(code: str | None) -> Organization | None:
     return unit
 
 
+def _check_password(password: str, username: str, display_name: str) -> None:
+    """The policy of the user screen, on the command line too."""
+    problems = password_problems(password, username, display_name)
+    if problems:
+        raise click.ClickException(" ".join(problems))
+
+
 @devparty.command("init")
 @click.option("--username", default="admin", show_default=True)
 @click.option("--password", default=None, help="Mật khẩu; bỏ trống thì tạo ngẫu nhiên và in ra.")
 def init_command(username: str, password: str | None) -> None:
     """Migrate the database and create the first administrator (safe to run again)."""
+    if password:
+        _check_password(password, username, "")
     upgrade(revision="heads")
     if db.session.scalar(select(User.id).limit(1)) is not None:
         click.echo("Cơ sở dữ liệu đã sẵn sàng; đã có tài khoản, không tạo thêm.")
@@ -77,6 +87,7 @@ def create_user_command(username, display_name, role, unit_code, password) -> No
     unit = _find_unit(unit_code)
     if unit is None and not role_sees_all_units(role):
         raise click.ClickException("Tài khoản này cần mã tổ chức (--unit).")
+    _check_password(password, username, display_name)
     user = User(username=username, display_name=display_name, role=role, organization=unit)
     user.set_password(password)
     db.session.add(user)
@@ -88,15 +99,26 @@ def create_user_command(username, display_name, role, unit_code, password) -> No
 @click.argument("username")
 @click.password_option()
 def set_password_command(username: str, password: str) -> None:
-    """Set a user's password and lift any log-in lock."""
+    """Set a user's password; the user's open sessions end."""
     user = _find_user(username)
     if user is None:
         raise click.ClickException(f"Không có tài khoản '{username}'.")
+    _check_password(password, user.username, user.display_name)
     user.set_password(password)
-    user.failed_login_count = 0
-    user.locked_until = None
     db.session.commit()
-    click.echo(f"Đã đổi mật khẩu cho {user.username}.")
+    click.echo(f"Đã đổi mật khẩu cho {user.username}; các phiên đăng nhập cũ đã bị đóng.")
+
+
+@devparty.command("sign-out")
+@click.argument("username")
+def sign_out_command(username: str) -> None:
+    """End every session of a user (a lost or shared computer)."""
+    user = _find_user(username)
+    if user is None:
+        raise click.ClickException(f"Không có tài khoản '{username}'.")
+    user.revoke_sessions()
+    db.session.commit()
+    click.echo(f"Đã đăng xuất {user.username} khỏi mọi phiên.")
 
 
 def register_cli(app: Flask) -> None:

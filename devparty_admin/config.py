@@ -39,6 +39,10 @@ def _plugin_list(raw: str) -> list[str]:
     return [name.strip() for name in raw.split(",") if name.strip()]
 
 
+def _flag(raw: str) -> bool:
+    return raw.strip().lower() in ("1", "true", "yes", "on")
+
+
 def load_config(instance_path: str) -> dict:
     """Build the application settings from ``DEVPARTY_*`` environment variables."""
     instance = Path(instance_path)
@@ -57,9 +61,14 @@ def load_config(instance_path: str) -> dict:
         "BABEL_DEFAULT_LOCALE": "vi",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Ho_Chi_Minh",
         "DEVPARTY_LANGUAGES": ["vi", "en"],
-        # Log-in throttle: after this many failures in a row the account waits this many minutes.
-        "DEVPARTY_MAX_FAILED_LOGINS": int(env.get("DEVPARTY_MAX_FAILED_LOGINS", "5")),
-        "DEVPARTY_LOCKOUT_MINUTES": int(env.get("DEVPARTY_LOCKOUT_MINUTES", "15")),
+        # Password policy (security/passwords.py): length, and zxcvbn's score from 0 to 4.
+        "DEVPARTY_PASSWORD_MIN_LENGTH": int(env.get("DEVPARTY_PASSWORD_MIN_LENGTH", "10")),
+        "DEVPARTY_PASSWORD_MIN_SCORE": int(env.get("DEVPARTY_PASSWORD_MIN_SCORE", "2")),
+        # Served over HTTPS (by the reverse proxy): Secure cookies; HSTS if also asked for.
+        "DEVPARTY_HTTPS": _flag(env.get("DEVPARTY_HTTPS", "")),
+        "DEVPARTY_HSTS": _flag(env.get("DEVPARTY_HSTS", "")),
+        # How many reverse proxies in front set X-Forwarded-For/-Proto (0: none, serve directly).
+        "DEVPARTY_PROXY_HOPS": int(env.get("DEVPARTY_PROXY_HOPS", "0")),
         "DEVPARTY_PAGE_SIZE": 50,
         "DEVPARTY_MAX_UPLOAD_MB": int(env.get("DEVPARTY_MAX_UPLOAD_MB", "10")),
         # Requests larger than this are refused (413) before they are read.

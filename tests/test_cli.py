@@ -96,3 +96,12 @@ def test_create_user_for_a_plugin_role(app, db, make):
     result = _run(app, *args, input="mat-khau-moi-1\nmat-khau-moi-1\n")
     assert result.exit_code == 0, result.output
     assert db.session.scalar(select(User.role).where(User.username == "chinhtri")) == "police_vetting"
+
+
+def test_set_password_applies_the_policy(app, db, make):
+    make.user("viewer", make.org("Đảng bộ"), username="xem")
+    for weak in ("1", "12345678", "xem-xem-xem-1"):
+        result = _run(app, "set-password", "xem", input=f"{weak}\n{weak}\n")
+        assert result.exit_code != 0, weak
+        assert "Mật khẩu" in result.output
+    assert _run(app, "init", "--password", "1").exit_code != 0

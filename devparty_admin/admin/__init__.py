@@ -8,6 +8,7 @@ from flask_admin.theme import Bootstrap4Theme
 from flask_babel import lazy_gettext as _l
 
 from ..plugins.extension import candidate_extensions
+from ..security.headers import csp_nonce
 from .alerts import AlertsView
 from .development import development_views
 from .home import HomeView
@@ -39,6 +40,7 @@ def init_admin(app) -> Admin:
         index_view=HomeView(name=_l("Home"), url="/admin"),
         theme=Bootstrap4Theme(base_template="devparty/master.html", fluid=True),
         translations_path=str(Path(app.root_path) / "translations"),
+        csp_nonce_generator=csp_nonce,
     )
     extensions = candidate_extensions(app.extensions["devparty_plugins"])
     for view in (*organization_views(), *people_views(extensions), *development_views(),

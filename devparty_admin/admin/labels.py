@@ -50,7 +50,6 @@ LABELS = {
     "role": _l("Role"),
     "password": _l("Password"),
     "last_login_at": _l("Last log-in"),
-    "failed_login_count": _l("Failed log-ins"),
     "member": _l("Party member"),
     "known_since": _l("Working together since"),
     "kind": _l("Kind"),

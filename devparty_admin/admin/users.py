@@ -1,26 +1,37 @@
 """User accounts: admin only (the permission table grants nothing on "user" to other roles)."""
 from __future__ import annotations
 
+from flask import flash
+from flask_admin.actions import action
 from flask_admin.contrib.sqla.filters import FilterEqual
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from wtforms import PasswordField
 from wtforms.validators import Length, Optional, Regexp, StopValidation
 
+from ..extensions import db
 from ..models import User
 from ..models.choices import ROLES
+from ..security.passwords import password_problems
 from ..security.permissions import role_choices, role_label, role_sees_all_units
-from .base import ScopedModelView
+from .base import ScopedModelView, parse_id
 from .forms import NotBlank, Unique
 from .labels import LABELS
 from .people import ORGANIZATION_PICKER
-
-MIN_PASSWORD = 8
 
 
 def password_for_new_user(form, field) -> None:
     if getattr(form, "_obj", None) is None and not field.data:
         raise StopValidation(_("Please set a password for the new user."))
+
+
+def acceptable_password(form, field) -> None:
+    """The policy of ``security.passwords``; an empty field keeps the current password."""
+    if field.data:
+        problems = password_problems(field.data, form.username.data or "",
+                                     form.display_name.data or "")
+        if problems:
+            raise StopValidation(" ".join(problems))
 
 
 def home_unit_unless_all_units(form, field) -> None:
@@ -35,7 +46,7 @@ class UserView(ScopedModelView):
     column_labels = LABELS
     column_list = ["username", "display_name", "role", "organization", "active", "last_login_at"]
     column_details_list = ["username", "display_name", "role", "organization", "active",
-                           "failed_login_count", "last_login_at", "created_at"]
+                           "last_login_at", "created_at"]
     column_export_list = ["username", "display_name", "role", "organization", "active"]
     column_searchable_list = ["username", "display_name"]
     column_sortable_list = ["username", "display_name", "role", "last_login_at"]
@@ -45,8 +56,10 @@ class UserView(ScopedModelView):
     form_extra_fields = {
         "password": PasswordField(
             _l("Password"),
-            validators=[password_for_new_user, Optional(), Length(min=MIN_PASSWORD, max=200)],
-            description=_l("At least 8 characters. Leave empty to keep the current password."),
+            validators=[password_for_new_user, Optional(), Length(max=200), acceptable_password],
+            description=_l("At least 10 characters, hard to guess (a phrase of several words). "
+                           "Leave empty to keep the current password; changing it signs the "
+                           "user out everywhere."),
         )
     }
     form_ajax_refs = {"organization": ORGANIZATION_PICKER}
@@ -80,6 +93,15 @@ class UserView(ScopedModelView):
     def on_model_change(self, form, user, is_created):
         if form.password.data:
             user.set_password(form.password.data)
+
+    @action("sign_out", _l("Sign out everywhere"),
+            _l("End every open session of the selected users?"))
+    def action_sign_out(self, ids):
+        users = self.get_query().filter(User.id.in_([pk for pk in map(parse_id, ids) if pk])).all()
+        for user in users:
+            user.revoke_sessions()
+        db.session.commit()
+        flash(_("%(count)s user(s) signed out everywhere.", count=len(users)), "success")
 
 
 def user_views() -> list[ScopedModelView]:

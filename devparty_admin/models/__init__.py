@@ -7,7 +7,7 @@ from .organizations import Organization, TreeError, subtree_condition, subtree_i
 from .people import Candidate, Member
 from .plans import Plan
 from .plugins import PluginState
-from .users import User
+from .users import LoginThrottle, User
 
 __all__ = [
     "Act",
@@ -17,6 +17,7 @@ __all__ = [
     "FieldChange",
     "ImportJob",
     "ImportRow",
+    "LoginThrottle",
     "Sponsor",
     "StageEvent",
     "TrainingClass",

@@ -1,54 +1,50 @@
-"""Checking a password, with the failed-attempt throttle kept in the database.
-
-Counters live in the user row, not in process memory, so several workers share them.
-"""
+"""Checking a password: the same answer, in about the same time, for an unknown user and a
+wrong password; growing delays for whoever keeps failing (``throttle``)."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
+from functools import cache
 
 from sqlalchemy import select
+from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
 from ..models import User
+from . import throttle
 
 
 class LoginRefused(Exception):
-    """The credentials were not accepted; ``locked`` tells whether the throttle refused them."""
+    """The credentials were not accepted; ``wait`` is set when the throttle refused them."""
 
-    def __init__(self, locked: bool = False) -> None:
-        super().__init__("locked" if locked else "refused")
-        self.locked = locked
-
-
-def _aware(moment: datetime | None) -> datetime | None:
-    """SQLite returns naive datetimes; they were stored as UTC."""
-    if moment is not None and moment.tzinfo is None:
-        return moment.replace(tzinfo=timezone.utc)
-    return moment
+    def __init__(self, wait: int = 0) -> None:
+        super().__init__(f"wait {wait}s" if wait else "refused")
+        self.wait = wait
 
 
-def authenticate(username: str, password: str, *, max_failures: int, lockout: timedelta) -> User:
-    """Return the active user with these credentials, or raise LoginRefused.
+@cache
+def _decoy_hash() -> str:
+    """A hash to check unknown usernames against, so they cost what a real check costs."""
+    return generate_password_hash("decoy password", method="scrypt")
 
-    An unknown user, a wrong password and an inactive account are refused alike so the answer
-    does not tell which usernames exist.
-    """
+
+def authenticate(username: str, password: str, *, address: str) -> User:
+    """Return the active user with these credentials, or raise LoginRefused."""
     now = datetime.now(timezone.utc)
+    keys = throttle.keys(username, address or "unknown")
+    wait = throttle.seconds_to_wait(keys, now)
+    if wait:
+        raise LoginRefused(wait=wait)
     user = db.session.scalar(select(User).where(User.username == username.strip().lower()))
     if user is None:
-        raise LoginRefused()
-    locked_until = _aware(user.locked_until)
-    if locked_until is not None and locked_until > now:
-        raise LoginRefused(locked=True)
-    if not user.active or not user.check_password(password):
-        user.failed_login_count += 1
-        if user.failed_login_count >= max_failures:
-            user.locked_until = now + lockout
-            user.failed_login_count = 0
+        check_password_hash(_decoy_hash(), password)
+        accepted = False
+    else:
+        accepted = user.check_password(password) and user.active
+    if not accepted:
+        throttle.record_failure(keys, now)
         db.session.commit()
         raise LoginRefused()
-    user.failed_login_count = 0
-    user.locked_until = None
+    throttle.record_success(keys)
     user.last_login_at = now
     db.session.commit()
     return user

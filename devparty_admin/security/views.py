@@ -1,7 +1,6 @@
 """Log-in, log-out and language switch."""
 from __future__ import annotations
 
-from datetime import timedelta
 from urllib.parse import urlsplit
 
 from flask import (
@@ -16,7 +15,7 @@ from flask import (
 )
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_login import login_required, login_user, logout_user
+from flask_login import current_user, login_required, login_user, logout_user
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
@@ -38,10 +37,16 @@ class LoginForm(TranslatedForm):
 
 
 @login_manager.user_loader
-def load_user(user_id: str) -> User | None:
-    if not user_id.isdigit():
+def load_user(session_id: str) -> User | None:
+    """The session's user, if its token is still the user's current one: a log-out, a password
+    change, disabling the account or "sign out everywhere" replaces it."""
+    user_id, _sep, token = session_id.partition(":")
+    if not user_id.isdigit() or not token:
         return None
-    return db.session.get(User, int(user_id))
+    user = db.session.get(User, int(user_id))
+    if user is None or not user.active or not user.holds_session(token):
+        return None
+    return user
 
 
 def _safe_next(target: str | None) -> str:
@@ -55,17 +60,13 @@ def _safe_next(target: str | None) -> str:
 def login():
     form = LoginForm()
     if form.validate_on_submit():
-        config = current_app.config
         try:
-            user = authenticate(
-                form.username.data,
-                form.password.data,
-                max_failures=config["DEVPARTY_MAX_FAILED_LOGINS"],
-                lockout=timedelta(minutes=config["DEVPARTY_LOCKOUT_MINUTES"]),
-            )
+            user = authenticate(form.username.data, form.password.data,
+                                address=request.remote_addr)
         except LoginRefused as refused:
-            if refused.locked:
-                flash(_("Too many failed attempts. Please try again later."), "error")
+            if refused.wait:
+                flash(_("Too many failed attempts from this computer. Please wait %(seconds)s "
+                        "seconds and try again.", seconds=refused.wait), "error")
             else:
                 flash(_("Wrong username or password."), "error")
         else:
@@ -77,6 +78,10 @@ def login():
 @bp.route("/logout", methods=["POST"])
 @login_required
 def logout():
+    """Ends this session and every other one of the user's (a cookie copied before the
+    log-out no longer opens anything)."""
+    current_user.revoke_sessions()
+    db.session.commit()
     logout_user()
     flash(_("You have been logged out."), "info")
     return redirect(url_for("auth.login"))
