@@ -164,14 +164,18 @@ class MemberView(PersonView):
     column_export_list = column_details_list[:-3]
     form_columns = [
         "full_name", "gender", "date_of_birth", "national_id", "organization", "status",
-        "admission_date", "ceremony_date", "official_date", "party_card_number", "candidate",
+        "admission_date", "ceremony_date", "official_date", "party_card_number",
     ]
-    form_ajax_refs = {
-        "organization": ORGANIZATION_PICKER,
-        "candidate": {"fields": ["full_name"], "page_size": 20,
-                      "placeholder": _l("Type part of the candidate's name")},
-    }
+    # Members admitted before the system are entered with their status and dates once; after
+    # that (and for everyone the path admitted) these change only through a step.
+    SERVICE_OWNED = ("status", "admission_date", "ceremony_date", "official_date")
     extra_sortable = ("status",)
+
+    def edit_form(self, obj=None):
+        form = super().edit_form(obj)
+        for name in self.SERVICE_OWNED:
+            del form[name]
+        return form
 
     def extra_filters(self, model) -> list:
         return [keyed(FilterEqual(model.status, _l("Status"), options=list(MEMBER_STATUSES)),

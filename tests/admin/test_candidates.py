@@ -157,3 +157,26 @@ def test_viewer_cannot_create_or_edit(make, login_as, db):
     db.session.expire_all()
     assert db.session.query(Candidate).count() == 1
     assert db.session.get(Candidate, candidate.id).full_name == "Nguyễn Văn An"
+
+
+def test_member_form_cannot_change_what_steps_own(make, login_as, db):
+    """Status and the dates of admission, ceremony and recognition change only through a step:
+    a posted ``status=official`` is ignored, whoever sends it."""
+    from devparty_admin.models import Member
+
+    unit = make.org("Chi bộ 01", parent=make.org("Đảng bộ"))
+    member = make.member(unit, full_name="Trần Văn Dự Bị", status="probationary",
+                         admission_date=date(2025, 9, 1), ceremony_date=date(2025, 9, 20))
+    session = login_as(make.user("branch", unit))
+    form = session.get(f"/admin/member/edit/?id={member.id}").get_data(as_text=True)
+    assert 'name="status"' not in form and 'name="official_date"' not in form
+    session.refresh_token(form)
+    response = session.post(f"/admin/member/edit/?id={member.id}", data={
+        "full_name": "Trần Văn Dự Bị", "gender": "male", "date_of_birth": "02/01/1980",
+        "national_id": member.national_id, "organization": str(unit.id), "status": "official",
+        "official_date": "20/09/2026", "admission_date": "01/01/2000"})
+    assert response.status_code == 302
+    db.session.expire_all()
+    saved = db.session.get(Member, member.id)
+    assert saved.status == "probationary" and saved.official_date is None
+    assert saved.admission_date == date(2025, 9, 1) and saved.gender == "male"
