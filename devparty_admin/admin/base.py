@@ -29,7 +29,8 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import to_user_timezone
 from flask_login import current_user
 from sqlalchemy import func, or_
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 
 from ..extensions import db
 from ..i18n import format_date, format_datetime
@@ -217,13 +218,21 @@ class ScopedModelView(ModelView):
         return args
 
     def handle_view_exception(self, exc) -> bool:
-        """A constraint the form did not foresee gets a plain message, never the SQL text."""
+        """What the database refused gets a plain message, never the SQL text."""
+        message = None
         if isinstance(exc, IntegrityError):
-            db.session.rollback()
-            flash(_("This record duplicates an existing one or is still in use; nothing was "
-                    "saved."), "error")
-            return True
-        return super().handle_view_exception(exc)
+            message = _("This record duplicates an existing one or is still in use; nothing was "
+                        "saved.")
+        elif isinstance(exc, StaleDataError):
+            message = _("Someone else saved this record at the same moment, so your changes were "
+                        "not saved. Open the record again to see theirs, then make yours.")
+        elif isinstance(exc, OperationalError):
+            message = _("The system is busy; nothing was saved. Please try again in a moment.")
+        if message is None:
+            return super().handle_view_exception(exc)
+        db.session.rollback()
+        flash(message, "error")
+        return True
 
     # --- scoping ------------------------------------------------------------------------------
     def get_query(self):

@@ -1,7 +1,7 @@
 """Optimistic locking on edit forms: a save never silently overwrites someone else's save."""
 from __future__ import annotations
 
-from flask import flash
+from flask import flash, request
 from flask_babel import gettext as _
 from wtforms import HiddenField
 
@@ -32,13 +32,18 @@ class VersionChecked:
 
     def edit_form(self, obj=None):
         form = super().edit_form(obj)
-        if obj is not None and not form.opened_version.data:
+        if obj is not None and request.method == "GET":
             form.opened_version.data = str(obj.version)
         return form
 
     def update_model(self, form, model) -> bool:
         opened = parse_id(form.opened_version.data or "")
-        if opened is not None and opened != model.version:
+        if opened is None:
+            flash(_("This form was not opened from the record's page (its version is missing), "
+                    "so nothing was saved. Open the record again and make your changes."), "error")
+            form.opened_version.data = str(model.version)
+            return False
+        if opened != model.version:
             theirs = [f"{LABELS.get(field.name, field.label.text)}: {_shown(getattr(model, field.name))}"
                       for field in form if field.name in (self.form_columns or ())
                       and _shown(getattr(model, field.name, None)) != _shown(field.data)]

@@ -12,6 +12,8 @@ from flask_admin.model.fields import AjaxSelectField
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
@@ -20,7 +22,7 @@ from ..i18n import TranslatedForm
 from ..models import Act, TrainingClass
 from ..security import has_permission
 from ..security.permissions import PROPOSE, can_transition
-from ..workflow.history import time_in_stages, timeline
+from ..workflow.history import already_recorded, time_in_stages, timeline
 from ..workflow.stages import TRANSITIONS, find_transition, transitions_from
 from ..workflow.training import EnrollmentRefused, enroll
 from ..workflow.transitions import TransitionRefused, move_many
@@ -28,6 +30,7 @@ from .base import ScopedAjaxLoader, parse_id
 from .forms import NotBlank, VNDateField
 
 MONTHLY_TARGETS = ("sympathizer", "dropped")
+STEP_ATTEMPTS = 3
 
 
 class TransitionForm(TranslatedForm):
@@ -100,28 +103,45 @@ class TransitionViews:
 
     # --- moving -------------------------------------------------------------------------------
     def _move(self, candidates, form: TransitionForm) -> bool:
-        target = form.target.data
-        transition = find_transition(candidates[0].stage, target) if candidates else None
-        kind = transition.act_kinds[0] if transition and transition.act_kinds else None
-        issuer = current_user.organization or candidates[0].organization
-        try:
-            move_many(candidates, target, actor=current_user, act=_act_from(form, kind, issuer.id),
-                      effective_on=form.effective_on.data or form.act_date.data,
-                      note=form.note.data, late_ceremony_approved=form.late_ceremony_approved.data)
-        except TransitionRefused as refused:
-            db.session.rollback()
-            for reason in refused.reasons:
-                flash(reason, "error")
-            return False
-        db.session.commit()
-        flash(_("Recorded for %(count)s candidate(s).", count=len(candidates)), "success")
-        return True
+        """Record the step for ``candidates`` and commit. A conflict with someone recording at
+        the same moment is retried on fresh rows, where the service then says who recorded it."""
+        ids = [candidate.id for candidate in candidates]
+        for _attempt in range(STEP_ATTEMPTS):
+            candidates = self.get_query().filter(self.model.id.in_(ids)).all()
+            target = form.target.data
+            transition = find_transition(candidates[0].stage, target) if candidates else None
+            kind = transition.act_kinds[0] if transition and transition.act_kinds else None
+            issuer = current_user.organization or candidates[0].organization
+            try:
+                move_many(candidates, target, actor=current_user,
+                          act=_act_from(form, kind, issuer.id),
+                          effective_on=form.effective_on.data or form.act_date.data,
+                          note=form.note.data,
+                          late_ceremony_approved=form.late_ceremony_approved.data)
+                db.session.commit()
+            except TransitionRefused as refused:
+                db.session.rollback()
+                for reason in refused.reasons:
+                    flash(reason, "error")
+                return False
+            except (StaleDataError, OperationalError):
+                db.session.rollback()  # someone else wrote these rows first: read them again
+                continue
+            flash(_("Recorded for %(count)s candidate(s).", count=len(candidates)), "success")
+            return True
+        flash(_("Others are recording steps for these candidates at this moment; nothing was "
+                "recorded. Please try again."), "error")
+        return False
 
     @expose("/move/", methods=("GET", "POST"))
     def move_view(self):
         candidate = self.get_one(request.args.get("id"))
         form = TransitionForm()
         form.target.choices = [(t.target, str(t.label)) for t in self.allowed_transitions(candidate)]
+        recorded = request.method == "POST" and already_recorded(candidate, form.target.data)
+        if recorded:
+            flash(recorded, "warning")
+            return redirect(self.get_url(".details_view", id=candidate.id))
         if not form.target.choices:
             flash(_("You cannot move this candidate from its current stage."), "error")
             return redirect(self.get_url(".details_view", id=candidate.id))

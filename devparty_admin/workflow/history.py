@@ -4,10 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from flask_babel import gettext as _
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
+from ..i18n import format_datetime
 from ..models import Candidate, FieldChange, StageEvent
 
 
@@ -50,3 +52,19 @@ def has_history(candidate: Candidate) -> bool:
         if found is not None:
             return True
     return False
+
+
+def already_recorded(candidate: Candidate, target: str) -> str | None:
+    """When the candidate already stands at ``target`` because someone recorded that step, the
+    message naming who and when (for a second click, a second tab, a colleague's same step)."""
+    if candidate.stage != target:
+        return None
+    event = db.session.scalar(
+        select(StageEvent).where(StageEvent.candidate_id == candidate.id,
+                                 StageEvent.to_stage == target)
+        .options(selectinload(StageEvent.actor)).order_by(StageEvent.id.desc()).limit(1))
+    if event is None:
+        return None
+    who = event.actor.display_name if event.actor is not None else _("the system")
+    return _("%(name)s: this step was already recorded by %(who)s at %(when)s; nothing was "
+             "recorded again.", name=candidate.full_name, who=who, when=format_datetime(event.at))

@@ -16,6 +16,7 @@ from ..extensions import db
 from ..models import Act, Candidate, Member, StageEvent
 from .calendar import add_months
 from .guards import Proposal, guards_for, last_event
+from .history import already_recorded
 from .rules import Rules, current_rules
 from .stages import find_transition, stage_label
 
@@ -43,15 +44,16 @@ def move_many(candidates: Iterable[Candidate], target: str, *, actor, act: Act |
     Raises TransitionRefused listing each refused candidate's reasons, prefixed with their name.
     """
     rules = rules or current_rules()
-    candidates = list(candidates)
+    candidates = lock(candidates)
     effective_on = effective_on or (act.act_date if act is not None else None)
     proposals, reasons = [], []
     for candidate in candidates:
         transition = find_transition(candidate.stage, target)
         if transition is None:
-            reasons.append(_("%(name)s: cannot go from “%(source)s” to “%(target)s”.",
-                             name=candidate.full_name, source=stage_label(candidate.stage),
-                             target=stage_label(target)))
+            reasons.append(already_recorded(candidate, target) or _(
+                "%(name)s: cannot go from “%(source)s” to “%(target)s”.",
+                name=candidate.full_name, source=stage_label(candidate.stage),
+                target=stage_label(target)))
             continue
         proposal = Proposal(candidate, transition, actor, act, effective_on, note,
                             late_ceremony_approved)
@@ -68,6 +70,19 @@ def move_many(candidates: Iterable[Candidate], target: str, *, actor, act: Act |
     events = [_apply(proposal, rules) for proposal in proposals]
     db.session.flush()
     return events
+
+
+def lock(candidates: Iterable[Candidate]) -> list[Candidate]:
+    """Lock the candidates' rows until the commit and read their stage afresh, so that of two
+    people recording the same step at once the second sees the first's result (PostgreSQL
+    waits on the row lock; SQLite has one writer at a time and the row version catches the
+    rest, see ``StepConflict``)."""
+    candidates = list(candidates)
+    ids = [candidate.id for candidate in candidates if candidate.id is not None]
+    if ids:
+        db.session.execute(select(Candidate).where(Candidate.id.in_(ids))
+                           .with_for_update().execution_options(populate_existing=True))
+    return candidates
 
 
 def move(candidate: Candidate, target: str, **kwargs) -> StageEvent:

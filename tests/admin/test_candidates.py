@@ -71,7 +71,7 @@ def test_duplicate_national_id_is_refused_on_create_and_edit(branch, make, db):
     assert "Số CCCD này đã được dùng cho một hồ sơ khác." in _errors(response.get_data(as_text=True))
     # Saving a record with its own CCCD is fine.
     response = session.post(f"/admin/candidate/edit/?id={first.id}",
-                            data={**VALID, "organization": str(unit.id)})
+                            data={**VALID, "organization": str(unit.id), "opened_version": "1"})
     assert response.status_code == 302
     db.session.expire_all()
     assert db.session.get(Candidate, other.id).national_id == "001199000999"
@@ -180,3 +180,14 @@ def test_member_form_cannot_change_what_steps_own(make, login_as, db):
     saved = db.session.get(Member, member.id)
     assert saved.status == "probationary" and saved.official_date is None
     assert saved.admission_date == date(2025, 9, 1) and saved.gender == "male"
+
+
+def test_edit_without_the_opened_version_changes_nothing(branch, make, db):
+    unit, session = branch
+    candidate = make.candidate(unit, full_name="Lê Văn Tám")
+    response = session.post(f"/admin/candidate/edit/?id={candidate.id}",
+                            data={**VALID, "organization": str(unit.id)})
+    assert response.status_code == 200
+    assert "phiên bản" in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(Candidate, candidate.id).full_name == "Lê Văn Tám"

@@ -31,7 +31,7 @@ def test_admin_creates_a_user_who_can_log_in(make, admin, browser, db):
     ({"username": "có dấu", "display_name": "X", "role": "admin", "password": "12345678x"},
      "Chỉ dùng chữ không dấu, chữ số, &#39;.&#39;, &#39;_&#39; và &#39;-&#39;."),
     ({"username": "ngan", "display_name": "X", "role": "admin", "password": "123"},
-     "Phải có từ 8 đến 200 ký tự."),
+     "Mật khẩu phải có ít nhất 10 ký tự."),
     ({"username": "vaitro", "display_name": "X", "role": "superuser", "password": "12345678x"},
      "Lựa chọn không hợp lệ."),
 ])
