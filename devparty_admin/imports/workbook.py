@@ -16,6 +16,9 @@ from .columns import as_text
 from .specs import ImportSpec
 
 MAX_ROWS = 50_000
+MAX_CELL = 2_000  # characters in one cell; the longest field is far shorter
+MAX_UNCOMPRESSED = 150 * 1024 * 1024  # bytes inside the .xlsx, read from its directory
+MAX_PARTS = 2_000  # files inside the .xlsx
 BOLD = Font(bold=True)
 
 
@@ -23,9 +26,25 @@ class FileRefused(ValueError):
     """The file as a whole cannot be imported; nothing was stored. The message says why."""
 
 
+def inspect(data: bytes) -> None:
+    """Refuse a file that would expand into far more than it looks (a "zip bomb") from its
+    directory alone, before anything is decompressed or parsed."""
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, OSError):
+        return  # not a zip at all: openpyxl's own refusal below says so
+    if len(parts) > MAX_PARTS or sum(part.file_size for part in parts) > MAX_UNCOMPRESSED:
+        raise FileRefused(_("This file holds far more data than an import list can (over "
+                            "%(mb)s MB once unpacked); it cannot be read. Save only the list of "
+                            "people in the template and upload it again.",
+                            mb=MAX_UNCOMPRESSED // (1024 * 1024)))
+
+
 def _open(data: bytes):
     if not data:
         raise FileRefused(_("The file is empty."))
+    inspect(data)
     try:
         return load_workbook(BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, TypeError):
@@ -66,6 +85,12 @@ def read_rows(spec: ImportSpec, data: bytes) -> list[tuple[int, list[str]]]:
         for number, values in enumerate(rows, start=2):
             cells = [as_text(values[i]) if i is not None and i < len(values) else ""
                      for i in positions]
+            long = next((spec.columns[i].header for i, cell in enumerate(cells)
+                         if len(cell) > MAX_CELL), None)
+            if long is not None:
+                raise FileRefused(_("Row %(row)s, column “%(column)s” has more than %(limit)s "
+                                    "characters; no field is that long. Correct it and upload "
+                                    "the file again.", row=number, column=long, limit=MAX_CELL))
             if any(cells):
                 result.append((number, cells))
                 if len(result) > MAX_ROWS:

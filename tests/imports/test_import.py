@@ -208,3 +208,43 @@ def test_twenty_thousand_rows(committee, db):
     assert re.search(r'id="creates">20000<', html)
     committee.post(f"{job_url}/commit")
     assert candidates(db) == 20_000
+
+
+def _bomb(unpacked_mb: int) -> bytes:
+    """A real .xlsx whose shared-strings part unpacks to ``unpacked_mb`` MB of one letter:
+    a few hundred KB on the wire."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(xlsx([person("An", "001098000001")])))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as bomb:
+        for item in source.infolist():
+            bomb.writestr(item, source.read(item.filename))
+        with bomb.open("xl/sharedStrings.xml", "w", force_zip64=True) as part:
+            block = b"A" * (1024 * 1024)
+            for _ in range(unpacked_mb):
+                part.write(block)
+    return out.getvalue()
+
+
+def test_a_decompression_bomb_is_refused_unread(committee, db):
+    import tracemalloc
+
+    data = _bomb(400)
+    assert len(data) < 2 * 1024 * 1024
+    tracemalloc.start()
+    response = upload(committee, data)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert peak < 60 * 1024 * 1024, peak  # the 400 MB were never unpacked
+    page = committee.get(response.location).get_data(as_text=True)
+    assert "khi giải nén" in page and "Không có gì được nhập" in page
+    assert db.session.query(ImportJob).count() == 0
+
+
+def test_an_overlong_cell_is_refused(committee, db):
+    response = upload(committee, xlsx([person("An", "001098000001"),
+                                       person("B" * 2001, "001098000002")]))
+    page = committee.get(response.location).get_data(as_text=True)
+    assert "Dòng 3, cột “Họ và tên” có hơn 2000 ký tự" in page
+    assert db.session.query(ImportJob).count() == 0
