@@ -78,8 +78,15 @@ def db(app):
             if _db.engine.dialect.name == "postgresql":
                 connection.execute(text(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE"))
             else:
+                # History refuses DELETE (append-only triggers): lift them while emptying.
+                triggers = connection.execute(text(
+                    "SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")).all()
+                for name, _sql in triggers:
+                    connection.execute(text(f"DROP TRIGGER {name}"))
                 for table in tables:
                     connection.execute(text(f"DELETE FROM {table}"))
+                for _name, sql in triggers:
+                    connection.execute(text(sql))
 
 
 @pytest.fixture
