@@ -121,6 +121,15 @@ def sign_out_command(username: str) -> None:
     click.echo(f"Đã đăng xuất {user.username} khỏi mọi phiên.")
 
 
+@devparty.command("prune-uploads")
+def prune_uploads_command() -> None:
+    """Remove uploaded files that no dossier document names (older than an hour)."""
+    from .uploads import prune, recorded_names
+
+    removed = prune(recorded_names(db.session))
+    click.echo(f"Đã xóa {removed} tệp không còn thuộc hồ sơ nào.")
+
+
 def register_cli(app: Flask) -> None:
     app.cli.add_command(devparty)
 

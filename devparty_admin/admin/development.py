@@ -154,8 +154,13 @@ class DossierItemView(CandidatePartView):
         upload = form.upload.data
         if upload and getattr(upload, "filename", ""):
             try:
-                item.file_name, item.content_type, item.file_size = store(upload.read())
+                item.file_name, item.content_type, item.file_size = store(
+                    upload.read(), db.session, replaces=item.file_name)
             except UploadRefused as refused:
+                if refused.reason == "storage":
+                    raise ValidationError(_("The server could not store the file (its storage is "
+                                            "full or not writable); nothing was saved. Please "
+                                            "tell the system administrator.")) from refused
                 raise ValidationError(_("The file is larger than the %(mb)s MB limit.",
                                         mb=self._limit_mb())) from refused
             item.original_name = upload.filename[-255:]
