@@ -29,6 +29,7 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import to_user_timezone
 from flask_login import current_user
 from sqlalchemy import func, or_
+from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
@@ -54,6 +55,7 @@ EXPORT_FORMATTERS.update({date: lambda view, value, name: format_date(value),
 EXPORT_MIMETYPES = {"xlsx": XLSX_MIMETYPE, "csv": "text/csv; charset=utf-8"}
 EXPORT_BATCH = 1000  # rows read from the database at a time while writing an export
 MAX_ID = 2**31 - 1  # the largest integer key PostgreSQL can compare without an error
+MAX_AJAX_LIMIT = 100  # rows a picker may ask for at once
 
 
 def parse_id(raw) -> int | None:
@@ -73,6 +75,12 @@ def parse_pk(raw) -> int:
 
 
 FOLDED_COLUMNS = ("name_folded", "given_folded")
+
+
+def primary_key(model):
+    """The model's single key column (``id`` on core tables, ``candidate_id`` on a plugin's
+    one-to-one extension or record)."""
+    return sa_inspect(model).primary_key[0]
 
 
 def folded_prefix(column, term: str):
@@ -110,12 +118,13 @@ class ScopedAjaxLoader(QueryAjaxModelLoader):
         if pk is None:
             return None
         with db.session.no_autoflush:
-            return self.get_query().filter(self.model.id == pk).one_or_none()
+            return self.get_query().filter(primary_key(self.model) == pk).one_or_none()
 
     def get_list(self, term, offset=0, limit=20):
         """Typed words, accents optional, against the stored folded names (an index range);
         small tables without folded names are matched by substring."""
         offset = min(max(offset or 0, 0), MAX_ID)  # a tampered offset must not reach the driver
+        limit = min(max(limit or 1, 1), MAX_AJAX_LIMIT)
         query = self.get_query()
         folded = [getattr(self.model, c) for c in FOLDED_COLUMNS if hasattr(self.model, c)]
         if folded and fold(term):
@@ -243,7 +252,7 @@ class ScopedModelView(ModelView):
         return scoped(query, self.model, current_user)
 
     def get_one(self, id):
-        record = self.get_query().filter(self.model.id == parse_pk(id)).one_or_none()
+        record = self.get_query().filter(primary_key(self.model) == parse_pk(id)).one_or_none()
         if record is None:
             abort(404)
         return record

@@ -16,7 +16,7 @@ from ..models import ImportJob, Organization
 from ..reports.excel import XLSX_MIMETYPE
 from ..security import has_permission, scoped
 from ..security.permissions import CREATE, EDIT, sees_all_units
-from .base import ScreenView
+from .base import MAX_ID, ScreenView
 
 SHOWN_ERRORS = 500
 TEMPLATE_UNITS = 5000
@@ -39,7 +39,7 @@ class ImportView(ScreenView):
         return spec
 
     def _job(self, job_id: int) -> tuple[ImportSpec, ImportJob]:
-        job = db.session.get(ImportJob, job_id)
+        job = db.session.get(ImportJob, job_id) if job_id <= MAX_ID else None
         if job is None or (job.user_id != current_user.id and not sees_all_units(current_user)):
             abort(404)
         return self._spec(job.kind), job

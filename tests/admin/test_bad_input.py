@@ -34,3 +34,11 @@ def test_hostile_values_in_every_field_never_fail(make, login_as, db, endpoint):
     if endpoint != "organization":  # a name alone makes a valid organization
         assert db.session.query(model).count() == before
     assert "<script>alert(1)</script>" not in session.get(f"/admin/{endpoint}/").get_data(as_text=True)
+
+
+def test_huge_numbers_in_urls_are_not_found_not_errors(make, login_as):
+    session = login_as(make.user("admin", None))
+    assert session.get("/admin/imports/job/99999999999999999999").status_code == 404
+    for limit in ("99999999999999999999", "-5", "0"):
+        response = session.get(f"/admin/candidate/ajax/lookup/?name=organization&query=a&limit={limit}")
+        assert response.status_code == 200, limit

@@ -73,3 +73,18 @@ def test_police_candidates_show_police_fields_and_not_justice_ones(police, login
     assert names == {"police__rank", "police__service_type", "police__police_unit",
                      "police__position", "police__joined_on"}
     assert "Thượng úy" in html and "Đại tướng" in html
+
+
+def test_vetting_details_and_edit_pages_open(police, make, login_as, db):
+    """The vetting record is keyed by its candidate: its pages open like any other."""
+    from plugins.police.models import PoliceVetting
+    db.session.add(PoliceVetting(candidate=police.candidate, result="passed",
+                                 vetted_on=date(2025, 5, 1), document_number="12/TT"))
+    db.session.commit()
+    cid = police.candidate.id
+    staff = login_as(make.user("police_vetting", police.committee_unit, username="chinhtri"))
+    details = staff.get(f"/admin/police_vetting/details/?id={cid}")
+    assert details.status_code == 200 and "12/TT" in details.get_data(as_text=True)
+    assert staff.get(f"/admin/police_vetting/edit/?id={cid}").status_code == 200
+    outsider = login_as(make.user("police_vetting", police.sibling))
+    assert outsider.get(f"/admin/police_vetting/details/?id={cid}").status_code == 404
