@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import secrets
+import subprocess
+from pathlib import Path
 
 import click
 from flask import Flask
@@ -128,6 +130,41 @@ def prune_uploads_command() -> None:
 
     removed = prune(recorded_names(db.session))
     click.echo(f"Đã xóa {removed} tệp không còn thuộc hồ sơ nào.")
+
+
+@devparty.command("backup")
+@click.argument("archive", type=click.Path(dir_okay=False, path_type=Path))
+def backup_command(archive: Path) -> None:
+    """Write the database, the uploaded files and the secret key into one .tar.gz archive."""
+    from .backup import BackupError, make_backup
+
+    try:
+        manifest = make_backup(archive)
+    except (BackupError, OSError, subprocess.CalledProcessError) as error:
+        raise click.ClickException(f"Sao lưu không thành công: {_said(error)}") from None
+    click.echo(f"Đã sao lưu vào {archive}: cơ sở dữ liệu {manifest['engine']}, "
+               f"{manifest['uploads']} tệp đính kèm"
+               f"{', khóa bí mật' if manifest['secret_key'] else ''}.")
+
+
+@devparty.command("restore")
+@click.argument("archive", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+def restore_command(archive: Path) -> None:
+    """Restore an archive made by `backup` into an empty installation."""
+    from .backup import BackupError, restore_backup
+
+    try:
+        manifest = restore_backup(archive)
+    except (BackupError, OSError, subprocess.CalledProcessError) as error:
+        raise click.ClickException(f"Khôi phục không thành công: {_said(error)}") from None
+    click.echo(f"Đã khôi phục bản sao lưu lúc {manifest['created_at']}. Chạy "
+               "`flask db upgrade heads` nếu phiên bản mã mới hơn bản sao lưu.")
+
+
+def _said(error: Exception) -> str:
+    if isinstance(error, subprocess.CalledProcessError):
+        return (error.stderr or b"").decode(errors="replace").strip() or str(error)
+    return str(error)
 
 
 def register_cli(app: Flask) -> None:

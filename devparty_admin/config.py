@@ -52,6 +52,8 @@ def load_config(instance_path: str) -> dict:
             "DEVPARTY_DATABASE_URL", f"sqlite:///{instance / 'devparty.sqlite3'}"
         ),
         "SECRET_KEY": env.get("DEVPARTY_SECRET_KEY") or _instance_secret(instance),
+        # Where the generated key is kept (backed up and restored with the data).
+        "DEVPARTY_SECRET_KEY_FILE": str(instance / "secret_key"),
         "DEVPARTY_PLUGINS": _plugin_list(env.get("DEVPARTY_PLUGINS", "")),
         # Packages whose sub-packages are plugins; installed distributions add theirs through
         # the "devparty_admin.plugins" entry-point group.
