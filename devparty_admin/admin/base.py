@@ -7,6 +7,7 @@ goes through ``security.scoped``. A row outside the user's subtree answers 404 l
 from __future__ import annotations
 
 import tempfile
+from collections import Counter
 from datetime import date, datetime, timezone
 
 from flask import (
@@ -39,6 +40,7 @@ from ..models.choices import Choices
 from ..plugins.loader import plugins
 from ..reports.excel import XLSX_MIMETYPE, write_csv, write_xlsx
 from ..security import has_permission, scoped
+from ..security.access import record_access
 from ..security.permissions import CREATE, DELETE, EDIT, EXPORT, READ
 from ..vietnamese import fold, prefix_upper_bound
 from .forms import AdminForm, ModelConverter
@@ -145,6 +147,8 @@ class ScopedModelView(ModelView):
     choice_columns: dict[str, Choices] = {}
     # Records written only by services (acts, history) are shown, never edited on a screen.
     read_only: bool = False
+    # Screens of people's records: opening one is written to the access log.
+    logs_access: bool = False
     # Set on views a plugin provides: they disappear while the plugin is disabled.
     plugin_name: str | None = None
 
@@ -277,15 +281,22 @@ class ScopedModelView(ModelView):
         _count, query = self.get_list(0, sort[0] if sort else None, args.sort_desc, args.search,
                                       args.filters, execute=False, page_size=0)
         headers = [str(label) for _name, label in self._export_columns]
-        rows = ([self._excel_value(record, name) for name, _label in self._export_columns]
-                for batch in self._batches(query) for record in batch)
+        tally = Counter()
         spool = tempfile.TemporaryFile()
         writer = write_xlsx if export_type == "xlsx" else write_csv
-        writer(headers, rows, spool)
+        writer(headers, self._export_rows(query, tally), spool)
         spool.seek(0)
+        record_access("export", self.endpoint, rows=tally["rows"])
         db.session.remove()
         return send_file(spool, mimetype=EXPORT_MIMETYPES[export_type], as_attachment=True,
                          download_name=self.get_export_name(export_type))
+
+    def _export_rows(self, query, tally: Counter):
+        """Each record as the export's cells, counted into ``tally["rows"]``."""
+        for batch in self._batches(query):
+            tally["rows"] += len(batch)
+            for record in batch:
+                yield [self._excel_value(record, name) for name, _label in self._export_columns]
 
     def _batches(self, query):
         """The query's rows, ``EXPORT_BATCH`` at a time, each batch prepared like a page."""
@@ -309,6 +320,26 @@ class ScopedModelView(ModelView):
     def prepare_rows(self, rows: list) -> None:
         """Load what the columns of ``rows`` need beyond the rows themselves, in grouped queries
         (never one per row); called for each list page and each export batch."""
+
+    # --- reading a record ----------------------------------------------------------------------
+    @expose("/details/")
+    def details_view(self):
+        """Opening a person's record is logged (``logs_access``), once it was found in scope."""
+        response = super().details_view()
+        self._log_opened()
+        return response
+
+    @expose("/edit/", methods=("GET", "POST"))
+    def edit_view(self):
+        response = super().edit_view()
+        if request.method == "GET":
+            self._log_opened()
+        return response
+
+    def _log_opened(self) -> None:
+        record_id = parse_id(request.args.get("id", ""))
+        if self.logs_access and record_id is not None:
+            record_access("open", self.endpoint, record_id=record_id)
 
     def get_export_name(self, export_type: str = "csv") -> str:
         """The screen's name as the user reads it and the local time: "Đảng viên_27-11-2026_19-05.xlsx"."""

@@ -74,4 +74,12 @@ LABELS = {
     "signer": _l("Signed by"),
     "age_exception": _l("Written exception for age above 60"),
     "education_exception": _l("Exception for primary education"),
+    "at": _l("Time"),
+    "user": _l("User"),
+    "action": _l("Action"),
+    "screen": _l("Screen"),
+    "record_id": _l("Record"),
+    "rows": _l("Rows"),
+    "detail": _l("Filter and search"),
+    "address": _l("Address"),
 }

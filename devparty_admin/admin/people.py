@@ -48,6 +48,7 @@ class PersonView(ScopedModelView):
     """What candidate and member screens share: search, sorting, validation, organization picker."""
 
     column_labels = LABELS
+    logs_access = True
     column_default_sort = "sort_key"
     column_searchable_list = ["full_name"]
     form_ajax_refs = {"organization": ORGANIZATION_PICKER}

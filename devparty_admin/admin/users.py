@@ -10,7 +10,7 @@ from wtforms import PasswordField
 from wtforms.validators import Length, Optional, Regexp, StopValidation
 
 from ..extensions import db
-from ..models import User
+from ..models import AccessLog, User
 from ..models.choices import ROLES
 from ..security.passwords import password_problems
 from ..security.permissions import role_choices, role_label, role_sees_all_units
@@ -104,5 +104,27 @@ class UserView(ScopedModelView):
         flash(_("%(count)s user(s) signed out everywhere.", count=len(users)), "success")
 
 
+
+
+class AccessLogView(ScopedModelView):
+    """Who exported what and who opened whose record: administrators only, read-only."""
+
+    resource = "user"
+    read_only = True
+    column_labels = LABELS
+    column_list = ["at", "user", "action", "screen", "record_id", "rows", "detail", "address"]
+    column_default_sort = ("at", True)
+    column_filters = [FilterEqual(AccessLog.action, _l("Action"), options=[
+        ("export", _l("Export")), ("open", _l("Opened a record"))]),
+        FilterEqual(AccessLog.user_id, _l("User id"))]
+    column_formatters = {"action": lambda view, context, entry, name: {
+        "export": _("Export"), "open": _("Opened a record")}.get(entry.action, entry.action)}
+
+    def __init__(self, model, **kwargs) -> None:
+        self.column_select_related_list = [AccessLog.user]
+        super().__init__(model, **kwargs)
+
+
 def user_views() -> list[ScopedModelView]:
-    return [UserView(User, name=_l("Users"), endpoint="user")]
+    return [UserView(User, name=_l("Users"), endpoint="user"),
+            AccessLogView(AccessLog, name=_l("Access log"), endpoint="access_log")]

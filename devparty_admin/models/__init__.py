@@ -1,5 +1,6 @@
 """Core tables. Plugins own their own tables and never alter these."""
 from . import audit  # noqa: F401,E402 - registers the field-change listener
+from .access import AccessLog
 from .acts import Act, FieldChange, StageEvent
 from .development import DossierItem, Enrollment, Sponsor, TrainingClass
 from .imports import ImportJob, ImportRow
@@ -10,6 +11,7 @@ from .plugins import PluginState
 from .users import LoginThrottle, User
 
 __all__ = [
+    "AccessLog",
     "Act",
     "Candidate",
     "DossierItem",

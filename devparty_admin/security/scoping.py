@@ -9,12 +9,13 @@ from collections.abc import Callable
 
 from sqlalchemy import false, select
 
-from ..models import Candidate, Organization, subtree_condition, subtree_ids
+from ..models import AccessLog, Candidate, Organization, subtree_condition, subtree_ids
 from .permissions import sees_all_units
 
 # model -> function(path) returning the SQL condition "this row lies under path".
 _SCOPE_RULES: dict[type, Callable[[str], object]] = {
     Organization: subtree_condition,
+    AccessLog: lambda _path: false(),  # administrators (all units) only
 }
 
 
