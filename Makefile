@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 CATALOGS := $(wildcard devparty_admin/translations/*/LC_MESSAGES/*.po)
 COMPILED := $(CATALOGS:.po=.mo)
 
-.PHONY: install run test translations extract-messages clean
+.PHONY: install run serve test translations extract-messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ run: install
 	$(FLASK) devparty demo
 	@echo "Mở http://127.0.0.1:5000 và đăng nhập bằng một tài khoản ở trên."
 	$(FLASK) run --host 127.0.0.1 --port 5000
+
+# Production-like: gunicorn workers on DEVPARTY_BIND (default 127.0.0.1:8000); see docs/deploy.md.
+serve: install
+	$(FLASK) devparty init
+	$(BIN)/gunicorn --config deploy/gunicorn.conf.py wsgi:app
 
 test: install
 	$(BIN)/ruff check devparty_admin plugins tests bench wsgi.py

@@ -37,7 +37,8 @@ def test_justice_fields_show_and_save_for_justice_candidates_only(justice, make,
     response = session.post(f"/admin/candidate/edit/?id={cid}", data={
         "full_name": "Ứng Viên Mẫu", "organization": str(justice.unit.id),
         "date_of_birth": "10/03/1995", "justice__civil_service_rank": "Chuyên viên",
-        "justice__legal_qualification": "master", "justice__division": "Phòng Bổ trợ tư pháp"})
+        "justice__legal_qualification": "master", "justice__division": "Phòng Bổ trợ tư pháp",
+        "opened_version": re.search(r'name="opened_version"[^>]*value="(\d+)"', form).group(1)})
     assert response.status_code == 302
     db.session.expire_all()
     profile = db.session.get(Candidate, cid).justice_profile
