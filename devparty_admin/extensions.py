@@ -1,6 +1,7 @@
 """Flask extensions, created unbound here and initialised in ``create_app``."""
 from __future__ import annotations
 
+from flask import has_request_context, request
 from flask_babel import Babel
 from flask_login import LoginManager
 from flask_migrate import Migrate
@@ -33,7 +34,7 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     """SQLite as a server's database: foreign keys enforced as on PostgreSQL, write-ahead log so
     readers never wait for a writer, and a writer waits for another (up to the busy timeout)
     instead of failing at once with "database is locked"."""
-    if type(dbapi_connection).__module__.startswith("sqlite3"):
+    if _is_sqlite(dbapi_connection):
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA journal_mode=WAL")
@@ -49,3 +50,19 @@ def engine_options(url: str) -> dict:
     if url.startswith("sqlite"):
         return {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}}
     return {"pool_pre_ping": True, "pool_timeout": 10, "pool_recycle": 1800}
+
+
+def _is_sqlite(dbapi_connection) -> bool:
+    return type(dbapi_connection).__module__.startswith("sqlite3")
+
+
+@event.listens_for(Engine, "begin")
+def _sqlite_begin(connection) -> None:
+    """A request that may write (POST …) takes SQLite's write lock when its transaction begins,
+    waiting its turn behind another writer, instead of reading first and then failing when it
+    tries to write after another writer's commit ("database is locked"). Reads are left to the
+    driver (which begins a transaction only before writing) and, in WAL mode, never wait."""
+    dbapi_connection = connection.connection.dbapi_connection
+    if (_is_sqlite(dbapi_connection) and not dbapi_connection.in_transaction
+            and has_request_context() and request.method not in ("GET", "HEAD", "OPTIONS")):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")

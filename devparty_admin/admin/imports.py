@@ -19,6 +19,7 @@ from ..security.permissions import CREATE, EDIT, sees_all_units
 from .base import MAX_ID, ScreenView
 
 SHOWN_ERRORS = 500
+COMMIT_SECONDS = 10  # work per request while importing, far below any proxy's timeout
 TEMPLATE_UNITS = 5000
 
 
@@ -93,14 +94,20 @@ class ImportView(ScreenView):
 
     @expose("/job/<int:job_id>/commit", methods=["POST"])
     def commit(self, job_id: int):
+        """Import (a step of) the job; the page's script repeats it while the bar moves."""
         spec, job = self._job(job_id)
+        wants_json = request.accept_mimetypes.best == "application/json"
         try:
-            jobs.commit(spec, job, current_user)
+            done = jobs.commit(spec, job, current_user, seconds=COMMIT_SECONDS)
         except jobs.CommitRefused as error:
             flash(str(error), "error")
-            return redirect(url_for(".job", job_id=job_id))
-        flash(_("Imported: %(creates)s created, %(updates)s updated.", creates=job.creates,
-                updates=job.updates), "success")
+            return (jsonify(done=True) if wants_json
+                    else redirect(url_for(".job", job_id=job_id)))
+        if done:
+            flash(_("Imported: %(creates)s created, %(updates)s updated.", creates=job.creates,
+                    updates=job.updates), "success")
+        if wants_json:
+            return jsonify(checked=job.prepared, total=job.total, done=done)
         return redirect(url_for(".job", job_id=job_id))
 
     @expose("/job/<int:job_id>/errors.xlsx")

@@ -7,17 +7,19 @@ chunk, one for the people already recorded under the chunk's CCCDs.
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from flask_babel import gettext as _
-from sqlalchemy import insert, select, update
+from sqlalchemy import Date, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager
 
 from ..extensions import db
 from ..models import FieldChange, ImportJob, ImportRow, Organization
-from ..models.imports import CHECKED, COMMITTED, PENDING
+from ..models.imports import CHECKED, COMMITTED, COMMITTING, PENDING
+from ..models.people import name_columns
 from ..security import reaches
 from .columns import CellError
 from .specs import ImportSpec
@@ -134,64 +136,152 @@ def check_step(spec: ImportSpec, job: ImportJob, user, limit: int = CHUNK) -> No
     db.session.commit()
 
 
-def commit(spec: ImportSpec, job: ImportJob, user) -> None:
-    """Create or update every row in one transaction, after checking them all again (the data
-    may have changed since the dry run). Raises CommitRefused, having changed nothing."""
-    claimed = db.session.execute(
-        update(ImportJob).where(ImportJob.id == job.id, ImportJob.status == CHECKED,
-                                ImportJob.error_rows == 0).values(status=COMMITTED)).rowcount
-    if claimed != 1:
-        db.session.rollback()
+def commit(spec: ImportSpec, job: ImportJob, user, seconds: float = 10) -> bool:
+    """Import every row, or none, in steps short enough for any request timeout.
+
+    The first call claims the checked job. Each step re-checks a chunk against the data as it
+    is now and stores what to write (its own short transaction: readers and other people's
+    saves never wait long). When every row is prepared, one last transaction writes them all
+    with bulk statements and marks the job imported. Any worker may take the next step; a step
+    already taken by someone else does nothing. Returns whether the import is done; raises
+    CommitRefused, with nothing imported, if the data changed since the check.
+    """
+    if job.status == CHECKED:
+        claimed = db.session.execute(
+            update(ImportJob).where(ImportJob.id == job.id, ImportJob.status == CHECKED,
+                                    ImportJob.error_rows == 0)
+            .values(status=COMMITTING, prepared=0)).rowcount
+        db.session.commit()
+        if claimed != 1:
+            raise CommitRefused(_("This import's check found errors; nothing can be imported."))
+    elif job.status != COMMITTING:
         raise CommitRefused(_("This import has already been committed, or its check is not "
                               "finished or found errors."))
-    try:
-        _write_all(spec, job, user)
-    except IntegrityError:
+    deadline = time.monotonic() + seconds
+    while job.prepared < job.total:
+        _prepare_step(spec, job, user)
+        if time.monotonic() >= deadline:
+            break
+    if job.prepared < job.total:
+        return False
+    _write_all(spec, job, user)
+    return True
+
+
+def _start_over(job: ImportJob, message: str):
+    """Nothing was written: the job goes back to checked, to be uploaded again."""
+    db.session.rollback()
+    db.session.execute(update(ImportJob).where(ImportJob.id == job.id)
+                       .values(status=CHECKED, prepared=0))
+    db.session.commit()
+    return CommitRefused(message)
+
+
+def _prepare_step(spec: ImportSpec, job: ImportJob, user) -> None:
+    """Re-check the next chunk and store what each row will write."""
+    offset = job.prepared
+    rows = _chunk(job, offset, CHUNK)
+    outcomes = evaluate(spec, user, [(row.number, json.loads(row.cells)) for row in rows])
+    wrong = [(row, outcome) for row, outcome in zip(rows, outcomes) if outcome.errors]
+    if wrong:
+        row, outcome = wrong[0]
+        raise _start_over(job, _("Row %(row)s: %(column)s: %(message)s. The data changed since "
+                                 "the check; nothing was imported. Upload the file again.",
+                                 row=row.number, column=outcome.errors[0][0],
+                                 message=outcome.errors[0][1]))
+    for row, outcome in zip(rows, outcomes):
+        row.prepared_values = json.dumps(outcome.values, default=date.isoformat,
+                                         ensure_ascii=False)
+        row.organization_id = outcome.organization.id
+        row.record_id = outcome.existing.id if outcome.existing is not None else None
+        row.record_version = getattr(outcome.existing, "version", None)
+    moved = db.session.execute(
+        update(ImportJob).where(ImportJob.id == job.id, ImportJob.status == COMMITTING,
+                                ImportJob.prepared == offset)
+        .values(prepared=offset + len(rows))).rowcount
+    if moved != 1:  # another worker prepared this chunk meanwhile
         db.session.rollback()
-        raise CommitRefused(_("Someone saved one of these CCCDs while the import ran; nothing was "
-                              "imported. Upload the file again.")) from None
+    else:
+        db.session.commit()
+    db.session.refresh(job)
+
+
+def _stored(spec: ImportSpec, row: ImportRow) -> dict:
+    """The prepared values with their dates back as dates."""
+    values = json.loads(row.prepared_values)
+    table = spec.model.__table__
+    for name, value in values.items():
+        if value is not None and isinstance(table.c[name].type, Date):
+            values[name] = date.fromisoformat(value)
+    return values
 
 
 def _write_all(spec: ImportSpec, job: ImportJob, user) -> None:
-    """Check each chunk again and write it; one commit at the very end, so all or none."""
-    offset = 0
-    while rows := _chunk(job, offset, CHUNK):
-        outcomes = evaluate(spec, user, [(row.number, json.loads(row.cells)) for row in rows])
-        wrong = [(row, outcome) for row, outcome in zip(rows, outcomes) if outcome.errors]
-        if wrong:
-            row, outcome = wrong[0]
-            db.session.rollback()
-            raise CommitRefused(_("Row %(row)s: %(column)s: %(message)s. The data changed since "
-                                  "the check; nothing was imported. Upload the file again.",
-                                  row=row.number, column=outcome.errors[0][0],
-                                  message=outcome.errors[0][1]))
-        _apply(spec, job, user, rows, outcomes)
-        offset += len(rows)
-    db.session.execute(update(ImportJob).where(ImportJob.id == job.id)
-                       .values(committed_at=datetime.now(timezone.utc)))
-    db.session.commit()
+    """One transaction for every row: bulk inserts for new people, the ORM for updated ones
+    (so their field changes are audited), a timeline entry per candidate."""
+    claimed = db.session.execute(
+        update(ImportJob).where(ImportJob.id == job.id, ImportJob.status == COMMITTING,
+                                ImportJob.prepared >= ImportJob.total)
+        .values(status=COMMITTED, committed_at=datetime.now(timezone.utc))).rowcount
+    if claimed != 1:
+        db.session.rollback()
+        return  # another worker has just written it
+    rows = list(db.session.scalars(select(ImportRow).where(ImportRow.job_id == job.id)
+                                   .order_by(ImportRow.number)))
+    try:
+        touched = _create(spec, [r for r in rows if r.record_id is None])
+        touched += _update(spec, [r for r in rows if r.record_id is not None])
+        if spec.kind == "candidate":
+            db.session.execute(insert(FieldChange), [
+                {"candidate_id": record_id, "field": "import", "actor_id": user.id,
+                 "at": datetime.now(timezone.utc),
+                 "new_value": _("%(file)s, row %(row)s", file=job.filename, row=number)}
+                for number, record_id in touched])
+        db.session.commit()
+    except (IntegrityError, StaleImport):
+        raise _start_over(job, _("Someone saved one of these people while the import ran; "
+                                 "nothing was imported. Upload the file again.")) from None
+    db.session.refresh(job)
 
 
-def _apply(spec: ImportSpec, job: ImportJob, user, rows, outcomes) -> None:
-    """Write one chunk. Blank cells leave an existing person's value as it is. Candidates get a
-    timeline entry naming the file and row (their field changes are recorded by the audit)."""
+class StaleImport(Exception):
+    """A record to update was saved by someone else after it was prepared."""
+
+
+def _create(spec: ImportSpec, rows: list[ImportRow]) -> list[tuple[int, int]]:
+    if not rows:
+        return []
+    model = spec.model
+    records = []
+    for row in rows:
+        values = _stored(spec, row)
+        records.append({**values, **name_columns(values["full_name"]),
+                        "organization_id": row.organization_id})
+    ids = db.session.scalars(insert(model).returning(model.id, sort_by_parameter_order=True),
+                             records).all()
+    return [(row.number, record_id) for row, record_id in zip(rows, ids)]
+
+
+def _update(spec: ImportSpec, rows: list[ImportRow]) -> list[tuple[int, int]]:
+    """Blank cells leave an existing person's value as it is."""
     touched = []
-    for row, outcome in zip(rows, outcomes):
-        record = outcome.existing or spec.model()
-        for name, value in outcome.values.items():
-            if value is not None or outcome.existing is None:
-                setattr(record, name, value)
-        if record.organization_id != outcome.organization.id:
-            record.organization = outcome.organization
-        db.session.add(record)
-        touched.append((row.number, record))
-    db.session.flush()
-    if spec.kind == "candidate":
-        db.session.add_all(FieldChange(
-            candidate_id=record.id, field="import", actor_id=user.id,
-            new_value=_("%(file)s, row %(row)s", file=job.filename, row=number))
-            for number, record in touched)
+    model = spec.model
+    for start in range(0, len(rows), CHUNK):
+        chunk = rows[start:start + CHUNK]
+        records = {record.id: record for record in db.session.scalars(
+            select(model).where(model.id.in_([row.record_id for row in chunk])))}
+        for row in chunk:
+            record = records.get(row.record_id)
+            if record is None or getattr(record, "version", None) != row.record_version:
+                raise StaleImport()
+            for name, value in _stored(spec, row).items():
+                if value is not None:
+                    setattr(record, name, value)
+            if record.organization_id != row.organization_id:  # a move, audited as such
+                record.organization = db.session.get(Organization, row.organization_id)
+            touched.append((row.number, record.id))
         db.session.flush()
+    return touched
 
 
 def error_list(job: ImportJob, limit: int | None = None):

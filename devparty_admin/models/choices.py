@@ -130,4 +130,4 @@ ROLES = Choices(
 )
 
 IMPORT_STATUSES = Choices(("pending", _l("Being checked")), ("checked", _l("Checked")),
-                          ("committed", _l("Imported")))
+                          ("committing", _l("Being imported")), ("committed", _l("Imported")))

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from ..extensions import db
 from .people import utcnow
 
-PENDING, CHECKED, COMMITTED = "pending", "checked", "committed"
+PENDING, CHECKED, COMMITTING, COMMITTED = "pending", "checked", "committing", "committed"
 
 
 class ImportJob(db.Model):
@@ -28,6 +28,7 @@ class ImportJob(db.Model):
     creates: Mapped[int] = mapped_column(default=0)
     updates: Mapped[int] = mapped_column(default=0)
     error_rows: Mapped[int] = mapped_column(default=0)
+    prepared: Mapped[int] = mapped_column(default=0)  # rows re-checked while committing
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     committed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
@@ -47,5 +48,11 @@ class ImportRow(db.Model):
     cells: Mapped[str] = mapped_column(Text)  # JSON list of the row's cells as text
     action: Mapped[str | None] = mapped_column(String(10))  # create | update
     errors: Mapped[str | None] = mapped_column(Text)  # JSON list of [column, message]
+    # Filled while committing: the values to write (JSON), where, and which record to update
+    # at which version (a record saved by someone meanwhile stops the import).
+    prepared_values: Mapped[str | None] = mapped_column(Text)
+    organization_id: Mapped[int | None]
+    record_id: Mapped[int | None]
+    record_version: Mapped[int | None]
 
     job: Mapped[ImportJob] = relationship(back_populates="rows")

@@ -248,3 +248,69 @@ def test_an_overlong_cell_is_refused(committee, db):
     page = committee.get(response.location).get_data(as_text=True)
     assert "Dòng 3, cột “Họ và tên” có hơn 2000 ký tự" in page
     assert db.session.query(ImportJob).count() == 0
+
+
+def test_a_large_commit_runs_in_steps_any_request_may_continue(committee, login_as, make, tree,
+                                                                db, monkeypatch):
+    """Each request does a bounded amount of work; the job keeps its progress in the database,
+    so the next request (another worker's, another tab's) continues it; all rows or none."""
+    from devparty_admin.admin import imports as screen
+    from devparty_admin.imports import jobs
+
+    monkeypatch.setattr(screen, "COMMIT_SECONDS", 0)
+    monkeypatch.setattr(jobs, "CHUNK", 2)
+    rows = [person(f"Người Số {i}", f"0013{i:08d}") for i in range(5)]
+    job_url, _html = check_all(committee, upload(committee, xlsx(rows)))
+    progress = committee.post(f"{job_url}/commit", headers={"Accept": "application/json"}).json
+    assert progress == {"checked": 2, "total": 5, "done": False}
+    assert candidates(db) == 0
+    page = committee.get(job_url).get_data(as_text=True)
+    assert 'data-status="committing"' in page and "2 / 5" in page
+    admin = login_as(make.user("admin", None))  # the job's page in another browser
+    admin.refresh_token(admin.get(job_url).get_data(as_text=True))
+    assert admin.post(f"{job_url}/commit", headers={"Accept": "application/json"}).json["done"] is False
+    assert candidates(db) == 0
+    done = committee.post(f"{job_url}/commit", headers={"Accept": "application/json"}).json
+    assert done["done"] is True and candidates(db) == 5
+    again = committee.post(f"{job_url}/commit")
+    assert "đã được ghi" in committee.get(again.location).get_data(as_text=True)
+    assert candidates(db) == 5
+
+
+def test_saves_and_reads_go_on_while_an_import_is_written(committee, login_as, make, tree, db):
+    """Readers never wait and a small save waits its turn: neither fails during an import."""
+    import threading
+
+    unit = tree[2]
+    someone = make.candidate(unit, full_name="Người Đang Sửa", national_id="009900000001")
+    editor = login_as(make.user("branch", unit))
+    form = editor.get(f"/admin/candidate/edit/?id={someone.id}").get_data(as_text=True)
+    editor.refresh_token(form)
+    rows = [person(f"Người Nhập {i}", f"0014{i:08d}") for i in range(6000)]
+    job_url, _html = check_all(committee, upload(committee, xlsx(rows)))
+    finished = threading.Event()
+    results = []
+
+    person_id, unit_id = someone.id, unit.id
+
+    def work():
+        version = 1
+        while not finished.is_set():
+            results.append(editor.get("/admin/candidate/").status_code)
+            saved = editor.post(f"/admin/candidate/edit/?id={person_id}", data={
+                "full_name": f"Người Đang Sửa {version}", "gender": "male",
+                "date_of_birth": "17/05/1998", "national_id": "009900000001",
+                "organization": str(unit_id), "opened_version": str(version)})
+            results.append(saved.status_code)
+            version += saved.status_code == 302
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    try:
+        committee.post(f"{job_url}/commit")
+    finally:
+        finished.set()
+        worker.join(60)
+    assert candidates(db) == 6001
+    assert results and set(results) <= {200, 302}, set(results)
+    assert results.count(302) >= 1
