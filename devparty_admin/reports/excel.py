@@ -14,6 +14,7 @@ from typing import IO
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
@@ -32,7 +33,10 @@ def is_formula_like(value) -> bool:
 
 def text_cell(sheet, value):
     """A cell for ``value``; text that looks like a formula is stored as plain text, so a name
-    typed as ``=HYPERLINK(…)`` is shown, never run, in whoever opens the file."""
+    typed as ``=HYPERLINK(…)`` is shown, never run, in whoever opens the file. Control
+    characters, which a worksheet cannot hold, are dropped."""
+    if isinstance(value, str):
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)
     if not is_formula_like(value):
         return value
     cell = WriteOnlyCell(sheet, value=value)

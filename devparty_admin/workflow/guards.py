@@ -57,15 +57,22 @@ def guards_for(target: str) -> list[Guard]:
     return [*_GUARDS.get(None, []), *_GUARDS.get(target, [])]
 
 
-def guard(target: str | None = None):
+def guard(target: str | None = None, *, without_date: bool = False):
+    """Register a guard for ``target`` (None: every move). ``without_date``: it can judge a
+    step that has no date yet; the others (ages, months, deadlines) wait until it has one."""
     def decorate(function: Guard) -> Guard:
+        function.without_date = without_date
         return register_guard(function, target)
 
     return decorate
 
 
+def can_judge(guard_function: Guard, proposal: Proposal) -> bool:
+    return proposal.vote_date is not None or getattr(guard_function, "without_date", False)
+
+
 # --- every move ---------------------------------------------------------------------------------
-@guard()
+@guard(without_date=True)
 def authority(p: Proposal, rules: Rules) -> list[str]:
     if can_transition(p.actor, p.candidate, p.transition.target):
         return []
@@ -73,7 +80,7 @@ def authority(p: Proposal, rules: Rules) -> list[str]:
               "committee of a higher unit decides).")]
 
 
-@guard()
+@guard(without_date=True)
 def act_recorded(p: Proposal, rules: Rules) -> list[str]:
     failures = []
     kinds = p.transition.act_kinds

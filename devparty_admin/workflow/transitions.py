@@ -15,7 +15,7 @@ from sqlalchemy import select
 from ..extensions import db
 from ..models import Act, Candidate, Member, StageEvent
 from .calendar import add_months
-from .guards import Proposal, guards_for, last_event
+from .guards import Proposal, can_judge, guards_for, last_event
 from .history import already_recorded
 from .rules import Rules, current_rules
 from .stages import find_transition, stage_label
@@ -33,7 +33,7 @@ def check(proposal: Proposal, rules: Rules | None = None) -> list[str]:
     """Every reason this proposal would be refused (empty: it may go ahead)."""
     rules = rules or current_rules()
     return [reason for guard in guards_for(proposal.transition.target)
-            for reason in guard(proposal, rules)]
+            if can_judge(guard, proposal) for reason in guard(proposal, rules)]
 
 
 def move_many(candidates: Iterable[Candidate], target: str, *, actor, act: Act | None = None,
