@@ -1,4 +1,4 @@
-"""The dossier checklist (DESIGN.md section 4), by KNĐ form code."""
+"""The dossier checklist (docs/rules.md), by KNĐ form code."""
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l

@@ -1,4 +1,4 @@
-"""Thresholds of the rules (DESIGN.md section 4), each a setting with the regulation's default.
+"""Thresholds of the rules (docs/rules.md), each a setting with the regulation's default.
 
 An installation overrides any of them with ``DEVPARTY_RULES = {"max_age_years": 65, …}``.
 """

@@ -1,4 +1,4 @@
-"""The development path: stages and the transitions allowed between them (DESIGN.md section 3)."""
+"""The development path: stages and the transitions allowed between them (docs/rules.md)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
