@@ -76,13 +76,84 @@ def build(url: str, folder: Path) -> None:
         upgrade(revision="heads")
         make = Factories(db.session)
         province = make.org("Đảng bộ tỉnh")
-        unit = make.org("Chi bộ 01", parent=province)
+        unit = make.org("Chi bộ 01", parent=province, code="CB01")
         db.session.add_all(Candidate(organization=unit, full_name=f"Nguyễn Văn Số {i}",
                                      gender="male", national_id=f"{i:012d}") for i in range(2000))
         db.session.commit()
         make.user("viewer", province, username="xem")
         make.user("admin", None, username="quantri")
+        make.user("committee", province, username="tochuc")
         db.engine.dispose()
+
+
+def _upload(client: Client, data: bytes) -> str:
+    boundary = "devpartysoak"
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"csrf_token\"\r\n\r\n"
+            f"{client.token}\r\n--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; "
+            f"filename=\"lon.xlsx\"\r\nContent-Type: application/octet-stream\r\n\r\n"
+            ).encode() + data + f"\r\n--{boundary}--\r\n".encode()
+    connection = http.client.HTTPConnection("127.0.0.1", client.port, timeout=120)
+    connection.request("POST", "/admin/imports/upload/candidate", body=body, headers={
+        "Content-Type": f"multipart/form-data; boundary={boundary}",
+        "Cookie": "; ".join(f"{k}={v}" for k, v in client.cookies.items()),
+        "X-Forwarded-For": client.address})
+    response = connection.getresponse()
+    response.read()
+    return response.getheader("Location")
+
+
+def import_through_the_page(port: int, count: int) -> None:
+    """Upload ``count`` rows, then check and commit them as the page's script does; report the
+    whole time and the longest single request (a proxy's timeout applies to each request)."""
+    import json
+    from io import BytesIO
+
+    from openpyxl import Workbook
+
+    from devparty_admin.imports.specs import SPECS
+
+    headers = SPECS["candidate"].headers
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append(headers)
+    for i in range(count):
+        cells = {"Họ và tên": f"Trần Thị Nhập {i}", "Giới tính": "Nữ", "Ngày sinh": "17/05/1998",
+                 "Số CCCD": f"09{i:010d}", "Mã tổ chức đảng": "CB01"}
+        sheet.append([cells.get(header) for header in headers])
+    buffer = BytesIO()
+    workbook.save(buffer)
+    client = Client(port, "10.9.0.3")
+    assert client.login("tochuc", TEST_PASSWORD) == 302
+    client.request("GET", "/admin/imports/")
+    longest, started = 0.0, time.perf_counter()
+    t0 = time.perf_counter()
+    job = _upload(client, buffer.getvalue())
+    longest = time.perf_counter() - t0
+    path = urllib.parse.urlsplit(job).path
+    assert "/job/" in path, (job, client.request("GET", "/admin/imports/")[1][-3000:])
+    client.request("GET", path)
+    for step in ("check", "commit"):
+        while True:
+            t0 = time.perf_counter()
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
+            connection.request("POST", f"{path}/{step}",
+                               body=urllib.parse.urlencode({"csrf_token": client.token}),
+                               headers={"Content-Type": "application/x-www-form-urlencoded",
+                                        "Accept": "application/json",
+                                        "X-Forwarded-For": client.address, "Cookie": "; ".join(
+                                            f"{k}={v}" for k, v in client.cookies.items())})
+            response = connection.getresponse()
+            raw = response.read()
+            if response.status != 200:
+                raise SystemExit(f"{step}: {response.status} {raw[:300]!r}")
+            answer = json.loads(raw)
+            longest = max(longest, time.perf_counter() - t0)
+            if answer["done"]:
+                break
+    page = client.request("GET", path)[1].decode()
+    state = re.search(r'data-status="(\w+)"', page).group(1)
+    print(f"import of {count:,} rows through the page: {state} in "
+          f"{time.perf_counter() - started:.0f} s, longest request {longest:.1f} s")
 
 
 def main() -> None:
@@ -90,8 +161,10 @@ def main() -> None:
     parser.add_argument("--engine", choices=["postgresql", "sqlite"], default="postgresql")
     parser.add_argument("--exports", type=int, default=200)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--import-rows", type=int, default=48_000)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="devparty-soak-"))
+    print(f"working folder (gunicorn.log): {folder}")
     server = TemporaryPostgres() if args.engine == "postgresql" else None
     url = server.start() if server else f"sqlite:///{folder / 'soak.sqlite3'}"
     build(url, folder)
@@ -102,7 +175,7 @@ def main() -> None:
     gunicorn = subprocess.Popen([str(ROOT / ".venv/bin/gunicorn"), "--config",
                                  str(ROOT / "deploy/gunicorn.conf.py"), "wsgi:app"],
                                 cwd=ROOT, env=env, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.DEVNULL, start_new_session=True)
+                                stderr=open(folder / "gunicorn.log", "w"), start_new_session=True)
     try:
         for _ in range(120):
             try:
@@ -155,6 +228,8 @@ def main() -> None:
         owner = Client(port, "192.0.2.7").login("quantri", TEST_PASSWORD)
         print(f"guesser slowed down after {refused_after} wrong passwords; the owner from "
               f"another address logs in: {owner == 302}")
+        if args.import_rows:
+            import_through_the_page(port, args.import_rows)
     finally:
         os.killpg(gunicorn.pid, signal.SIGTERM)
         gunicorn.wait(30)

@@ -70,7 +70,7 @@ def register_error_handlers(app) -> None:
     def database_error(error):
         _forget_failed_transaction()
         if is_unavailable(error):
-            app.logger.warning("database unavailable: %s", error.__class__.__name__)
+            app.logger.warning("database unavailable: %s", getattr(error, "orig", error))
             return _page(503, MESSAGES[503], {"Retry-After": "30"})
         raise error
 

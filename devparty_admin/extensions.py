@@ -9,6 +9,7 @@ from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
 
 # Explicit constraint names keep Alembic migrations identical on SQLite and PostgreSQL.
 NAMING_CONVENTION = {
@@ -56,12 +57,14 @@ def _is_sqlite(dbapi_connection) -> bool:
     return type(dbapi_connection).__module__.startswith("sqlite3")
 
 
-@event.listens_for(Engine, "begin")
-def _sqlite_begin(connection) -> None:
-    """A request that may write (POST …) takes SQLite's write lock when its transaction begins,
+@event.listens_for(Session, "after_begin")
+def _sqlite_write_lock_first(_session, _transaction, connection) -> None:
+    """A request that may write (POST …) takes SQLite's write lock when its session begins,
     waiting its turn behind another writer, instead of reading first and then failing when it
     tries to write after another writer's commit ("database is locked"). Reads are left to the
-    driver (which begins a transaction only before writing) and, in WAL mode, never wait."""
+    driver (which begins a transaction only before writing) and, in WAL mode, never wait. Only
+    the session's connection does this: a second connection of the same request (an inspector)
+    must not queue behind its own request's lock."""
     dbapi_connection = connection.connection.dbapi_connection
     if (_is_sqlite(dbapi_connection) and not dbapi_connection.in_transaction
             and has_request_context() and request.method not in ("GET", "HEAD", "OPTIONS")):

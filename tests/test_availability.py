@@ -75,3 +75,17 @@ def test_database_outage_gives_503_and_recovers_alone(own_postgres, tmp_path):
     assert client.get("/healthz").status_code == 200
     with app.app_context():
         _db.engine.dispose()
+
+
+def test_a_writing_request_takes_the_lock_once(app, db):
+    """A POST's session begins with the write lock (SQLite: BEGIN IMMEDIATE); another
+    connection the same request opens (an inspector, a report) still reads at once instead of
+    queueing behind its own request's lock until the busy timeout."""
+    from devparty_admin.models import Organization
+
+    with app.test_request_context("/admin/candidate/new/", method="POST"):
+        db.session.add(Organization(name="Chi bộ khóa", level="Chi bộ"))
+        db.session.flush()
+        with db.engine.connect() as other:
+            assert other.execute(text("SELECT count(*) FROM organization")).scalar() >= 0
+        db.session.rollback()
