@@ -157,13 +157,14 @@ def commit(spec: ImportSpec, job: ImportJob, user, seconds: float = 10) -> bool:
     elif job.status != COMMITTING:
         raise CommitRefused(_("This import has already been committed, or its check is not "
                               "finished or found errors."))
-    deadline = time.monotonic() + seconds
+    started, prepared_here = time.monotonic(), False
     while job.prepared < job.total:
         _prepare_step(spec, job, user)
-        if time.monotonic() >= deadline:
-            break
-    if job.prepared < job.total:
-        return False
+        prepared_here = True
+        if time.monotonic() - started >= seconds:
+            return False
+    if prepared_here and time.monotonic() - started > seconds / 2:
+        return False  # the final write gets a request of its own
     _write_all(spec, job, user)
     return True
 

@@ -270,7 +270,11 @@ def test_a_large_commit_runs_in_steps_any_request_may_continue(committee, login_
     admin.refresh_token(admin.get(job_url).get_data(as_text=True))
     assert admin.post(f"{job_url}/commit", headers={"Accept": "application/json"}).json["done"] is False
     assert candidates(db) == 0
-    done = committee.post(f"{job_url}/commit", headers={"Accept": "application/json"}).json
+    for _request in range(3):  # the last chunk, then the final write in a request of its own
+        done = committee.post(f"{job_url}/commit", headers={"Accept": "application/json"}).json
+        if done["done"]:
+            break
+        assert candidates(db) == 0
     assert done["done"] is True and candidates(db) == 5
     again = committee.post(f"{job_url}/commit")
     assert "đã được ghi" in committee.get(again.location).get_data(as_text=True)
