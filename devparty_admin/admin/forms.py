@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from flask_admin.contrib.sqla.form import AdminModelConverter
 from flask_admin.form import BaseForm
@@ -16,6 +15,7 @@ from wtforms.widgets import TextInput
 
 from ..extensions import db
 from ..i18n import FormTranslations
+from ..validation import birth_date_problem, phone_problem
 
 _TRANSLATIONS = FormTranslations()
 
@@ -108,15 +108,19 @@ def national_id_validators(model) -> list:
 
 
 class BirthDate:
-    """A date of birth between 01/01/1900 and today."""
+    """A plausible date of birth (``validation.birth_date_problem``)."""
 
     def __call__(self, form, field) -> None:
-        if field.data is None:
-            return
-        if field.data > date.today():
-            raise ValidationError(_("The date of birth cannot be in the future."))
-        if field.data < date(1900, 1, 1):
-            raise ValidationError(_("The date of birth cannot be before 01/01/1900."))
+        problem = birth_date_problem(field.data) if field.data is not None else None
+        if problem:
+            raise ValidationError(problem)
+
+
+def phone_number(form, field) -> None:
+    value = (field.data or "").strip()
+    problem = phone_problem(value) if value else None
+    if problem:
+        raise ValidationError(problem)
 
 
 class NotBlank(InputRequired):

@@ -30,7 +30,7 @@ from .filters import (
     SubtreeFilter,
     keyed,
 )
-from .forms import BirthDate, NotBlank, national_id_validators
+from .forms import BirthDate, NotBlank, national_id_validators, phone_number
 from .labels import LABELS
 from .locking import VersionChecked
 from .transitions import TransitionViews
@@ -65,6 +65,8 @@ class PersonView(ScopedModelView):
             "date_of_birth": {"validators": [BirthDate()]},
             "organization": {"validators": [NotBlank(ORGANIZATION_REQUIRED)]},
         }
+        if hasattr(model, "phone"):
+            self.form_args["phone"] = {"validators": [phone_number]}
         self.column_filters = [
             keyed(FilterEqual(model.gender, _l("Gender"), options=list(GENDERS)), "gender"),
             BirthYearFilter(model.date_of_birth, _l("Year of birth")),

@@ -10,6 +10,7 @@ from typing import Callable
 from flask_babel import gettext as _
 
 from ..models.choices import Choices
+from ..validation import birth_date_problem, phone_problem
 from ..vietnamese import fold, normalize_spaces
 
 
@@ -61,6 +62,23 @@ def past_date(raw: str) -> date | None:
     if value.year < 1900:
         raise CellError(_("The date cannot be before 01/01/1900."))
     return value
+
+
+def birth_date(raw: str) -> date | None:
+    """A date (as ``past_date``) that is a plausible date of birth."""
+    value = past_date(raw)
+    problem = birth_date_problem(value) if value is not None else None
+    if problem:
+        raise CellError(problem)
+    return value
+
+
+def phone(raw: str) -> str | None:
+    value = normalize_spaces(raw)
+    problem = phone_problem(value) if value else None
+    if problem:
+        raise CellError(problem)
+    return value or None
 
 
 NATIONAL_ID = re.compile(r"^\d{12}$")

@@ -52,11 +52,15 @@ def start(spec: ImportSpec, user, filename: str, data: bytes) -> ImportJob:
     header = spec.columns[position].header
     first_row: dict[str, int] = {}
     stored = []
+    sample = spec.sample_cells()
     for number, cells in rows:
         cccd = cells[position].strip()
         first = first_row.setdefault(cccd, number) if cccd else number
         errors = ([[header, _("The same CCCD is on row %(row)s too.", row=first)]]
                   if first != number else None)
+        if spec.is_sample(cells, sample):
+            errors = [[spec.columns[0].header, _("This is the template's example row; delete it "
+                                                 "and keep only real people.")]]
         stored.append({"job_id": job.id, "number": number,
                        "cells": json.dumps(cells, ensure_ascii=False),
                        "errors": json.dumps(errors, ensure_ascii=False) if errors else None})

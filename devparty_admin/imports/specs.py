@@ -13,11 +13,11 @@ from ..models.choices import (
     QUALIFICATIONS,
     SOURCES,
 )
-from .columns import Column, coded, national_id, past_date, text, yes_no
+from .columns import Column, as_text, birth_date, coded, national_id, past_date, phone, text, yes_no
 
 NAME = Column("Họ và tên", "full_name", text(200), required=True, sample="Nguyễn Văn An")
 GENDER = coded("Giới tính", "gender", GENDERS, "male")
-BIRTH = Column("Ngày sinh", "date_of_birth", past_date, required=True, sample=date(1998, 5, 17))
+BIRTH = Column("Ngày sinh", "date_of_birth", birth_date, required=True, sample=date(1998, 5, 17))
 CCCD = Column("Số CCCD", "national_id", national_id, required=True, sample="001098012345")
 UNIT = Column("Mã tổ chức đảng", "organization", text(50), required=True, sample="STP-01")
 
@@ -33,13 +33,23 @@ class ImportSpec:
     def headers(self) -> list[str]:
         return [column.header for column in self.columns]
 
+    def sample_cells(self) -> list[str]:
+        """The template's example row as the importer reads it back."""
+        return [as_text(column.sample_text()) for column in self.columns]
+
+    def is_sample(self, cells: list[str], sample: list[str]) -> bool:
+        """A row left from the template: its name and CCCD are the example's."""
+        fields = [column.field for column in self.columns]
+        return all(cells[fields.index(name)].strip() == sample[fields.index(name)]
+                   for name in ("full_name", "national_id"))
+
 
 SPECS = {
     "candidate": ImportSpec("candidate", Candidate, "Quần chúng", (
         NAME, GENDER, BIRTH, CCCD, UNIT,
         Column("Dân tộc", "ethnicity", text(50), sample="Kinh"),
         Column("Tôn giáo", "religion", text(50), sample="Không"),
-        Column("Điện thoại", "phone", text(20), sample="0912345678"),
+        Column("Điện thoại", "phone", phone, sample="0912345678"),
         Column("Nơi ở hiện nay", "residence_address", text(300), sample="Thôn 1, xã Trường Sơn"),
         coded("Giáo dục phổ thông", "education_level", EDUCATION_LEVELS, "upper_secondary"),
         coded("Trình độ chuyên môn", "qualification", QUALIFICATIONS, "bachelor"),

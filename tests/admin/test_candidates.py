@@ -41,7 +41,7 @@ def test_create_a_candidate(branch, db):
     ("national_id", "00119900012a", "Số CCCD phải gồm đúng 12 chữ số."),
     ("date_of_birth", (date.today() + timedelta(days=1)).strftime("%d/%m/%Y"),
      "Ngày sinh không được ở tương lai."),
-    ("date_of_birth", "31/12/1899", "Ngày sinh không được trước 01/01/1900."),
+    ("date_of_birth", "31/12/1899", "hãy kiểm tra lại năm sinh."),
     ("date_of_birth", "1999-09-02", "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 02/09/1995."),
     ("date_of_birth", "31/02/2000", "Nhập ngày theo dạng ngày/tháng/năm, ví dụ 02/09/1995."),
     ("full_name", "   ", "Vui lòng nhập họ và tên."),
@@ -191,3 +191,16 @@ def test_edit_without_the_opened_version_changes_nothing(branch, make, db):
     assert "phiên bản" in response.get_data(as_text=True)
     db.session.expire_all()
     assert db.session.get(Candidate, candidate.id).full_name == "Lê Văn Tám"
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("full_name", "Nguyễn " + "A" * 412, "200"),
+    ("phone", "09abc12345", "không phải số điện thoại"),
+    ("date_of_birth", "01/01/1900", "kiểm tra lại năm sinh"),
+])
+def test_overlong_or_implausible_values_are_refused(branch, db, field, value, message):
+    unit, session = branch
+    response = session.post("/admin/candidate/new/", data={**VALID, "organization": str(unit.id),
+                                                           field: value})
+    assert response.status_code == 200 and message in response.get_data(as_text=True)
+    assert db.session.query(Candidate).count() == 0

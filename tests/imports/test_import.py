@@ -318,3 +318,21 @@ def test_saves_and_reads_go_on_while_an_import_is_written(committee, login_as, m
     assert candidates(db) == 6001
     assert results and set(results) <= {200, 302}, set(results)
     assert results.count(302) >= 1
+
+
+def test_the_templates_example_row_is_never_imported(committee, db):
+    template = load_workbook(io.BytesIO(committee.get("/admin/imports/template/candidate.xlsx").data))
+    rows = [[cell.value for cell in row] for row in template.worksheets[0].iter_rows(min_row=2)]
+    job_url, html = check_all(committee, upload(committee, xlsx(
+        [*rows, person("Người Thật", "001200000041")])))
+    assert "dòng mẫu của tệp mẫu" in html and 'id="commit"' not in html
+    committee.post(f"{job_url}/commit")
+    assert candidates(db) == 0
+
+
+def test_implausible_birth_dates_and_phones_are_row_errors(committee, db):
+    job_url, html = check_all(committee, upload(committee, xlsx([
+        person("Già Quá", "001200000051", born=date(1900, 1, 1)),
+        person("Điện Thoại Sai", "001200000052", **{"Điện thoại": "09abc12345"})])))
+    assert "kiểm tra lại năm sinh" in html and "không phải số điện thoại" in html
+    assert re.search(r'id="error-rows">2<', html)
