@@ -23,6 +23,7 @@ from ..models.choices import (
 )
 from ..uploads import UploadRefused, detect_type, path_of, store
 from ..workflow import dossier
+from ..workflow.training import certificate_problem, enrollment_problem
 from .base import ScopedModelView
 from .forms import NotBlank
 from .labels import LABELS
@@ -110,6 +111,11 @@ class EnrollmentView(CandidatePartView):
         if enrollment.result == "passed" and not (enrollment.certificate_number and
                                                   enrollment.certificate_date):
             raise ValidationError(_("A passed class needs the certificate number and date."))
+        problem = certificate_problem(enrollment.training_class, enrollment.certificate_date)
+        if is_created:
+            problem = problem or enrollment_problem(enrollment.candidate, enrollment.training_class)
+        if problem:
+            raise ValidationError(problem)
 
 
 def _file_link(view, context, item, name):
