@@ -20,7 +20,7 @@ from ..security.permissions import can_transition
 from . import dossier
 from .calendar import add_months, add_working_days, whole_months_between
 from .rules import Rules
-from .stages import Transition
+from .stages import Transition, stage_label
 
 EDUCATION_ORDER = ("primary", "lower_secondary", "upper_secondary")
 
@@ -94,6 +94,61 @@ def act_recorded(p: Proposal, rules: Rules) -> list[str]:
         failures.append(_("The date of this step cannot be in the future."))
     if p.transition.needs_reason and not (p.note or "").strip():
         failures.append(_("Give the reason for this exit."))
+    return failures
+
+
+# --- chronology -----------------------------------------------------------------------------
+def _day(value: date) -> str:
+    return value.strftime("%d/%m/%Y")
+
+
+@guard()
+def in_order(p: Proposal, rules: Rules) -> list[str]:
+    """The record reads in time order: a step is not dated before the person was born, before
+    the step it follows (a decision before the proposal it answers), nor is its act dated after
+    the step it records."""
+    failures = []
+    born = p.candidate.date_of_birth
+    if born is not None and p.vote_date <= born:
+        failures.append(_("The date %(day)s is not after the date of birth (%(born)s).",
+                          day=_day(p.vote_date), born=_day(born)))
+    previous = db.session.scalar(
+        select(StageEvent).where(StageEvent.candidate_id == p.candidate.id)
+        .order_by(StageEvent.effective_on.desc(), StageEvent.id.desc()).limit(1))
+    for day in {p.vote_date, p.effective_on} - {None}:
+        if previous is not None and day < previous.effective_on:
+            failures.append(_("The date %(day)s is before the previous step “%(step)s” of "
+                              "%(previous)s: steps are recorded in time order.", day=_day(day),
+                              step=stage_label(previous.to_stage),
+                              previous=_day(previous.effective_on)))
+            break
+    return failures
+
+
+@guard("trained")
+def certificate_before_step(p: Proposal, rules: Rules) -> list[str]:
+    issued = latest_certificate(p.candidate.id, "awareness")
+    if issued is not None and issued > p.vote_date:
+        return [_("The awareness-class certificate is dated %(issued)s, after this step's date "
+                  "%(day)s.", issued=_day(issued), day=_day(p.vote_date))]
+    return []
+
+
+@guard("proposed")
+def documents_before_vote(p: Proposal, rules: Rules) -> list[str]:
+    """What the branch votes on exists on the vote date: the certificate and the dossier's
+    documents are dated on or before it."""
+    failures = []
+    issued = latest_certificate(p.candidate.id, "awareness")
+    if issued is not None and issued > p.vote_date:
+        failures.append(_("The awareness-class certificate is dated %(issued)s, after the vote of "
+                          "%(day)s.", issued=_day(issued), day=_day(p.vote_date)))
+    late = db.session.execute(select(DossierItem.form_code, DossierItem.item_date).where(
+        DossierItem.candidate_id == p.candidate.id, DossierItem.status == "done",
+        DossierItem.form_code.in_(dossier.BEFORE_PROPOSAL), DossierItem.item_date > p.vote_date))
+    failures += [_("“%(document)s” is dated %(dated)s, after the vote of %(day)s.",
+                   document=dossier.ITEMS.label(code), dated=_day(dated), day=_day(p.vote_date))
+                 for code, dated in late]
     return failures
 
 
