@@ -40,8 +40,13 @@ class TransitionForm(TranslatedForm):
     act_date = VNDateField(_l("Date of the resolution / decision"), validators=[Optional()])
     votes_for = IntegerField(_l("Votes for"), validators=[Optional(), NumberRange(0, 100_000)])
     votes_against = IntegerField(_l("Votes against"), validators=[Optional(), NumberRange(0, 100_000)])
-    official_members = IntegerField(_l("Official members counted"),
-                                    validators=[Optional(), NumberRange(1, 100_000)])
+    official_members = IntegerField(
+        _l("Official members on the roll"), validators=[Optional(), NumberRange(1, 100_000)],
+        description=_l("Leave empty to use the branch's roll on the vote date."))
+    transferred_members = IntegerField(_l("Temporarily transferred"),
+                                       validators=[Optional(), NumberRange(0, 100_000)])
+    exempted_absent = IntegerField(_l("Exempted and absent"),
+                                   validators=[Optional(), NumberRange(0, 100_000)])
     signer = StringField(_l("Signed by"), validators=[Length(max=200)])
     effective_on = VNDateField(_l("Date of the step (ceremony date, class date …)"),
                                validators=[Optional()])
@@ -61,6 +66,8 @@ def _act_from(form: TransitionForm, kind: str | None, issuer_id: int) -> Act | N
     return Act(kind=kind, number=(form.act_number.data or "").strip(), act_date=form.act_date.data,
                organization_id=issuer_id, votes_for=form.votes_for.data,
                votes_against=form.votes_against.data, official_members=form.official_members.data,
+               transferred_members=form.transferred_members.data,
+               exempted_absent=form.exempted_absent.data,
                signer=(form.signer.data or "").strip() or None, note=form.note.data or None)
 
 

@@ -12,6 +12,7 @@ from ..models import Act, Candidate, DossierItem, Enrollment, Member, Sponsor, T
 from ..plugins.loader import plugins
 from ..workflow import dossier
 from ..workflow.calendar import add_months
+from ..workflow.guards import official_roll
 from ..workflow.transitions import move
 
 PATH = ("sympathizer", "trained", "dossier", "proposed", "admitted", "probationary", "official")
@@ -84,8 +85,7 @@ def _act(step: str, candidate: Candidate, day: date, serial: int) -> Act | None:
         return None
     branch_level = kind == "branch_resolution"
     issuer = candidate.organization if branch_level else candidate.organization.parent
-    officials = db.session.scalar(select(db.func.count()).select_from(Member).where(
-        Member.organization_id == candidate.organization_id, Member.status == "official"))
+    officials = official_roll(candidate.organization_id, day)
     suffix = "NQ/CB" if branch_level else "QĐ/ĐU"
     return Act(kind=kind, number=f"{serial:02d}-{suffix}", act_date=day,
                organization_id=(issuer or candidate.organization).id, votes_for=officials,

@@ -24,7 +24,11 @@ class Act(db.Model):
     organization_id: Mapped[int] = mapped_column(ForeignKey("organization.id"), index=True)
     votes_for: Mapped[int | None]
     votes_against: Mapped[int | None]
-    official_members: Mapped[int | None]  # the 2/3 denominator, as counted by the branch
+    official_members: Mapped[int | None]  # official members on the roll, as the branch typed it
+    # Left out of the 2/3 denominator (Quy định 294-QĐ/TW): members temporarily transferred
+    # elsewhere, and exempted members who did not attend (exempted members who attend count).
+    transferred_members: Mapped[int | None]
+    exempted_absent: Mapped[int | None]
     signer: Mapped[str | None] = mapped_column(String(200))
     note: Mapped[str | None] = mapped_column(Text)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))

@@ -287,28 +287,46 @@ def dossier_complete(p: Proposal, rules: Rules) -> list[str]:
     return failures
 
 
-def official_member_count(organization_id: int) -> int:
+def official_roll(organization_id: int, on: date) -> int:
+    """Official members of the branch on ``on``, from the member records: recognized on or
+    before that day (members recorded without a date count as official)."""
     return db.session.scalar(select(func.count()).select_from(Member).where(
-        Member.organization_id == organization_id, Member.status == "official"))
+        Member.organization_id == organization_id, Member.status == "official",
+        (Member.official_date.is_(None)) | (Member.official_date <= on)))
 
 
 def vote_problems(act: Act | None, organization_id: int, rules: Rules) -> list[str]:
-    """Agreeing votes ≥ 2/3 of the branch's official members, with the arithmetic shown."""
-    if act is None:
+    """Agreeing votes ≥ 2/3 of the branch's official members on the vote date, counted from the
+    roll, less those temporarily transferred and exempted members not present; the arithmetic
+    is shown. A typed total that disagrees with the roll is refused."""
+    if act is None or act.act_date is None:
         return []
-    counted = act.official_members or official_member_count(organization_id)
+    roll = official_roll(organization_id, act.act_date)
+    if act.official_members is not None and act.official_members != roll:
+        return [_("On %(day)s the branch's roll counts %(roll)s official members, not "
+                  "%(typed)s as typed: correct the number (or the member records first).",
+                  day=_day(act.act_date), roll=roll, typed=act.official_members)]
+    transferred, exempted = act.transferred_members or 0, act.exempted_absent or 0
+    counted = roll - transferred - exempted
     if act.votes_for is None or counted <= 0:
         return [_("Record the vote: agreeing votes and the number of official members.")]
     if act.votes_for + (act.votes_against or 0) > counted:
         return [_("%(votes)s votes were recorded but the branch counts only %(members)s official "
                   "members.", votes=act.votes_for + (act.votes_against or 0), members=counted)]
     needed = -(-counted * rules.vote_numerator // rules.vote_denominator)  # ceiling
-    if act.votes_for < needed:
-        return [_("Vote: %(agree)s of %(members)s official members agreed; at least %(needed)s "
-                  "(%(num)s/%(den)s) are needed (Điều lệ Đảng, Điều 4).",
-                  agree=act.votes_for, members=counted, needed=needed,
+    if act.votes_for >= needed:
+        return []
+    if transferred or exempted:
+        return [_("Vote: %(agree)s agreed; the denominator is %(roll)s official members on the "
+                  "roll − %(transferred)s temporarily transferred − %(exempted)s exempted and "
+                  "absent = %(members)s, so at least %(needed)s (%(num)s/%(den)s) are needed "
+                  "(Điều lệ Đảng, Điều 4; Quy định 294-QĐ/TW).", agree=act.votes_for, roll=roll,
+                  transferred=transferred, exempted=exempted, members=counted, needed=needed,
                   num=rules.vote_numerator, den=rules.vote_denominator)]
-    return []
+    return [_("Vote: %(agree)s of %(members)s official members agreed; at least %(needed)s "
+              "(%(num)s/%(den)s) are needed (Điều lệ Đảng, Điều 4).",
+              agree=act.votes_for, members=counted, needed=needed,
+              num=rules.vote_numerator, den=rules.vote_denominator)]
 
 
 @guard("proposed")
