@@ -14,7 +14,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm.exc import StaleDataError
-from wtforms import BooleanField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import IntegerField, SelectField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from ..extensions import db
@@ -51,7 +51,6 @@ class TransitionForm(TranslatedForm):
     effective_on = VNDateField(_l("Date of the step (ceremony date, class date …)"),
                                validators=[Optional()])
     note = TextAreaField(_l("Reason / note"), validators=[Length(max=2000)])
-    late_ceremony_approved = BooleanField(_l("The upper committee approved a late ceremony"))
 
 
 def _monthly_choices() -> list[tuple[str, str]]:
@@ -118,13 +117,15 @@ class TransitionViews:
             target = form.target.data
             transition = find_transition(candidates[0].stage, target) if candidates else None
             kind = transition.act_kinds[0] if transition and transition.act_kinds else None
+            if transition and transition.act_optional and not (form.act_number.data or
+                                                               form.act_date.data):
+                kind = None  # e.g. a ceremony in time needs no approval
             issuer = current_user.organization or candidates[0].organization
             try:
                 move_many(candidates, target, actor=current_user,
                           act=_act_from(form, kind, issuer.id),
                           effective_on=form.effective_on.data or form.act_date.data,
-                          note=form.note.data,
-                          late_ceremony_approved=form.late_ceremony_approved.data)
+                          note=form.note.data)
                 db.session.commit()
             except TransitionRefused as refused:
                 db.session.rollback()

@@ -110,6 +110,7 @@ ACT_KINDS = Choices(
     ("admission_decision", _l("Admission decision")),
     ("recognition_decision", _l("Recognition decision")),
     ("committee_decision", _l("Committee decision")),
+    ("ceremony_approval", _l("Approval of a late admission ceremony")),
 )
 
 SPONSOR_ROLES = Choices(("helper", _l("Helper")), ("introducer", _l("Introducer")))

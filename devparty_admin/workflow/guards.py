@@ -35,7 +35,6 @@ class Proposal:
     act: Act | None = None
     effective_on: date | None = None  # the act's date, or the ceremony date
     note: str | None = None
-    late_ceremony_approved: bool = False
     extra: dict = field(default_factory=dict)
 
     @property
@@ -84,7 +83,7 @@ def authority(p: Proposal, rules: Rules) -> list[str]:
 def act_recorded(p: Proposal, rules: Rules) -> list[str]:
     failures = []
     kinds = p.transition.act_kinds
-    if kinds and (p.act is None or p.act.kind not in kinds):
+    if kinds and (p.act.kind not in kinds if p.act is not None else not p.transition.act_optional):
         failures.append(_("This move needs a numbered, dated resolution or decision."))
     if p.act is not None and (not (p.act.number or "").strip() or p.act.act_date is None):
         failures.append(_("The resolution or decision needs its number and date."))
@@ -350,11 +349,17 @@ def ceremony_in_time(p: Proposal, rules: Rules) -> list[str]:
         return [_("The ceremony cannot be held before the admission decision of %(day)s.",
                   day=decided.effective_on.strftime("%d/%m/%Y"))]
     due = add_working_days(decided.effective_on, rules.ceremony_due_working_days)
-    if p.effective_on > due and not p.late_ceremony_approved:
+    approval = p.act if p.act is not None and p.act.kind == "ceremony_approval" else None
+    if p.effective_on <= due:
+        return []
+    if approval is None or not (approval.signer or "").strip():
         return [_("The ceremony must be held within %(days)s working days of the decision (by "
-                  "%(due)s); later needs the recorded approval of the upper committee "
-                  "(Hướng dẫn 06-HD/TW).", days=rules.ceremony_due_working_days,
-                  due=due.strftime("%d/%m/%Y"))]
+                  "%(due)s); later needs the upper committee's written approval, recorded with "
+                  "its number, date and who signed it (Hướng dẫn 06-HD/TW).",
+                  days=rules.ceremony_due_working_days, due=_day(due))]
+    if approval.act_date is not None and approval.act_date > p.effective_on:
+        return [_("The approval of %(approved)s comes after the ceremony of %(day)s.",
+                  approved=_day(approval.act_date), day=_day(p.effective_on))]
     return []
 
 

@@ -22,6 +22,7 @@ class Transition:
     act_kinds: tuple[str, ...]
     label: object
     needs_reason: bool = False
+    act_optional: bool = False  # the act is needed only in some cases (a guard says which)
 
 
 TRANSITIONS: tuple[Transition, ...] = (
@@ -33,7 +34,8 @@ TRANSITIONS: tuple[Transition, ...] = (
                _l("Propose admission")),
     Transition(("proposed",), "admitted", COMMITTEE, ("admission_decision",),
                _l("Decide admission")),
-    Transition(("admitted",), "probationary", BRANCH, (), _l("Record the admission ceremony")),
+    Transition(("admitted",), "probationary", BRANCH, ("ceremony_approval",),
+               _l("Record the admission ceremony"), act_optional=True),
     Transition(("probationary",), "official", COMMITTEE, ("recognition_decision",),
                _l("Recognize as official member")),
     Transition(("source", "sympathizer", "trained", "dossier"), "dropped", BRANCH,

@@ -38,7 +38,7 @@ def check(proposal: Proposal, rules: Rules | None = None) -> list[str]:
 
 def move_many(candidates: Iterable[Candidate], target: str, *, actor, act: Act | None = None,
               effective_on: date | None = None, note: str | None = None,
-              late_ceremony_approved: bool = False, rules: Rules | None = None) -> list[StageEvent]:
+              rules: Rules | None = None) -> list[StageEvent]:
     """Move every candidate to ``target`` under one act, or none of them.
 
     Raises TransitionRefused listing each refused candidate's reasons, prefixed with their name.
@@ -55,8 +55,7 @@ def move_many(candidates: Iterable[Candidate], target: str, *, actor, act: Act |
                 name=candidate.full_name, source=stage_label(candidate.stage),
                 target=stage_label(target)))
             continue
-        proposal = Proposal(candidate, transition, actor, act, effective_on, note,
-                            late_ceremony_approved)
+        proposal = Proposal(candidate, transition, actor, act, effective_on, note)
         reasons += [f"{candidate.full_name}: {reason}" if len(candidates) > 1 else reason
                     for reason in check(proposal, rules)]
         proposals.append(proposal)

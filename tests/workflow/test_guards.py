@@ -105,9 +105,26 @@ def test_ceremony_within_thirty_working_days(branch, db):
     with pytest.raises(TransitionRefused) as refused:
         move(branch.candidate, "probationary", actor=branch.branch_user, effective_on=late)
     assert any("30 ngày làm việc" in r for r in refused.value.reasons)
-    move(branch.candidate, "probationary", actor=branch.branch_user, effective_on=late,
-         late_ceremony_approved=True)
+    unsigned = Act(kind="ceremony_approval", number="15-CV/ĐU", act_date=date(2025, 8, 20),
+                   organization_id=branch.unit.id)
+    with pytest.raises(TransitionRefused) as refused:
+        move(branch.candidate, "probationary", actor=branch.branch_user, effective_on=late,
+             act=unsigned)
+    assert any("người ký" in r for r in refused.value.reasons)
+    db.session.rollback()
+    after = Act(kind="ceremony_approval", number="15-CV/ĐU", act_date=date(2025, 9, 2),
+                organization_id=branch.unit.id, signer="Ban Thường vụ Đảng ủy")
+    with pytest.raises(TransitionRefused) as refused:
+        move(branch.candidate, "probationary", actor=branch.branch_user, effective_on=late,
+             act=after)
+    assert any("02/09/2025" in r for r in refused.value.reasons)
+    db.session.rollback()
+    approval = Act(kind="ceremony_approval", number="15-CV/ĐU", act_date=date(2025, 8, 20),
+                   organization_id=branch.unit.id, signer="Ban Thường vụ Đảng ủy")
+    event = move(branch.candidate, "probationary", actor=branch.branch_user, effective_on=late,
+                 act=approval)
     db.session.commit()
+    assert event.act.number == "15-CV/ĐU"  # on the timeline with its number and date
     member = db.session.query(Member).filter_by(candidate_id=branch.candidate.id).one()
     assert (member.status, member.admission_date, member.ceremony_date) == (
         "probationary", date(2025, 7, 1), late)
