@@ -125,7 +125,8 @@ class CandidateView(ExtensionFields, VersionChecked, TransitionViews, PersonView
         "place_of_birth", "hometown", "ethnicity", "religion", "phone", "residence_address",
         "education_level", "qualification", "theory_level", "occupation", "position", "workplace",
         "youth_union_member", "source", "introducing_organization", "age_exception",
-        "education_exception", "notes", "created_at", "updated_at",
+        "age_exception_by", "age_exception_on", "education_exception", "education_exception_by",
+        "education_exception_on", "notes", "created_at", "updated_at",
     ]
     column_export_list = column_details_list
     # The stage is moved by the workflow service only; it is not a form field.
@@ -134,7 +135,8 @@ class CandidateView(ExtensionFields, VersionChecked, TransitionViews, PersonView
         "hometown", "ethnicity", "religion", "phone", "residence_address", "education_level",
         "qualification", "theory_level", "occupation", "position", "workplace",
         "youth_union_member", "source", "introducing_organization", "age_exception",
-        "education_exception", "notes",
+        "age_exception_by", "age_exception_on", "education_exception", "education_exception_by",
+        "education_exception_on", "notes",
     ]
     extra_sortable = ("stage", "source")
 

@@ -97,8 +97,15 @@ class Candidate(Person, db.Model):
     stage: Mapped[str] = mapped_column(String(20), default="source", index=True)
     notes: Mapped[str | None] = mapped_column(Text)
     # Written exceptions the rules allow (age above 60; primary education in listed areas).
+    # Exceptions the rules allow only in writing: the document (number), who issued it, when.
+    # Above 60: the provincial standing committee's consent; primary education: the areas the
+    # rules list (mountains, borders, islands, ethnic-minority areas).
     age_exception: Mapped[str | None] = mapped_column(String(300))
+    age_exception_by: Mapped[str | None] = mapped_column(String(200))
+    age_exception_on: Mapped[date | None] = mapped_column(Date)
     education_exception: Mapped[str | None] = mapped_column(String(300))
+    education_exception_by: Mapped[str | None] = mapped_column(String(200))
+    education_exception_on: Mapped[date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(default=1)
 
     __mapper_args__ = {"version_id_col": version}

@@ -158,14 +158,17 @@ def _sponsors(p: Proposal, role: str) -> list[Sponsor]:
                                            Sponsor.role == role)))
 
 
-def _sponsor_problems(p: Proposal, sponsor: Sponsor, rules: Rules) -> list[str]:
+def _sponsor_problems(p: Proposal, sponsor: Sponsor, rules: Rules,
+                      known_long_enough: bool = True) -> list[str]:
+    """An official member of the candidate's branch; an introducer has also worked with the
+    candidate for the rule's months (the Charter's condition for introducers, not helpers)."""
     member, problems = sponsor.member, []
     if member.status != "official":
         problems.append(_("%(name)s is not an official member.", name=member.full_name))
     if member.organization_id != p.candidate.organization_id:
         problems.append(_("%(name)s is not a member of the candidate's branch.",
                           name=member.full_name))
-    if add_months(sponsor.known_since, rules.sponsor_min_months) > p.vote_date:
+    if known_long_enough and add_months(sponsor.known_since, rules.sponsor_min_months) > p.vote_date:
         problems.append(_("%(name)s has worked with the candidate for %(months)s months; the rule "
                           "asks at least %(min)s (Quy định 294-QĐ/TW).",
                           name=member.full_name,
@@ -179,7 +182,7 @@ def helper_assigned(p: Proposal, rules: Rules) -> list[str]:
     helpers = _sponsors(p, "helper")
     if not helpers:
         return [_("Assign an official member to help the candidate (Quy định 294-QĐ/TW).")]
-    problems = [_sponsor_problems(p, h, rules) for h in helpers]
+    problems = [_sponsor_problems(p, h, rules, known_long_enough=False) for h in helpers]
     return [] if any(not found for found in problems) else [m for found in problems for m in found]
 
 
@@ -221,11 +224,21 @@ def age_on_vote_date(p: Proposal, rules: Rules) -> list[str]:
         return [_("On the vote date the candidate is %(years)s years %(months)s months old; "
                   "the minimum is %(min)s years (Điều lệ Đảng, Điều 1).",
                   years=years, months=rest, min=rules.min_age_years)]
-    if months > rules.max_age_years * 12 and not (p.candidate.age_exception or "").strip():
+    if months > rules.max_age_years * 12 and not _written(p, "age_exception"):
         return [_("On the vote date the candidate is %(years)s years %(months)s months old; above "
-                  "%(max)s years needs a recorded written exception (Quy định 294-QĐ/TW).",
-                  years=years, months=rest, max=rules.max_age_years)]
+                  "%(max)s years needs the written consent of the provincial standing committee, "
+                  "recorded with its number, who gave it and its date, on or before the vote "
+                  "(Quy định 294-QĐ/TW).", years=years, months=rest, max=rules.max_age_years)]
     return []
+
+
+def _written(p: Proposal, name: str) -> bool:
+    """An exception recorded in writing: its document, its issuer, a date not after the vote."""
+    candidate = p.candidate
+    issued_on = getattr(candidate, f"{name}_on")
+    return bool((getattr(candidate, name) or "").strip()
+                and (getattr(candidate, f"{name}_by") or "").strip()
+                and issued_on is not None and issued_on <= p.vote_date)
 
 
 @guard("proposed")
@@ -233,10 +246,11 @@ def education(p: Proposal, rules: Rules) -> list[str]:
     level = p.candidate.education_level
     if level in EDUCATION_ORDER[1:]:
         return []
-    if level == "primary" and (p.candidate.education_exception or "").strip():
+    if level == "primary" and _written(p, "education_exception"):
         return []
-    return [_("General education must be lower secondary or higher; primary needs a recorded "
-              "exception for the listed areas (Quy định 294-QĐ/TW).")]
+    return [_("General education must be lower secondary or higher; primary needs a written "
+              "exception for the listed areas, recorded with its document, issuer and date "
+              "(Quy định 294-QĐ/TW).")]
 
 
 def latest_certificate(candidate_id: int, kind: str) -> date | None:

@@ -7,7 +7,7 @@ from devparty_admin.plugins import CandidateExtension, hookimpl
 from . import admin, demo
 from .models import PoliceProfile, PoliceVetting
 from .reports import AdmissionsByRankReport
-from .rules import OFFICER_RANKS, RANKS, SERVICE_TYPES, vetting_done
+from .rules import OFFICER_RANKS, RANKS, SERVICE_TYPES, helper_known_long_enough, vetting_done
 
 
 @hookimpl
@@ -24,7 +24,7 @@ def candidate_extension():
 
 @hookimpl
 def transition_guards(proposal, rules):
-    return vetting_done(proposal)
+    return vetting_done(proposal) + helper_known_long_enough(proposal)
 
 
 @hookimpl

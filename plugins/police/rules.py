@@ -1,7 +1,12 @@
 """Police-sector rules: political vetting (Quy định 58-QĐ/TW) before the branch proposes."""
 from __future__ import annotations
 
+from sqlalchemy import select
+
+from devparty_admin.extensions import db
+from devparty_admin.models import Sponsor
 from devparty_admin.models.choices import Choices
+from devparty_admin.workflow.calendar import add_months, whole_months_between
 
 RANKS = Choices(*((rank, rank) for rank in (
     "Binh nhì", "Binh nhất", "Hạ sĩ", "Trung sĩ", "Thượng sĩ", "Thiếu úy", "Trung úy", "Thượng úy",
@@ -17,6 +22,23 @@ RANK_GROUPS = (
 OFFICER_RANKS = {rank for _group, ranks in RANK_GROUPS[1:] for rank in ranks}
 SERVICE_TYPES = Choices(("officer", "Sĩ quan"), ("conscript", "Hạ sĩ quan, chiến sĩ nghĩa vụ"))
 VETTING_RESULTS = Choices(("passed", "Đủ tiêu chuẩn"), ("failed", "Không đủ tiêu chuẩn"))
+
+
+HELPER_MIN_MONTHS = 12
+
+
+def helper_known_long_enough(proposal) -> list[str]:
+    """The sector's practice: the helper has worked with the candidate for 12 months before the
+    branch puts them on the sympathizer list (the national rule asks it of introducers only)."""
+    if proposal.transition.target != "sympathizer" or proposal.vote_date is None:
+        return []
+    helpers = db.session.scalars(select(Sponsor).where(
+        Sponsor.candidate_id == proposal.candidate.id, Sponsor.role == "helper"))
+    short = [helper for helper in helpers
+             if add_months(helper.known_since, HELPER_MIN_MONTHS) > proposal.vote_date]
+    return [f"Ngành Công an: đồng chí {helper.member.full_name} mới công tác cùng quần chúng "
+            f"{whole_months_between(helper.known_since, proposal.vote_date)} tháng; người giúp "
+            f"đỡ phải công tác cùng ít nhất {HELPER_MIN_MONTHS} tháng." for helper in short]
 
 
 def vetting_done(proposal) -> list[str]:

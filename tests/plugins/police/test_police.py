@@ -88,3 +88,23 @@ def test_vetting_details_and_edit_pages_open(police, make, login_as, db):
     assert staff.get(f"/admin/police_vetting/edit/?id={cid}").status_code == 200
     outsider = login_as(make.user("police_vetting", police.sibling))
     assert outsider.get(f"/admin/police_vetting/details/?id={cid}").status_code == 404
+
+
+def test_police_helpers_have_worked_with_the_candidate_for_twelve_months(police, make, db):
+    from devparty_admin.models import Sponsor
+    from devparty_admin.workflow.calendar import add_months
+    from devparty_admin.workflow.transitions import TransitionRefused, move
+
+    candidate = make.candidate(police.unit, full_name="Chiến Sĩ Mới", stage="source")
+    helper = Sponsor(candidate=candidate, member=police.members[5], role="helper",
+                     known_since=add_months(date(2025, 6, 16), -11))
+    db.session.add(helper)
+    db.session.commit()
+    with pytest.raises(TransitionRefused) as refused:
+        move(candidate, "sympathizer", actor=police.branch_user, act=vote(police.unit))
+    assert any("Ngành Công an" in r and "11 tháng" in r for r in refused.value.reasons)
+    db.session.rollback()
+    helper = db.session.get(Sponsor, helper.id)
+    helper.known_since = add_months(date(2025, 6, 16), -12)
+    db.session.commit()
+    move(candidate, "sympathizer", actor=police.branch_user, act=vote(police.unit))
