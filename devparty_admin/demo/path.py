@@ -112,6 +112,9 @@ def walk(candidate: Candidate, target: str, last_day: date, actor, serial: int,
                 candidate=candidate, result="passed", certificate_number=f"DM-{candidate.id:05d}",
                 certificate_date=dates["probationary"] + timedelta(days=90)))
             dates[step] = add_months(dates["probationary"], 12)
+            db.session.add_all(DossierItem(candidate=candidate, form_code=code, status="done",
+                                           item_date=dates[step])
+                               for code in dossier.BEFORE_RECOGNITION)
         move(candidate, step, actor=actor, act=_act(step, candidate, dates[step], serial),
              effective_on=dates[step], note=EXIT_REASONS.get(step))
 

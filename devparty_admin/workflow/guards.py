@@ -392,10 +392,31 @@ def probation_completed(p: Proposal, rules: Rules) -> list[str]:
 
 @guard("official")
 def new_member_class_passed(p: Proposal, rules: Rules) -> list[str]:
-    if latest_certificate(p.candidate.id, "new_member") is None:
+    issued = latest_certificate(p.candidate.id, "new_member")
+    if issued is None:
         return [_("The new-member class certificate is required for recognition "
                   "(Hướng dẫn 06-HD/TW).")]
+    if issued > p.vote_date:
+        return [_("The new-member class certificate is dated %(issued)s, after the decision of "
+                  "%(day)s.", issued=_day(issued), day=_day(p.vote_date))]
     return []
+
+
+@guard("official")
+def recognition_file_complete(p: Proposal, rules: Rules) -> list[str]:
+    """10-, 11-, 12- and 13-KNĐ done, dated on or before the decision."""
+    done = dict(db.session.execute(select(DossierItem.form_code, DossierItem.item_date).where(
+        DossierItem.candidate_id == p.candidate.id, DossierItem.status == "done",
+        DossierItem.form_code.in_(dossier.BEFORE_RECOGNITION))).all())
+    failures = []
+    missing = [dossier.ITEMS.label(code) for code in dossier.BEFORE_RECOGNITION if code not in done]
+    if missing:
+        failures.append(_("The recognition file is incomplete: %(missing)s (Hướng dẫn "
+                          "12-HD/BTCTW).", missing="; ".join(missing)))
+    failures += [_("“%(document)s” is dated %(dated)s, after the decision of %(day)s.",
+                   document=dossier.ITEMS.label(code), dated=_day(dated), day=_day(p.vote_date))
+                 for code, dated in done.items() if dated is not None and dated > p.vote_date]
+    return failures
 
 
 @guard("official")

@@ -3,7 +3,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from devparty_admin.models import Act, Member, Sponsor
+from devparty_admin.models import Act, DossierItem, Member, Sponsor
 from devparty_admin.workflow.calendar import add_months
 from devparty_admin.workflow.transitions import TransitionRefused, move
 from tests.workflow_fixtures import VOTE_DAY, add_certificate, reasons, vote
@@ -152,7 +152,23 @@ def test_probation_ends_on_the_day_and_needs_the_new_member_class(branch, db):
              act=recognition(date(2026, 7, 9)))
     text = " ".join(refused.value.reasons)
     assert "10/07/2026" in text and "lớp đảng viên mới" in text
+    assert "Hồ sơ công nhận đảng viên chính thức còn thiếu" in text and "13-KNĐ" in text
+    db.session.rollback()
     add_certificate(db, branch.candidate, branch.unit, date(2025, 12, 1), kind="new_member")
+    for code in ("10-KND", "11-KND", "12-KND"):
+        db.session.add(DossierItem(candidate=branch.candidate, form_code=code, status="done",
+                                   item_date=date(2026, 7, 1)))
+    late = DossierItem(candidate=branch.candidate, form_code="13-KND", status="done",
+                       item_date=date(2026, 7, 11))
+    db.session.add(late)
+    db.session.commit()
+    with pytest.raises(TransitionRefused) as refused:
+        move(branch.candidate, "official", actor=branch.committee_user,
+             act=recognition(date(2026, 7, 10)))
+    assert any("11/07/2026" in r for r in refused.value.reasons)
+    db.session.rollback()
+    db.session.get(DossierItem, late.id).item_date = date(2026, 7, 10)
+    db.session.commit()
     move(branch.candidate, "official", actor=branch.committee_user, act=recognition(date(2026, 7, 10)))
     db.session.commit()
     assert branch.candidate.stage == "official"
