@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from ..plugins.extension import candidate_extensions
 from ..security.headers import csp_nonce
 from .alerts import AlertsView
+from .calendar import calendar_views
 from .development import development_views
 from .home import HomeView
 from .imports import ImportView
@@ -44,7 +45,7 @@ def init_admin(app) -> Admin:
     )
     extensions = candidate_extensions(app.extensions["devparty_plugins"])
     for view in (*organization_views(), *people_views(extensions), *development_views(),
-                 *plan_views(), *user_views()):
+                 *plan_views(), *calendar_views(), *user_views()):
         admin.add_view(view)
     for view in (*sector_candidate_views(extensions, app.extensions["devparty_plugins"]),
                  *plugin_views(app)):

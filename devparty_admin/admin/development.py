@@ -142,7 +142,8 @@ class DossierItemView(CandidatePartView):
     choice_columns = {"form_code": dossier.ITEMS, "status": DOSSIER_STATUSES}
     column_list = ["candidate", "form_code", "status", "item_date", "file_name"]
     column_formatters = {"file_name": _file_link}
-    form_columns = ["candidate", "form_code", "status", "item_date", "note", "upload"]
+    form_columns = ["candidate", "form_code", "status", "item_date", "received_on", "note",
+                    "upload"]
     form_extra_fields = {"upload": FileField(_l("Attached file (PDF, JPG, PNG, DOCX)"),
                                              validators=[acceptable_file])}
     form_ajax_refs = {"candidate": CANDIDATE_PICKER}

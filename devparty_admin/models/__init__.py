@@ -2,6 +2,7 @@
 from . import audit  # noqa: F401,E402 - registers the field-change listener
 from .access import AccessLog
 from .acts import Act, FieldChange, StageEvent
+from .calendar import CalendarChange
 from .development import DossierItem, Enrollment, Sponsor, TrainingClass
 from .imports import ImportJob, ImportRow
 from .organizations import Organization, TreeError, subtree_condition, subtree_ids
@@ -13,6 +14,7 @@ from .users import LoginThrottle, User
 __all__ = [
     "AccessLog",
     "Act",
+    "CalendarChange",
     "Candidate",
     "DossierItem",
     "Enrollment",

@@ -82,6 +82,9 @@ class DossierItem(db.Model):
     form_code: Mapped[str] = mapped_column(String(30))  # see workflow.dossier.CHECKLIST
     status: Mapped[str] = mapped_column(String(20), default="pending")  # pending | done
     item_date: Mapped[date | None] = mapped_column(Date)
+    # When the branch received the document (the admission decision's 30 working days for the
+    # ceremony run from it; the decision's own date is the fallback).
+    received_on: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str | None] = mapped_column(String(300))
     file_name: Mapped[str | None] = mapped_column(String(100))  # generated, under the upload dir
     original_name: Mapped[str | None] = mapped_column(String(255))

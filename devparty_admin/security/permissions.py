@@ -21,15 +21,18 @@ def _grant(actions: tuple[str, ...], *resources: str) -> set[tuple[str, str]]:
 PROPOSE, DECIDE = ("propose", "candidate"), ("decide", "candidate")
 
 ROLE_PERMISSIONS: dict[str, set[tuple[str, str]]] = {
-    "admin": _grant(ALL_ACTIONS, "candidate", "member", "organization", "user", "plan")
+    "admin": _grant(ALL_ACTIONS, "candidate", "member", "organization", "user", "plan", "calendar")
     | {ALL_UNITS, PROPOSE, DECIDE},
     "committee": _grant(ALL_ACTIONS, "candidate", "member", "plan")
+    | _grant((READ,), "calendar")
     | _grant((READ, EXPORT), "organization")
     | {DECIDE},
     "branch": _grant(ALL_ACTIONS, "candidate", "member")
+    | _grant((READ,), "calendar")
     | _grant((READ, EXPORT), "organization", "plan")
     | {PROPOSE},
-    "viewer": _grant((READ, EXPORT), "candidate", "member", "organization", "plan"),
+    "viewer": _grant((READ, EXPORT), "candidate", "member", "organization", "plan")
+    | _grant((READ,), "calendar"),
 }
 
 

@@ -7,15 +7,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import false, select
+from sqlalchemy import false, select, true
 
-from ..models import AccessLog, Candidate, Organization, subtree_condition, subtree_ids
+from ..models import (
+    AccessLog,
+    CalendarChange,
+    Candidate,
+    Organization,
+    subtree_condition,
+    subtree_ids,
+)
 from .permissions import sees_all_units
 
 # model -> function(path) returning the SQL condition "this row lies under path".
 _SCOPE_RULES: dict[type, Callable[[str], object]] = {
     Organization: subtree_condition,
     AccessLog: lambda _path: false(),  # administrators (all units) only
+    CalendarChange: lambda _path: true(),  # one calendar for the whole installation
 }
 
 

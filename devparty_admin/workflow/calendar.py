@@ -10,6 +10,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays
+from flask import g, has_app_context
+from sqlalchemy import select
 
 
 def add_months(start: date, months: int) -> date:
@@ -30,7 +32,25 @@ def _holidays(year: int) -> frozenset[date]:
     return frozenset(holidays.country_holidays("VN", years=year))
 
 
+def _changes() -> dict[date, bool]:
+    """The installation's announced swaps (``CalendarChange``), read once per request."""
+    if not has_app_context():
+        return {}
+    if "working_calendar" not in g:
+        from ..extensions import db
+        from ..models import CalendarChange
+
+        g.working_calendar = dict(db.session.execute(
+            select(CalendarChange.day, CalendarChange.working)).all())
+    return g.working_calendar
+
+
 def is_working_day(day: date) -> bool:
+    """Monday to Friday less public holidays (Tết by the lunar calendar), corrected by the
+    announced swaps: a Saturday worked counts, a bridge day off does not."""
+    changed = _changes().get(day)
+    if changed is not None:
+        return changed
     return day.weekday() < 5 and day not in _holidays(day.year)
 
 

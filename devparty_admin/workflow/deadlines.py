@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, func, or_, select
 
 from ..extensions import db
-from ..models import Candidate, Enrollment, Organization, StageEvent, TrainingClass
+from ..models import Candidate, DossierItem, Enrollment, Organization, StageEvent, TrainingClass
 from ..models.choices import Choices
 from .calendar import add_months, add_working_days
 from .rules import Rules, current_rules
@@ -53,6 +53,22 @@ def _entered_current_stage():
             .group_by(StageEvent.candidate_id).subquery())
 
 
+DECISION_DOCUMENT = "9-KND"
+
+
+def decisions_received():
+    """When each branch received the admission decision (its 9-KNĐ document's received date)."""
+    return (select(DossierItem.candidate_id, func.max(DossierItem.received_on).label("received"))
+            .where(DossierItem.form_code == DECISION_DOCUMENT, DossierItem.received_on.is_not(None))
+            .group_by(DossierItem.candidate_id).subquery())
+
+
+def ceremony_due(decided: date, received: date | None, rules: Rules) -> date:
+    """30 working days from the day the branch received the decision, else from its date."""
+    start = received if received is not None and received >= decided else decided
+    return add_working_days(start, rules.ceremony_due_working_days)
+
+
 def _awareness_certificates():
     return (select(Enrollment.candidate_id, func.max(Enrollment.certificate_date).label("issued"))
             .join(TrainingClass)
@@ -61,12 +77,12 @@ def _awareness_certificates():
 
 
 def _kind_and_due(stage: str, entered: date | None, issued: date | None, today: date,
-                  rules: Rules) -> tuple[str, date, bool] | None:
+                  rules: Rules, received: date | None = None) -> tuple[str, date, bool] | None:
     if stage == "proposed" and entered:
         due = add_working_days(entered, rules.decision_due_working_days)
         return "decision_due", due, today > due
     if stage == "admitted" and entered:
-        due = add_working_days(entered, rules.ceremony_due_working_days)
+        due = ceremony_due(entered, received, rules)
         return "ceremony_due", due, today > due
     if stage == "probationary" and entered:
         ends = add_months(entered, rules.probation_months)
@@ -89,23 +105,26 @@ def alerts(candidates_query, today: date | None = None, rules: Rules | None = No
     SQL cannot count, are then counted for those rows alone."""
     today, rules = today or date.today(), rules or current_rules()
     entered, certificates = _entered_current_stage(), _awareness_certificates()
+    received = decisions_received()
     probation_cutoff = add_months(today + timedelta(days=rules.probation_warning_days),
                                   -rules.probation_months)
     certificate_cutoff = add_months(today, CERTIFICATE_WARNING_MONTHS - rules.certificate_max_months)
     query = (candidates_query
              .with_only_columns(Candidate.id, Candidate.full_name, Organization.name,
-                                Candidate.stage, entered.c.entered, certificates.c.issued)
+                                Candidate.stage, entered.c.entered, certificates.c.issued,
+                                received.c.received)
              .join(Organization, Organization.id == Candidate.organization_id)
              .outerjoin(entered, entered.c.candidate_id == Candidate.id)
              .outerjoin(certificates, certificates.c.candidate_id == Candidate.id)
+             .outerjoin(received, received.c.candidate_id == Candidate.id)
              .where(or_(Candidate.stage.in_(("proposed", "admitted")),
                         and_(Candidate.stage == "probationary",
                              entered.c.entered <= probation_cutoff),
                         and_(Candidate.stage.in_(STAGES_WITH_CERTIFICATE),
                              certificates.c.issued <= certificate_cutoff))))
     found = []
-    for candidate_id, name, unit, stage, entered_on, issued in db.session.execute(query):
-        result = _kind_and_due(stage, entered_on, issued, today, rules)
+    for candidate_id, name, unit, stage, entered_on, issued, got in db.session.execute(query):
+        result = _kind_and_due(stage, entered_on, issued, today, rules, got)
         if result:
             found.append(Alert(candidate_id, name, unit, stage, *result))
     return sorted(found, key=lambda a: (not a.overdue, a.due))

@@ -18,7 +18,8 @@ from ..models import Act, Candidate, DossierItem, Enrollment, Member, Sponsor, S
 from ..plugins.loader import plugins
 from ..security.permissions import can_transition
 from . import dossier
-from .calendar import add_months, add_working_days, whole_months_between
+from .calendar import add_months, whole_months_between
+from .deadlines import ceremony_due
 from .rules import Rules
 from .stages import Transition, stage_label
 
@@ -362,7 +363,9 @@ def ceremony_in_time(p: Proposal, rules: Rules) -> list[str]:
     if p.effective_on < decided.effective_on:
         return [_("The ceremony cannot be held before the admission decision of %(day)s.",
                   day=decided.effective_on.strftime("%d/%m/%Y"))]
-    due = add_working_days(decided.effective_on, rules.ceremony_due_working_days)
+    received = db.session.scalar(select(func.max(DossierItem.received_on)).where(
+        DossierItem.candidate_id == p.candidate.id, DossierItem.form_code == "9-KND"))
+    due = ceremony_due(decided.effective_on, received, rules)
     approval = p.act if p.act is not None and p.act.kind == "ceremony_approval" else None
     if p.effective_on <= due:
         return []

@@ -1,6 +1,7 @@
 """Alerts from the recorded acts, counted in Vietnamese working days."""
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from devparty_admin.models import Candidate, StageEvent
@@ -57,10 +58,15 @@ def test_certificate_expiring(make, db):
     assert _kinds(date(2026, 1, 2)) == {("dossier", "certificate_expiring", True, expires)}
 
 
-def test_alerts_cost_one_query_whatever_the_number_of_candidates(make, db, count_queries):
+@pytest.mark.parametrize("count", [4, 40])
+def test_alerts_cost_two_queries_whatever_the_number_of_candidates(make, db, count_queries,
+                                                                   count):
+    """The alerts themselves, and the working calendar's swaps (once per request)."""
+    from flask import g
+    g.pop("working_calendar", None)
     unit = make.org("Chi bộ")
-    for day in range(40):
+    for day in range(count):
         _in_stage(make, db, unit, "proposed", date(2025, 1, 1) + timedelta(days=day))
     with count_queries() as counter:
         found = alerts(select(Candidate), date(2025, 12, 1))
-    assert len(found) == 40 and counter.count == 1
+    assert len(found) == count and counter.count == 2
