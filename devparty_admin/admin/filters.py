@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import false, select
 
 from ..extensions import db
-from ..models import Organization, StageEvent, subtree_ids
+from ..models import Organization, StageEvent, in_force, subtree_ids
 from ..models.choices import STAGES
 from ..reports.facts import GROUPS, GROUPS_BY_CODE
 from ..vietnamese import fold
@@ -92,7 +92,7 @@ class EnteredStageFilter(BaseSQLAFilter):
     def apply(self, query, value, alias=None):
         stage, start, end = value
         moved = select(StageEvent.candidate_id).where(
-            StageEvent.to_stage == stage, StageEvent.effective_on.between(start, end))
+            StageEvent.to_stage == stage, StageEvent.effective_on.between(start, end), in_force())
         return query.filter(self.get_column(alias).in_(moved))
 
     def operation(self):

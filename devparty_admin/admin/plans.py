@@ -12,7 +12,7 @@ from wtforms import ValidationError
 from wtforms.validators import NumberRange, Optional
 
 from ..extensions import db
-from ..models import Candidate, Organization, Plan, StageEvent
+from ..models import Candidate, Organization, Plan, StageEvent, in_force
 from ..models.plans import QUARTERS
 from ..reports.tables import PERCENT, Cell, ratio
 from .base import ScopedModelView
@@ -36,6 +36,7 @@ def admissions_for(plans: list[Plan]) -> dict[int, int]:
              .join(Candidate, Candidate.organization_id == below.id)
              .join(StageEvent, StageEvent.candidate_id == Candidate.id)
              .where(Plan.id.in_([plan.id for plan in plans]), StageEvent.to_stage == "admitted",
+                    in_force(),
                     extract("year", StageEvent.effective_on) == Plan.year)
              .group_by(Plan.id))
     return dict(db.session.execute(query).all())

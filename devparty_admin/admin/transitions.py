@@ -21,9 +21,10 @@ from ..extensions import db
 from ..i18n import TranslatedForm
 from ..models import Act, TrainingClass
 from ..security import has_permission
-from ..security.permissions import PROPOSE, can_transition
+from ..security.permissions import PROPOSE, can_annul, can_transition
+from ..workflow.corrections import annul_last_step, last_step
 from ..workflow.history import already_recorded, time_in_stages, timeline
-from ..workflow.stages import TRANSITIONS, find_transition, transitions_from
+from ..workflow.stages import TRANSITIONS, find_transition, stage_label, transitions_from
 from ..workflow.training import EnrollmentRefused, enroll
 from ..workflow.transitions import TransitionRefused, move_many
 from .base import ScopedAjaxLoader, parse_id
@@ -51,6 +52,16 @@ class TransitionForm(TranslatedForm):
     effective_on = VNDateField(_l("Date of the step (ceremony date, class date …)"),
                                validators=[Optional()])
     note = TextAreaField(_l("Reason / note"), validators=[Length(max=2000)])
+
+
+class CorrectionForm(TranslatedForm):
+    act_number = StringField(_l("Number of the correcting act"),
+                             validators=[NotBlank(_l("Enter the number of the act.")), Length(max=50)])
+    act_date = VNDateField(_l("Date of the correcting act"),
+                           validators=[NotBlank(_l("Enter the date of the act."))])
+    signer = StringField(_l("Signed by"), validators=[Length(max=200)])
+    reason = TextAreaField(_l("What was wrong"), validators=[
+        NotBlank(_l("Give the reason for the correction.")), Length(max=2000)])
 
 
 def _monthly_choices() -> list[tuple[str, str]]:
@@ -103,6 +114,39 @@ class TransitionViews:
 
     def timeline(self, candidate):
         return timeline(candidate)
+
+    def correctable_step(self, candidate):
+        """The step this user may annul on the details page, if any."""
+        step = last_step(candidate)
+        return step if step is not None and can_annul(current_user, candidate, step) else None
+
+    @expose("/annul/", methods=("GET", "POST"))
+    def annul_view(self):
+        """Annul the last step with a numbered act of correction and its reason."""
+        candidate = self.get_one(request.args.get("id"))
+        step = self.correctable_step(candidate)
+        if step is None:
+            flash(_("You cannot correct this candidate's steps."), "error")
+            return redirect(self.get_url(".details_view", id=candidate.id))
+        form = CorrectionForm()
+        if form.validate_on_submit():
+            act = Act(number=form.act_number.data.strip(), act_date=form.act_date.data,
+                      organization_id=(current_user.organization or candidate.organization).id,
+                      signer=(form.signer.data or "").strip() or None, note=form.reason.data)
+            try:
+                annul_last_step(candidate, actor=current_user, act=act, reason=form.reason.data)
+            except TransitionRefused as refused:
+                db.session.rollback()
+                for reason in refused.reasons:
+                    flash(reason, "error")
+            else:
+                db.session.commit()
+                flash(_("The step was annulled; %(name)s is back at “%(stage)s”.",
+                        name=candidate.full_name, stage=stage_label(candidate.stage)), "success")
+                return redirect(self.get_url(".details_view", id=candidate.id))
+        return self.render("devparty/transition.html", form=form, candidates=[candidate],
+                           title=_("Annul the step “%(step)s” of %(day)s", step=stage_label(
+                               step.to_stage), day=step.effective_on.strftime("%d/%m/%Y")))
 
     def time_in_stages(self, candidate):
         return time_in_stages(candidate)

@@ -1,7 +1,7 @@
 """Core tables. Plugins own their own tables and never alter these."""
 from . import audit  # noqa: F401,E402 - registers the field-change listener
 from .access import AccessLog
-from .acts import Act, FieldChange, StageEvent
+from .acts import Act, FieldChange, StageEvent, in_force
 from .calendar import CalendarChange
 from .development import DossierItem, Enrollment, Sponsor, TrainingClass
 from .imports import ImportJob, ImportRow
@@ -31,6 +31,7 @@ __all__ = [
     "PluginState",
     "TreeError",
     "User",
+    "in_force",
     "subtree_condition",
     "subtree_ids",
 ]

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy import Date, DateTime, ForeignKey, Index, String, Text, exists
+from sqlalchemy.orm import Mapped, aliased, mapped_column, relationship
 
 from ..extensions import db
 from .organizations import Organization
@@ -44,7 +44,8 @@ class StageEvent(db.Model):
     """One move of a candidate along the path: written by the transition service only."""
 
     __tablename__ = "stage_event"
-    __table_args__ = (Index("ix_stage_event_candidate_at", "candidate_id", "at"),)
+    __table_args__ = (Index("ix_stage_event_candidate_at", "candidate_id", "at"),
+                      Index("ix_stage_event_annuls_id", "annuls_id", unique=True))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     candidate_id: Mapped[int] = mapped_column(ForeignKey("candidate.id"))
@@ -55,6 +56,8 @@ class StageEvent(db.Model):
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     note: Mapped[str | None] = mapped_column(Text)
+    # A correction: this event annuls that earlier one (which stays, but no longer counts).
+    annuls_id: Mapped[int | None] = mapped_column(ForeignKey("stage_event.id"))
 
     candidate: Mapped[Candidate] = relationship()
     act: Mapped[Act | None] = relationship()
@@ -76,3 +79,10 @@ class FieldChange(db.Model):
     at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     actor: Mapped[User | None] = relationship()
+
+
+def in_force(event=StageEvent):
+    """SQL condition: ``event`` (StageEvent or an alias) is a step that counts, neither an
+    annulment nor annulled by one. Every figure, deadline and rule reads only these."""
+    annulment = aliased(StageEvent)
+    return event.annuls_id.is_(None) & ~exists().where(annulment.annuls_id == event.id)

@@ -111,6 +111,7 @@ ACT_KINDS = Choices(
     ("recognition_decision", _l("Recognition decision")),
     ("committee_decision", _l("Committee decision")),
     ("ceremony_approval", _l("Approval of a late admission ceremony")),
+    ("correction", _l("Correction of a recorded step")),
 )
 
 SPONSOR_ROLES = Choices(("helper", _l("Helper")), ("introducer", _l("Introducer")))

@@ -11,7 +11,7 @@ from sqlalchemy import Date, exists, extract, func, select
 from sqlalchemy.orm import aliased
 
 from ..extensions import db
-from ..models import Candidate, Member, Organization, StageEvent
+from ..models import Candidate, Member, Organization, StageEvent, in_force
 from ..models.choices import OCCUPATIONS, SOURCES, STAGES
 from ..models.plans import QUARTERS
 from . import links
@@ -64,7 +64,8 @@ class FunnelReport(Report):
         moves = (select().select_from(StageEvent)
                  .join(Candidate, Candidate.id == StageEvent.candidate_id)
                  .join(Organization, Organization.id == Candidate.organization_id)
-                 .where(subtree.condition, subtree.period.contains(StageEvent.effective_on)))
+                 .where(subtree.condition, subtree.period.contains(StageEvent.effective_on),
+                        in_force()))
         entered = dict(db.session.execute(moves.add_columns(StageEvent.to_stage, func.count())
                                           .group_by(StageEvent.to_stage)).all())
         left = dict(db.session.execute(moves.add_columns(StageEvent.from_stage, func.count())
@@ -96,7 +97,7 @@ class FunnelReport(Report):
                         previous.label("since"))
                  .join(Candidate, Candidate.id == StageEvent.candidate_id)
                  .join(Organization, Organization.id == Candidate.organization_id)
-                 .where(subtree.condition).subquery())
+                 .where(subtree.condition, in_force()).subquery())
         spans = defaultdict(list)
         for stage, day, since in db.session.execute(
                 select(moves.c.stage, moves.c.day, moves.c.since)
@@ -330,7 +331,7 @@ class InactiveUnitsReport(Report):
         is_branch = ~exists().where(child.parent_id == Organization.id)
         admitted_here = (select(StageEvent.id)
                          .join(Candidate, Candidate.id == StageEvent.candidate_id)
-                         .where(StageEvent.to_stage == ADMITTED,
+                         .where(StageEvent.to_stage == ADMITTED, in_force(),
                                 subtree.period.contains(StageEvent.effective_on),
                                 Candidate.organization_id == Organization.id))
         members = (select(func.count()).select_from(Member)

@@ -12,7 +12,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, case, extract, func, or_, select
 
 from ..extensions import db
-from ..models import Candidate, Member, Organization, StageEvent, subtree_condition
+from ..models import Candidate, Member, Organization, StageEvent, in_force, subtree_condition
 from ..models.organizations import PATH_DIGITS
 from .period import Period
 
@@ -61,6 +61,7 @@ def entries(stage: str, subtree: Subtree):
             .join(Candidate, Candidate.id == StageEvent.candidate_id)
             .join(Organization, Organization.id == Candidate.organization_id)
             .where(StageEvent.to_stage == stage, subtree.period.contains(StageEvent.effective_on),
+                   in_force(),
                    subtree.condition))
 
 

@@ -80,11 +80,23 @@ def can_transition(user, candidate, target: str) -> bool:
     Branch-level steps need the propose permission and the candidate inside the user's unit;
     decisions need the decide permission at a unit strictly above the candidate's branch.
     """
-    from ..workflow.stages import BRANCH, find_transition
+    from ..workflow.stages import find_transition
 
     transition = find_transition(candidate.stage, target)
-    if transition is None:
-        return False
+    return transition is not None and _has_authority(user, candidate, transition)
+
+
+def can_annul(user, candidate, event) -> bool:
+    """Whether ``user`` may annul ``event`` (a step of ``candidate``): who may record that step."""
+    from ..workflow.stages import find_transition
+
+    transition = find_transition(event.from_stage, event.to_stage)
+    return transition is not None and _has_authority(user, candidate, transition)
+
+
+def _has_authority(user, candidate, transition) -> bool:
+    from ..workflow.stages import BRANCH
+
     needed = PROPOSE if transition.authority == BRANCH else DECIDE
     if not has_permission(user, *needed):
         return False

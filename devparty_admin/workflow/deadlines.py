@@ -9,7 +9,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, func, or_, select
 
 from ..extensions import db
-from ..models import Candidate, DossierItem, Enrollment, Organization, StageEvent, TrainingClass
+from ..models import Candidate, DossierItem, Enrollment, Organization, StageEvent, TrainingClass, in_force
 from ..models.choices import Choices
 from .calendar import add_months, add_working_days
 from .rules import Rules, current_rules
@@ -49,7 +49,7 @@ def _entered_current_stage():
     """When each watched candidate entered its current stage."""
     return (select(StageEvent.candidate_id, func.max(StageEvent.effective_on).label("entered"))
             .join(Candidate, Candidate.id == StageEvent.candidate_id)
-            .where(StageEvent.to_stage == Candidate.stage, Candidate.stage.in_(WATCHED))
+            .where(StageEvent.to_stage == Candidate.stage, Candidate.stage.in_(WATCHED), in_force())
             .group_by(StageEvent.candidate_id).subquery())
 
 

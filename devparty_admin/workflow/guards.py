@@ -14,7 +14,17 @@ from flask_babel import gettext as _
 from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import Act, Candidate, DossierItem, Enrollment, Member, Sponsor, StageEvent, TrainingClass
+from ..models import (
+    Act,
+    Candidate,
+    DossierItem,
+    Enrollment,
+    Member,
+    Sponsor,
+    StageEvent,
+    TrainingClass,
+    in_force,
+)
 from ..plugins.loader import plugins
 from ..security.permissions import can_transition
 from . import dossier
@@ -113,7 +123,7 @@ def in_order(p: Proposal, rules: Rules) -> list[str]:
         failures.append(_("The date %(day)s is not after the date of birth (%(born)s).",
                           day=_day(p.vote_date), born=_day(born)))
     previous = db.session.scalar(
-        select(StageEvent).where(StageEvent.candidate_id == p.candidate.id)
+        select(StageEvent).where(StageEvent.candidate_id == p.candidate.id, in_force())
         .order_by(StageEvent.effective_on.desc(), StageEvent.id.desc()).limit(1))
     for day in {p.vote_date, p.effective_on} - {None}:
         if previous is not None and day < previous.effective_on:
@@ -351,7 +361,7 @@ def branch_vote_for_admission(p: Proposal, rules: Rules) -> list[str]:
 # --- after the decision -----------------------------------------------------------------------
 def last_event(candidate_id: int, stage: str) -> StageEvent | None:
     return db.session.scalar(select(StageEvent).where(
-        StageEvent.candidate_id == candidate_id, StageEvent.to_stage == stage)
+        StageEvent.candidate_id == candidate_id, StageEvent.to_stage == stage, in_force())
         .order_by(StageEvent.id.desc()).limit(1))
 
 

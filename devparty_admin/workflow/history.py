@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..i18n import format_datetime
-from ..models import Candidate, FieldChange, StageEvent
+from ..models import Candidate, FieldChange, StageEvent, in_force
 
 
 @dataclass
@@ -18,6 +18,7 @@ class Entry:
     at: datetime
     kind: str  # "stage" | "field"
     item: StageEvent | FieldChange
+    annulled: bool = False  # a step a later correction annulled (shown struck through)
 
 
 def timeline(candidate: Candidate) -> list[Entry]:
@@ -28,7 +29,10 @@ def timeline(candidate: Candidate) -> list[Entry]:
     changes = db.session.scalars(
         select(FieldChange).where(FieldChange.candidate_id == candidate.id)
         .options(selectinload(FieldChange.actor)))
-    entries = [Entry(e.at, "stage", e) for e in events] + [Entry(c.at, "field", c) for c in changes]
+    events = list(events)
+    annulled = {e.annuls_id for e in events if e.annuls_id is not None}
+    entries = [Entry(e.at, "stage", e, e.id in annulled) for e in events] + \
+        [Entry(c.at, "field", c) for c in changes]
     return sorted(entries, key=lambda entry: (entry.at, entry.item.id), reverse=True)
 
 
@@ -36,7 +40,7 @@ def time_in_stages(candidate: Candidate, today: date | None = None) -> list[tupl
     """(stage, days spent) in the order the candidate went through them, the current one to today."""
     today = today or date.today()
     events = list(db.session.scalars(
-        select(StageEvent).where(StageEvent.candidate_id == candidate.id)
+        select(StageEvent).where(StageEvent.candidate_id == candidate.id, in_force())
         .order_by(StageEvent.effective_on, StageEvent.id)))
     spans = []
     for current, following in zip(events, [*events[1:], None]):
@@ -61,7 +65,7 @@ def already_recorded(candidate: Candidate, target: str) -> str | None:
         return None
     event = db.session.scalar(
         select(StageEvent).where(StageEvent.candidate_id == candidate.id,
-                                 StageEvent.to_stage == target)
+                                 StageEvent.to_stage == target, in_force())
         .options(selectinload(StageEvent.actor)).order_by(StageEvent.id.desc()).limit(1))
     if event is None:
         return None
