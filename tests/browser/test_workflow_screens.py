@@ -59,3 +59,29 @@ def test_monthly_resolution_admission_and_a_bad_vote(page, branch, make, db):
     page.wait_for_url("**/admin/candidate/details/**")
     assert "Đã có quyết định kết nạp" in page.locator("#timeline tbody tr").first.inner_text()
     assert page.external_requests == []
+
+
+def test_the_committee_corrects_a_wrong_decision(page, branch, db):
+    """A decision recorded by mistake is annulled from the case file: the person is back at
+    'proposed', both events are on the timeline, the wrong one struck through."""
+    from devparty_admin.models import Act
+    from devparty_admin.workflow.transitions import move
+    from tests.workflow_fixtures import vote
+
+    move(branch.candidate, "proposed", actor=branch.branch_user, act=vote(branch.unit))
+    move(branch.candidate, "admitted", actor=branch.committee_user,
+         act=Act(kind="admission_decision", number="45-QĐ/ĐU", act_date=VOTE_DAY.replace(month=7),
+                 organization_id=branch.committee_unit.id))
+    db.session.commit()
+    _log_in(page, branch.committee_user.username)
+    page.goto(f"{page.base}/admin/candidate/details/?id={branch.candidate.id}")
+    page.click("#annul-step")
+    page.wait_for_url("**/admin/candidate/annul/**")
+    _fill(page, {"act_number": "02-QĐ/ĐU", "act_date": "15/07/2025",
+                 "reason": "Quyết định ghi nhầm người"})
+    page.click("#record-step")
+    page.wait_for_url("**/admin/candidate/details/**")
+    assert "trở lại giai đoạn “Đã đề nghị kết nạp”" in page.content()
+    rows = page.locator("#timeline tbody tr").all_inner_texts()
+    assert "Đính chính" in rows[0] and "Quyết định ghi nhầm người" in rows[0]
+    assert "Đã hủy" in rows[1] and "45-QĐ/ĐU" in rows[1]
