@@ -27,6 +27,7 @@ from .facts import (
     count_if,
     serving_members,
 )
+from .health import DataHealthReport
 from .period import Period
 from .plans import (
     ADMISSIONS,
@@ -358,4 +359,5 @@ class InactiveUnitsReport(Report):
 
 
 CORE_REPORTS: list[Report] = [AdmissionsReport(), FunnelReport(), MembersReport(),
-                              NewMembersReport(), PlanReport(), InactiveUnitsReport()]
+                              NewMembersReport(), PlanReport(), InactiveUnitsReport(),
+                              DataHealthReport()]

@@ -12,7 +12,8 @@ from devparty_admin.models.people import name_columns
 PAGES = [
     "/admin/", "/admin/plan/",
     *(f"/admin/reports/{name}?start=01/01/2015&end=31/12/2026"
-      for name in ("admissions", "funnel", "members", "new_members", "plan", "inactive")),
+      for name in ("admissions", "funnel", "members", "new_members", "plan", "inactive",
+                   "health")),
     "/admin/reports/admissions.xlsx?start=01/01/2015&end=31/12/2026",
 ]
 

@@ -1,0 +1,151 @@
+"""Data health ("đúng – đủ – sạch – sống"): the records of a unit that break the rules or look
+wrong, each linked to where it is put right. One query per kind of problem, whatever the size
+of the subtree; at most ``SHOWN`` rows of each kind are listed, all of them counted."""
+from __future__ import annotations
+
+from datetime import date
+
+from flask import url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import Date, func, or_, select
+
+from ..extensions import db
+from ..models import Candidate, Member, Organization, StageEvent, in_force
+from ..models.choices import STAGES
+from ..validation import OLDEST_YEARS, YOUNGEST_YEARS
+from ..workflow.calendar import add_months
+from .catalog import Report
+from .facts import Subtree
+from .tables import TEXT, Cell, Chart, Table
+
+SHOWN = 200
+# A stage held longer than this many months is worth a look (the rules' own limits are shorter).
+LINGERING_MONTHS = {"sympathizer": 24, "trained": 24, "dossier": 12, "proposed": 6, "admitted": 3}
+
+
+class DataHealthReport(Report):
+    name = "health"
+    title = _l("Data health: records to put right")
+    description = _l("Records of your unit that break the rules or look wrong (missing CCCD, the "
+                     "same person twice, dates out of order, impossible ages, stages held far too "
+                     "long, members without admission dates), each linked to where it is fixed.")
+
+    def tables(self, subtree: Subtree, today: date | None = None) -> list[Table]:
+        today = today or date.today()
+        found = [(_("No CCCD"), self._without_cccd(subtree)),
+                 (_("The same person twice (name and date of birth)"), self._twice(subtree)),
+                 (_("Impossible age"), self._impossible_age(subtree, today)),
+                 (_("Steps out of order"), self._out_of_order(subtree)),
+                 (_("Stage held far too long"), self._lingering(subtree, today)),
+                 (_("Member without admission date"), self._members_undated(subtree))]
+        summary = Table(_("Problems found"), [_("Problem"), _("Records")], key="health_summary")
+        listing = Table(_("Records to put right"), [_("Problem"), _("Person"), _("Unit"),
+                                                    _("What is wrong")], key="health")
+        for label, (total, rows) in found:
+            summary.rows.append([Cell(str(label), kind=TEXT), Cell(total)])
+            listing.rows += [[Cell(str(label), kind=TEXT), *row] for row in rows]
+        summary.chart = Chart([str(label) for label, _found in found],
+                              [(_("Records"), [total for _label, (total, _rows) in found])])
+        return [summary, listing]
+
+    # --- one query each -----------------------------------------------------------------------
+    @staticmethod
+    def _listed(query, render) -> tuple[int, list[list[Cell]]]:
+        """Run ``query`` (its first column the total, by a window) and render its rows."""
+        rows = db.session.execute(query.limit(SHOWN)).all()
+        return (rows[0][0] if rows else 0), [render(row[1:]) for row in rows]
+
+    @staticmethod
+    def _person(model_view: str, record_id: int, name: str, unit: str, detail: str) -> list[Cell]:
+        return [Cell(name, url_for(f"{model_view}.edit_view", id=record_id), kind=TEXT),
+                Cell(unit, kind=TEXT), Cell(detail, kind=TEXT)]
+
+    def _without_cccd(self, subtree: Subtree):
+        query = (select(func.count().over(), Candidate.id, Candidate.full_name, Organization.name)
+                 .join(Organization, Organization.id == Candidate.organization_id)
+                 .where(subtree.condition, Candidate.national_id.is_(None),
+                        Candidate.stage.not_in(("dropped", "rejected", "struck_off")))
+                 .order_by(Organization.path, Candidate.sort_key))
+        return self._listed(query, lambda row: self._person(
+            "candidate", row[0], row[1], row[2], _("Enter the citizen ID (CCCD).")))
+
+    def _twice(self, subtree: Subtree):
+        same = (select(Candidate.name_folded, Candidate.date_of_birth)
+                .join(Organization, Organization.id == Candidate.organization_id)
+                .where(subtree.condition, Candidate.date_of_birth.is_not(None))
+                .group_by(Candidate.name_folded, Candidate.date_of_birth)
+                .having(func.count() > 1).subquery())
+        query = (select(func.count().over(), Candidate.id, Candidate.full_name, Organization.name,
+                        Candidate.date_of_birth)
+                 .join(Organization, Organization.id == Candidate.organization_id)
+                 .join(same, (same.c.name_folded == Candidate.name_folded)
+                       & (same.c.date_of_birth == Candidate.date_of_birth))
+                 .where(subtree.condition).order_by(Candidate.name_folded, Candidate.id))
+        return self._listed(query, lambda row: self._person(
+            "candidate", row[0], row[1], row[2],
+            _("Born %(day)s like another record: the same person twice? Keep one.",
+              day=row[3].strftime("%d/%m/%Y"))))
+
+    def _impossible_age(self, subtree: Subtree, today: date):
+        youngest = add_months(today, -12 * YOUNGEST_YEARS)
+        oldest = add_months(today, -12 * OLDEST_YEARS)
+        query = (select(func.count().over(), Candidate.id, Candidate.full_name, Organization.name,
+                        Candidate.date_of_birth)
+                 .join(Organization, Organization.id == Candidate.organization_id)
+                 .where(subtree.condition, (Candidate.date_of_birth > youngest)
+                        | (Candidate.date_of_birth < oldest))
+                 .order_by(Organization.path, Candidate.sort_key))
+        return self._listed(query, lambda row: self._person(
+            "candidate", row[0], row[1], row[2],
+            _("Date of birth %(day)s: check the year.", day=row[3].strftime("%d/%m/%Y"))))
+
+    def _out_of_order(self, subtree: Subtree):
+        previous = func.lag(StageEvent.effective_on, type_=Date).over(
+            partition_by=StageEvent.candidate_id, order_by=StageEvent.id)
+        steps = (select(StageEvent.candidate_id, StageEvent.to_stage, StageEvent.effective_on,
+                        previous.label("before"))
+                 .where(in_force()).subquery())
+        query = (select(func.count().over(), Candidate.id, Candidate.full_name, Organization.name,
+                        steps.c.to_stage, steps.c.effective_on, steps.c.before)
+                 .join(steps, steps.c.candidate_id == Candidate.id)
+                 .join(Organization, Organization.id == Candidate.organization_id)
+                 .where(subtree.condition, (steps.c.effective_on < steps.c.before)
+                        | (steps.c.effective_on <= Candidate.date_of_birth))
+                 .order_by(Organization.path, Candidate.sort_key))
+        return self._listed(query, lambda row: [
+            Cell(row[1], url_for("candidate.details_view", id=row[0]), kind=TEXT),
+            Cell(row[2], kind=TEXT),
+            Cell(_("“%(step)s” dated %(day)s, before the step recorded earlier (%(before)s): "
+                   "correct it with “Đính chính”.", step=STAGES.label(row[3]),
+                   day=row[4].strftime("%d/%m/%Y"),
+                   before=row[5].strftime("%d/%m/%Y") if row[5] else "—"), kind=TEXT)])
+
+    def _lingering(self, subtree: Subtree, today: date):
+        entered = (select(StageEvent.candidate_id, func.max(StageEvent.effective_on).label("on"))
+                   .join(Candidate, Candidate.id == StageEvent.candidate_id)
+                   .where(in_force(), StageEvent.to_stage == Candidate.stage)
+                   .group_by(StageEvent.candidate_id).subquery())
+        too_long = [(Candidate.stage == stage) & (entered.c.on < add_months(today, -months))
+                    for stage, months in LINGERING_MONTHS.items()]
+        query = (select(func.count().over(), Candidate.id, Candidate.full_name, Organization.name,
+                        Candidate.stage, entered.c.on)
+                 .join(entered, entered.c.candidate_id == Candidate.id)
+                 .join(Organization, Organization.id == Candidate.organization_id)
+                 .where(subtree.condition, or_(*too_long))
+                 .order_by(entered.c.on))
+        return self._listed(query, lambda row: [
+            Cell(row[1], url_for("candidate.details_view", id=row[0]), kind=TEXT),
+            Cell(row[2], kind=TEXT),
+            Cell(_("“%(stage)s” since %(day)s (%(days)s days).", stage=STAGES.label(row[3]),
+                   day=row[4].strftime("%d/%m/%Y"), days=(today - row[4]).days),
+                 kind=TEXT)])
+
+    def _members_undated(self, subtree: Subtree):
+        query = (select(func.count().over(), Member.id, Member.full_name, Organization.name)
+                 .join(Organization, Organization.id == Member.organization_id)
+                 .where(subtree.condition, Member.admission_date.is_(None),
+                        Member.status.in_(("official", "probationary")))
+                 .order_by(Organization.path, Member.sort_key))
+        return self._listed(query, lambda row: self._person(
+            "member", row[0], row[1], row[2], _("Enter the date of the admission decision.")))

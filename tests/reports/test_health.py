@@ -1,0 +1,41 @@
+"""The data health report: each kind of wrong record found in the unit's subtree only, linked
+to where it is fixed."""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from devparty_admin.models import StageEvent
+
+
+def test_each_problem_is_listed_with_its_link(make, login_as, db):
+    province = make.org("Tỉnh")
+    unit = make.org("Chi bộ 01", parent=province)
+    other = make.org("Chi bộ 02", parent=province)
+    no_id = make.candidate(unit, full_name="Không Có Căn Cước", national_id=None)
+    make.candidate(unit, full_name="Trùng Tên", date_of_birth=date(1990, 1, 1))
+    make.candidate(unit, full_name="Trung Ten", date_of_birth=date(1990, 1, 1))
+    make.candidate(unit, full_name="Sinh Năm 1900", date_of_birth=date(1900, 1, 1))
+    backwards = make.candidate(unit, full_name="Ngược Thứ Tự", stage="trained")
+    db.session.add_all([
+        StageEvent(candidate=backwards, from_stage="source", to_stage="sympathizer",
+                   effective_on=date(2025, 3, 1)),
+        StageEvent(candidate=backwards, from_stage="sympathizer", to_stage="trained",
+                   effective_on=date(2020, 1, 1))])
+    lingering = make.candidate(unit, full_name="Chờ Quá Lâu", stage="proposed")
+    db.session.add(StageEvent(candidate=lingering, from_stage="dossier", to_stage="proposed",
+                              effective_on=date(2024, 1, 5)))
+    make.member(unit, full_name="Thiếu Ngày Kết Nạp", status="official")
+    make.candidate(other, full_name="Ngoài Đơn Vị", national_id=None)
+    db.session.commit()
+    session = login_as(make.user("branch", unit))
+    html = session.get("/admin/reports/health").get_data(as_text=True)
+    listing = re.search(r'id="table-health"(.*?)</table>', html, re.S).group(1)
+    for name in ("Không Có Căn Cước", "Trùng Tên", "Trung Ten", "Sinh Năm 1900", "Ngược Thứ Tự",
+                 "Chờ Quá Lâu", "Thiếu Ngày Kết Nạp"):
+        assert name in listing, name
+    assert "Ngoài Đơn Vị" not in listing
+    assert f"/admin/candidate/edit/?id={no_id.id}" in listing
+    assert f"/admin/candidate/details/?id={backwards.id}" in listing
+    summary = re.search(r'id="table-health_summary"(.*?)</table>', html, re.S).group(1)
+    assert "Không có số CCCD" in summary
