@@ -181,10 +181,10 @@ def _sponsor_problems(p: Proposal, sponsor: Sponsor, rules: Rules,
                           name=member.full_name))
     if known_long_enough and add_months(sponsor.known_since, rules.sponsor_min_months) > p.vote_date:
         problems.append(_("%(name)s has worked with the candidate for %(months)s months; the rule "
-                          "asks at least %(min)s (Quy định 294-QĐ/TW).",
+                          "asks at least %(min)s (%(regulation)s).",
                           name=member.full_name,
                           months=whole_months_between(sponsor.known_since, p.vote_date),
-                          min=rules.sponsor_min_months))
+                          min=rules.sponsor_min_months, regulation=rules.regulation))
     return problems
 
 
@@ -192,7 +192,8 @@ def _sponsor_problems(p: Proposal, sponsor: Sponsor, rules: Rules,
 def helper_assigned(p: Proposal, rules: Rules) -> list[str]:
     helpers = _sponsors(p, "helper")
     if not helpers:
-        return [_("Assign an official member to help the candidate (Quy định 294-QĐ/TW).")]
+        return [_("Assign an official member to help the candidate (%(regulation)s).",
+                  regulation=rules.regulation)]
     problems = [_sponsor_problems(p, h, rules, known_long_enough=False) for h in helpers]
     return [] if any(not found for found in problems) else [m for found in problems for m in found]
 
@@ -239,7 +240,8 @@ def age_on_vote_date(p: Proposal, rules: Rules) -> list[str]:
         return [_("On the vote date the candidate is %(years)s years %(months)s months old; above "
                   "%(max)s years needs the written consent of the provincial standing committee, "
                   "recorded with its number, who gave it and its date, on or before the vote "
-                  "(Quy định 294-QĐ/TW).", years=years, months=rest, max=rules.max_age_years)]
+                  "(%(regulation)s).", years=years, months=rest, max=rules.max_age_years,
+                  regulation=rules.regulation)]
     return []
 
 
@@ -261,7 +263,7 @@ def education(p: Proposal, rules: Rules) -> list[str]:
         return []
     return [_("General education must be lower secondary or higher; primary needs a written "
               "exception for the listed areas, recorded with its document, issuer and date "
-              "(Quy định 294-QĐ/TW).")]
+              "(%(regulation)s).", regulation=rules.regulation)]
 
 
 def latest_certificate(candidate_id: int, kind: str) -> date | None:
@@ -285,8 +287,8 @@ def certificate_fresh(p: Proposal, rules: Rules) -> list[str]:
         return [_("No awareness-class certificate (CN-NTVĐ) is recorded.")]
     if add_months(issued, rules.certificate_max_months) < p.vote_date:
         return [_("The awareness-class certificate of %(issued)s is more than %(max)s months old "
-                  "on the vote date (Hướng dẫn 06-HD/TW).",
-                  issued=issued.strftime("%d/%m/%Y"), max=rules.certificate_max_months)]
+                  "on the vote date (%(guide)s).", issued=issued.strftime("%d/%m/%Y"),
+                  max=rules.certificate_max_months, guide=rules.guide)]
     return []
 
 
@@ -303,7 +305,7 @@ def dossier_complete(p: Proposal, rules: Rules) -> list[str]:
     failures = []
     if dossier.BACKGROUND_CHECK not in done:
         failures.append(_("Background verification (thẩm tra lý lịch) must be done before the "
-                          "branch votes (Hướng dẫn 06-HD/TW)."))
+                          "branch votes (%(guide)s).", guide=rules.guide))
     missing = [dossier.ITEMS.label(code) for code in dossier.BEFORE_PROPOSAL
                if code not in done and code != dossier.BACKGROUND_CHECK]
     if missing:
@@ -344,9 +346,10 @@ def vote_problems(act: Act | None, organization_id: int, rules: Rules) -> list[s
         return [_("Vote: %(agree)s agreed; the denominator is %(roll)s official members on the "
                   "roll − %(transferred)s temporarily transferred − %(exempted)s exempted and "
                   "absent = %(members)s, so at least %(needed)s (%(num)s/%(den)s) are needed "
-                  "(Điều lệ Đảng, Điều 4; Quy định 294-QĐ/TW).", agree=act.votes_for, roll=roll,
+                  "(Điều lệ Đảng, Điều 4; %(regulation)s).", agree=act.votes_for, roll=roll,
                   transferred=transferred, exempted=exempted, members=counted, needed=needed,
-                  num=rules.vote_numerator, den=rules.vote_denominator)]
+                  num=rules.vote_numerator, den=rules.vote_denominator,
+                  regulation=rules.regulation)]
     return [_("Vote: %(agree)s of %(members)s official members agreed; at least %(needed)s "
               "(%(num)s/%(den)s) are needed (Điều lệ Đảng, Điều 4).",
               agree=act.votes_for, members=counted, needed=needed,
@@ -382,8 +385,8 @@ def ceremony_in_time(p: Proposal, rules: Rules) -> list[str]:
     if approval is None or not (approval.signer or "").strip():
         return [_("The ceremony must be held within %(days)s working days of the decision (by "
                   "%(due)s); later needs the upper committee's written approval, recorded with "
-                  "its number, date and who signed it (Hướng dẫn 06-HD/TW).",
-                  days=rules.ceremony_due_working_days, due=_day(due))]
+                  "its number, date and who signed it (%(guide)s).",
+                  days=rules.ceremony_due_working_days, due=_day(due), guide=rules.guide)]
     if approval.act_date is not None and approval.act_date > p.effective_on:
         return [_("The approval of %(approved)s comes after the ceremony of %(day)s.",
                   approved=_day(approval.act_date), day=_day(p.effective_on))]
@@ -408,7 +411,7 @@ def new_member_class_passed(p: Proposal, rules: Rules) -> list[str]:
     issued = latest_certificate(p.candidate.id, "new_member")
     if issued is None:
         return [_("The new-member class certificate is required for recognition "
-                  "(Hướng dẫn 06-HD/TW).")]
+                  "(%(guide)s).", guide=rules.guide)]
     if issued > p.vote_date:
         return [_("The new-member class certificate is dated %(issued)s, after the decision of "
                   "%(day)s.", issued=_day(issued), day=_day(p.vote_date))]

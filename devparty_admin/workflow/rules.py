@@ -1,10 +1,14 @@
-"""Thresholds of the rules (docs/rules.md), each a setting with the regulation's default.
+"""Thresholds of the rules (docs/rules.md), each a setting with the regulation's default, in
+rule sets that take effect on a date: a step is judged by the set in force on its date, and
+its messages name that set's texts.
 
-An installation overrides any of them with ``DEVPARTY_RULES = {"max_age_years": 65, …}``.
+An installation overrides any threshold with ``DEVPARTY_RULES = {"max_age_years": 65, …}``
+(in every set).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
+from datetime import date
 
 from flask import current_app, has_app_context
 
@@ -24,10 +28,32 @@ class Rules:
     probation_months: int = 12
     recognition_review_working_days: int = 30
     probation_warning_days: int = 30
+    # The texts the messages cite: the Central Committee's regulation carrying out the Charter
+    # and the Secretariat's guide to it.
+    regulation: str = "Quy định 294-QĐ/TW"
+    guide: str = "Hướng dẫn 06-HD/TW"
+
+
+# (first day in force, rule set). The thresholds the product checks are the same in the three
+# sets; what changed between them (the district level, the recognition procedure's wording)
+# does not move a threshold, so each set differs by the texts its messages cite.
+RULE_SETS: tuple[tuple[date, Rules], ...] = (
+    (date.min, Rules(regulation="Quy định 24-QĐ/TW", guide="Hướng dẫn 01-HD/TW")),
+    (date(2025, 1, 20), Rules(regulation="Quy định 232-QĐ/TW", guide="Hướng dẫn 01-HD/TW")),
+    (date(2025, 7, 1), Rules(regulation="Quy định 294-QĐ/TW", guide="Hướng dẫn 06-HD/TW")),
+)
+THRESHOLDS = {f.name for f in fields(Rules)} - {"regulation", "guide"}
+
+
+def rules_on(day: date | None = None) -> Rules:
+    """The rule set in force on ``day`` (today's without one), with the installation's
+    overrides of its thresholds."""
+    day = day or date.today()
+    in_force = [rules for starts, rules in RULE_SETS if starts <= day][-1]
+    overrides = current_app.config.get("DEVPARTY_RULES", {}) if has_app_context() else {}
+    return replace(in_force, **{k: v for k, v in overrides.items() if k in THRESHOLDS})
 
 
 def current_rules() -> Rules:
-    """The installation's rules: defaults, overridden by ``DEVPARTY_RULES``."""
-    overrides = current_app.config.get("DEVPARTY_RULES", {}) if has_app_context() else {}
-    known = {f.name for f in fields(Rules)}
-    return replace(Rules(), **{k: v for k, v in overrides.items() if k in known})
+    """Today's rules (deadlines, alerts)."""
+    return rules_on()

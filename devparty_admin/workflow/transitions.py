@@ -17,7 +17,7 @@ from ..models import Act, Candidate, Member, StageEvent
 from .calendar import add_months
 from .guards import Proposal, can_judge, guards_for, last_event
 from .history import already_recorded
-from .rules import Rules, current_rules
+from .rules import Rules, rules_on
 from .stages import find_transition, stage_label
 
 
@@ -30,8 +30,9 @@ class TransitionRefused(Exception):
 
 
 def check(proposal: Proposal, rules: Rules | None = None) -> list[str]:
-    """Every reason this proposal would be refused (empty: it may go ahead)."""
-    rules = rules or current_rules()
+    """Every reason this proposal would be refused (empty: it may go ahead), by the rule set in
+    force on the step's date unless ``rules`` are given."""
+    rules = rules or rules_on(proposal.vote_date)
     return [reason for guard in guards_for(proposal.transition.target)
             if can_judge(guard, proposal) for reason in guard(proposal, rules)]
 
@@ -42,8 +43,8 @@ def move_many(candidates: Iterable[Candidate], target: str, *, actor, act: Act |
     """Move every candidate to ``target`` under one act, or none of them.
 
     Raises TransitionRefused listing each refused candidate's reasons, prefixed with their name.
+    The rules are the set in force on the step's date, unless ``rules`` are given.
     """
-    rules = rules or current_rules()
     candidates = lock(candidates)
     effective_on = effective_on or (act.act_date if act is not None else None)
     proposals, reasons = [], []
@@ -66,7 +67,7 @@ def move_many(candidates: Iterable[Candidate], target: str, *, actor, act: Act |
     if act is not None:
         act.created_by_id = getattr(actor, "id", None)
         db.session.add(act)
-    events = [_apply(proposal, rules) for proposal in proposals]
+    events = [_apply(proposal, rules or rules_on(proposal.vote_date)) for proposal in proposals]
     db.session.flush()
     return events
 

@@ -23,3 +23,26 @@ def test_a_changed_threshold_changes_the_guard(branch, db, app, monkeypatch):
     monkeypatch.setitem(app.config, "DEVPARTY_RULES", {"max_age_years": 65})
     assert current_rules() == Rules(max_age_years=65)
     assert not any("tuổi" in r for r in reasons(branch, vote(branch.unit)))
+
+
+@pytest.mark.parametrize("vote_day, regulation", [
+    (date(2025, 6, 30), "Quy định 232-QĐ/TW"),   # the last day of 232-QĐ/TW …
+    (date(2025, 7, 1), "Quy định 294-QĐ/TW"),    # … the first of 294-QĐ/TW
+    (date(2024, 12, 2), "Quy định 24-QĐ/TW"),
+])
+def test_a_step_is_judged_by_the_rule_set_of_its_date(branch, db, vote_day, regulation):
+    from devparty_admin.workflow.rules import rules_on
+
+    branch.candidate.date_of_birth = date(1960, 1, 1)  # above 60 on every one of these days
+    db.session.commit()
+    assert rules_on(vote_day).regulation == regulation
+    found = [r for r in reasons(branch, vote(branch.unit, day=vote_day)) if "60 tuổi" in r]
+    assert found and found[0].endswith(f"({regulation}).")
+
+
+def test_installation_overrides_apply_to_every_rule_set(app, monkeypatch):
+    from devparty_admin.workflow.rules import rules_on
+
+    monkeypatch.setitem(app.config, "DEVPARTY_RULES", {"max_age_years": 65})
+    with app.app_context():
+        assert {rules_on(day).max_age_years for day in (date(2024, 1, 1), date(2026, 1, 1))} == {65}

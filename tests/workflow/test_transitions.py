@@ -42,7 +42,7 @@ def test_bulk_monthly_resolution_is_all_or_nothing(branch, db, make):
         move_many([*ready, stranger], "sympathizer", actor=branch.branch_user, act=vote(branch.unit))
     db.session.rollback()
     assert refused.value.reasons == [
-        "Chưa Có Người Giúp: Cần phân công đảng viên chính thức giúp đỡ quần chúng (Quy định 294-QĐ/TW)."]
+        "Chưa Có Người Giúp: Cần phân công đảng viên chính thức giúp đỡ quần chúng (Quy định 232-QĐ/TW)."]
     assert snapshot(db) == before
     events = move_many(ready, "sympathizer", actor=branch.branch_user,
                        act=vote(branch.unit, number="05-NQ/CB"))
