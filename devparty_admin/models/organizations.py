@@ -1,7 +1,9 @@
 """The party organization tree, with a materialized path so a subtree is one prefix range."""
 from __future__ import annotations
 
-from sqlalchemy import ForeignKey, String, event, func, select, update
+from datetime import date
+
+from sqlalchemy import Date, ForeignKey, String, event, func, select, update
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 from sqlalchemy.orm.attributes import get_history, set_committed_value
 
@@ -34,6 +36,14 @@ class Organization(db.Model):
     path: Mapped[str] = mapped_column(BinaryString(255), default="", index=True)
     staff_count: Mapped[int | None]
     active: Mapped[bool] = mapped_column(default=True)
+    # Who decides admission and recognition (cấp ủy có thẩm quyền) is data on the tree: the
+    # nearest committee above a branch that decides, or that the deciding committee delegated
+    # to (from the delegation's date). A đảng bộ cơ sở that does not decide adopts its own
+    # resolution (8-KNĐ) between its branch's proposal and the decision.
+    decides_admission: Mapped[bool] = mapped_column(default=False)
+    grassroots: Mapped[bool] = mapped_column(default=False)
+    delegated_on: Mapped[date | None] = mapped_column(Date)
+    delegation_act: Mapped[str | None] = mapped_column(String(100))
 
     parent: Mapped[Organization | None] = relationship(
         remote_side=[id], back_populates="children"

@@ -107,4 +107,11 @@ def _has_authority(user, candidate, transition) -> bool:
         return False
     if sees_all_units(user):
         return True
-    return transition.authority == BRANCH or user.organization.id != unit.id
+    if transition.authority == BRANCH:
+        return True
+    from ..workflow.authority import competent_committee
+
+    committee = competent_committee(unit)
+    if committee is not None:  # the tree says who decides: that committee only
+        return user.organization.id == committee.id
+    return user.organization.id != unit.id

@@ -26,12 +26,13 @@ from ..models import (
     in_force,
 )
 from ..plugins.loader import plugins
-from ..security.permissions import can_transition
+from ..security.permissions import can_transition, sees_all_units
 from . import dossier
+from .authority import competent_committee, grassroots_between
 from .calendar import add_months, whole_months_between
 from .deadlines import ceremony_due
 from .rules import Rules
-from .stages import Transition, stage_label
+from .stages import BRANCH, Transition, stage_label
 
 EDUCATION_ORDER = ("primary", "lower_secondary", "upper_secondary")
 
@@ -105,6 +106,47 @@ def act_recorded(p: Proposal, rules: Rules) -> list[str]:
     if p.transition.needs_reason and not (p.note or "").strip():
         failures.append(_("Give the reason for this exit."))
     return failures
+
+
+# --- the competent committee --------------------------------------------------------------------
+def _decides(p: Proposal) -> bool:
+    return p.transition.authority != BRANCH
+
+
+@guard()
+def competent_committee_decides(p: Proposal, rules: Rules) -> list[str]:
+    """On the decision's date, the committee the tree names (or its delegate) decides."""
+    if not _decides(p) or sees_all_units(p.actor) or p.candidate.organization is None:
+        return []
+    committee = competent_committee(p.candidate.organization, p.vote_date)
+    home = getattr(p.actor, "organization", None)
+    if committee is None or (home is not None and home.id == committee.id):
+        return []
+    return [_("On %(day)s the committee competent for this branch is %(committee)s; only it "
+              "decides (%(regulation)s).", day=_day(p.vote_date), committee=committee.name,
+              regulation=rules.regulation)]
+
+
+@guard("admitted")
+def grassroots_resolution(p: Proposal, rules: Rules) -> list[str]:
+    """A branch inside a đảng bộ cơ sở that does not decide: its 8-KNĐ resolution, dated between
+    the branch's proposal and the decision."""
+    unit = p.candidate.organization
+    grassroots = grassroots_between(unit, competent_committee(unit, p.vote_date))
+    if grassroots is None:
+        return []
+    proposed = last_event(p.candidate.id, "proposed")
+    resolution = db.session.scalar(select(func.max(DossierItem.item_date)).where(
+        DossierItem.candidate_id == p.candidate.id, DossierItem.form_code == "8-KND",
+        DossierItem.status == "done"))
+    if resolution is None:
+        return [_("%(committee)s must first adopt its resolution on the admission (8-KNĐ) "
+                  "(%(guide)s).", committee=grassroots.name, guide=rules.guide)]
+    if (proposed is not None and resolution < proposed.effective_on) or resolution > p.vote_date:
+        return [_("The 8-KNĐ resolution of %(dated)s must come after the branch's proposal and "
+                  "on or before the decision of %(day)s.", dated=_day(resolution),
+                  day=_day(p.vote_date))]
+    return []
 
 
 # --- chronology -----------------------------------------------------------------------------

@@ -206,7 +206,7 @@ def test_reports_need_a_login(dataset, browser):
 def test_the_report_list_includes_every_core_report(dataset, login_as):
     html = login_as(dataset.committee_user).get("/admin/reports/").get_data(as_text=True)
     assert re.findall(r'data-report="(\w+)"', html) == [
-        "admissions", "funnel", "members", "new_members", "plan", "inactive"]
+        "admissions", "funnel", "members", "new_members", "plan", "inactive", "health"]
 
 
 def test_a_new_admission_moves_the_figures(dataset, login_as, make, db):
