@@ -53,6 +53,17 @@ def _secret_file() -> Path:
     return Path(current_app.config["DEVPARTY_SECRET_KEY_FILE"])
 
 
+def _sqlite_copy(source: Path, target: Path) -> None:
+    """SQLite's online backup API: a consistent copy while others read and write."""
+    origin, copy = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        with copy:
+            origin.backup(copy)
+    finally:
+        origin.close()
+        copy.close()
+
+
 def make_backup(target: Path) -> dict:
     """Write the archive to ``target`` while the application may keep running."""
     manifest = {"format": FORMAT, "engine": db.engine.dialect.name,
@@ -61,12 +72,7 @@ def make_backup(target: Path) -> dict:
     with tempfile.TemporaryDirectory() as work:
         work = Path(work)
         if _is_sqlite():
-            source = sqlite3.connect(_sqlite_path())
-            copy = sqlite3.connect(work / "database.sqlite3")
-            with copy:
-                source.backup(copy)
-            source.close()
-            copy.close()
+            _sqlite_copy(_sqlite_path(), work / "database.sqlite3")
         else:
             subprocess.run([_tool("pg_dump"), "--format=custom", "--no-owner",
                             f"--file={work / 'database.dump'}", _libpq_url()],
@@ -114,12 +120,7 @@ def restore_backup(source: Path) -> dict:
                               f"{db.engine.dialect.name}.")
         db.engine.dispose()
         if _is_sqlite():
-            restored = sqlite3.connect(work / "database.sqlite3")
-            target = sqlite3.connect(_sqlite_path())
-            with target:
-                restored.backup(target)
-            restored.close()
-            target.close()
+            _sqlite_copy(work / "database.sqlite3", _sqlite_path())
         else:
             subprocess.run([_tool("pg_restore"), "--no-owner", "--exit-on-error",
                             f"--dbname={_libpq_url()}", str(work / "database.dump")],
