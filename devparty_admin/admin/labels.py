@@ -28,6 +28,7 @@ LABELS = {
     "stage": _l("Stage"),
     "notes": _l("Notes"),
     "import": _l("Imported from Excel"),
+    "merge": _l("Records merged"),
     "created_at": _l("Created"),
     "updated_at": _l("Updated"),
     "status": _l("Status"),

@@ -24,6 +24,7 @@ from ..security import has_permission
 from ..security.permissions import PROPOSE, can_annul, can_transition
 from ..workflow.corrections import annul_last_step, last_step
 from ..workflow.history import already_recorded, time_in_stages, timeline
+from ..workflow.merges import MergeRefused, merge
 from ..workflow.stages import TRANSITIONS, find_transition, stage_label, transitions_from
 from ..workflow.training import EnrollmentRefused, enroll
 from ..workflow.transitions import TransitionRefused, move_many
@@ -52,6 +53,12 @@ class TransitionForm(TranslatedForm):
     effective_on = VNDateField(_l("Date of the step (ceremony date, class date …)"),
                                validators=[Optional()])
     note = TextAreaField(_l("Reason / note"), validators=[Length(max=2000)])
+
+
+class MergeForm(TranslatedForm):
+    keep = SelectField(_l("The record to keep"), validators=[DataRequired()])
+    reason = TextAreaField(_l("Why these are the same person"), validators=[
+        NotBlank(_l("Say why these are the same person.")), Length(max=2000)])
 
 
 class CorrectionForm(TranslatedForm):
@@ -205,7 +212,7 @@ class TransitionViews:
     def is_action_allowed(self, name):
         if name == "monthly_resolution":
             return has_permission(current_user, *PROPOSE)
-        if name == "enroll":
+        if name in ("enroll", "merge"):
             return self.can_edit
         return super().is_action_allowed(name)
 
@@ -241,6 +248,36 @@ class TransitionViews:
         """Bulk actions post ids; the page that asks for the act or the class carries them."""
         valid = [str(pk) for pk in map(parse_id, ids) if pk is not None]
         return redirect(self.get_url(endpoint, ids=",".join(valid)))
+
+    @action("merge", _l("Merge two records of one person"))
+    def action_merge(self, ids):
+        return self._to_page_with(".merge_view", ids)
+
+    @expose("/merge/", methods=("GET", "POST"))
+    def merge_view(self):
+        """Review two records side by side, choose the one to keep, say why, merge."""
+        candidates = self._selected()
+        if len(candidates) != 2 or not self.can_edit:
+            flash(_("Select exactly two records of the same person."), "error")
+            return redirect(self.get_url(".index_view"))
+        form = MergeForm()
+        form.keep.choices = [(str(c.id), f"{c.full_name} · {c.organization.name} · "
+                              f"{stage_label(c.stage)}") for c in candidates]
+        if form.validate_on_submit():
+            keep = next(c for c in candidates if str(c.id) == form.keep.data)
+            duplicate = next(c for c in candidates if c is not keep)
+            try:
+                merge(keep, duplicate, actor=current_user, reason=form.reason.data)
+            except MergeRefused as refused:
+                db.session.rollback()
+                for reason in refused.reasons:
+                    flash(reason, "error")
+            else:
+                db.session.commit()
+                flash(_("The two records are now one: %(name)s.", name=keep.full_name), "success")
+                return redirect(self.get_url(".details_view", id=keep.id))
+        return self.render("devparty/transition.html", form=form, candidates=candidates,
+                           title=_("Merge two records of one person"))
 
     @action("monthly_resolution", _l("Monthly branch resolution"))
     def action_monthly_resolution(self, ids):

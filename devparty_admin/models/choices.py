@@ -48,6 +48,7 @@ STAGES = Choices(
     ("dropped", _l("Removed from the list")),
     ("rejected", _l("Admission refused")),
     ("struck_off", _l("Struck off")),
+    ("merged", _l("Merged into another record")),  # a duplicate record of one person
 )
 
 SOURCES = Choices(
@@ -102,6 +103,7 @@ MEMBER_STATUSES = Choices(
     ("exempted", _l("Exempted from activities")),
     ("transferred_out", _l("Transferred out")),
     ("struck_off", _l("Struck off")),
+    ("merged", _l("Merged into another record")),  # a duplicate record of one person
 )
 
 ACT_KINDS = Choices(

@@ -100,6 +100,9 @@ class Candidate(Person, db.Model):
     # Exceptions the rules allow only in writing: the document (number), who issued it, when.
     # Above 60: the provincial standing committee's consent; primary education: the areas the
     # rules list (mountains, borders, islands, ethnic-minority areas).
+    # A second record of the same person, merged into this one (its history stays on it and is
+    # read with the kept record's).
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("candidate.id"))
     age_exception: Mapped[str | None] = mapped_column(String(300))
     age_exception_by: Mapped[str | None] = mapped_column(String(200))
     age_exception_on: Mapped[date | None] = mapped_column(Date)

@@ -65,7 +65,7 @@ class DataHealthReport(Report):
         query = (select(func.count().over(), Candidate.id, Candidate.full_name, Organization.name)
                  .join(Organization, Organization.id == Candidate.organization_id)
                  .where(subtree.condition, Candidate.national_id.is_(None),
-                        Candidate.stage.not_in(("dropped", "rejected", "struck_off")))
+                        Candidate.stage.not_in(("dropped", "rejected", "struck_off", "merged")))
                  .order_by(Organization.path, Candidate.sort_key))
         return self._listed(query, lambda row: self._person(
             "candidate", row[0], row[1], row[2], _("Enter the citizen ID (CCCD).")))
@@ -73,7 +73,8 @@ class DataHealthReport(Report):
     def _twice(self, subtree: Subtree):
         same = (select(Candidate.name_folded, Candidate.date_of_birth)
                 .join(Organization, Organization.id == Candidate.organization_id)
-                .where(subtree.condition, Candidate.date_of_birth.is_not(None))
+                .where(subtree.condition, Candidate.date_of_birth.is_not(None),
+                       Candidate.stage != "merged")
                 .group_by(Candidate.name_folded, Candidate.date_of_birth)
                 .having(func.count() > 1).subquery())
         query = (select(func.count().over(), Candidate.id, Candidate.full_name, Organization.name,
@@ -81,7 +82,8 @@ class DataHealthReport(Report):
                  .join(Organization, Organization.id == Candidate.organization_id)
                  .join(same, (same.c.name_folded == Candidate.name_folded)
                        & (same.c.date_of_birth == Candidate.date_of_birth))
-                 .where(subtree.condition).order_by(Candidate.name_folded, Candidate.id))
+                 .where(subtree.condition, Candidate.stage != "merged")
+                 .order_by(Candidate.name_folded, Candidate.id))
         return self._listed(query, lambda row: self._person(
             "candidate", row[0], row[1], row[2],
             _("Born %(day)s like another record: the same person twice? Keep one.",

@@ -22,12 +22,15 @@ class Entry:
 
 
 def timeline(candidate: Candidate) -> list[Entry]:
-    """Two queries, whatever the length of the history."""
+    """A few queries, whatever the length of the history; records of the same person merged
+    into this one bring their history along."""
+    ids = [candidate.id, *db.session.scalars(
+        select(Candidate.id).where(Candidate.merged_into_id == candidate.id))]
     events = db.session.scalars(
-        select(StageEvent).where(StageEvent.candidate_id == candidate.id)
+        select(StageEvent).where(StageEvent.candidate_id.in_(ids))
         .options(selectinload(StageEvent.act), selectinload(StageEvent.actor)))
     changes = db.session.scalars(
-        select(FieldChange).where(FieldChange.candidate_id == candidate.id)
+        select(FieldChange).where(FieldChange.candidate_id.in_(ids))
         .options(selectinload(FieldChange.actor)))
     events = list(events)
     annulled = {e.annuls_id for e in events if e.annuls_id is not None}
