@@ -15,13 +15,15 @@ from ..workflow.calendar import add_months
 from ..workflow.guards import official_roll
 from ..workflow.transitions import move
 
-PATH = ("sympathizer", "trained", "dossier", "proposed", "admitted", "probationary", "official")
+PATH = ("sympathizer", "trained", "dossier", "proposed", "admitted", "probationary",
+        "recognition_proposed", "official")
 EXIT_FROM = {"dropped": "sympathizer", "rejected": "proposed", "struck_off": "probationary"}
 # Days between entering one stage and the next, chosen inside every deadline.
 GAPS = {"sympathizer": 60, "trained": 30, "dossier": 40, "proposed": 20, "admitted": 14,
-        "probationary": 372, "official": 0}
+        "probationary": 372, "recognition_proposed": 0, "official": 0}
 ACT_KIND = {"sympathizer": "branch_resolution", "proposed": "branch_resolution",
-            "admitted": "admission_decision", "official": "recognition_decision",
+            "admitted": "admission_decision", "recognition_proposed": "branch_resolution",
+            "official": "recognition_decision",
             "dropped": "branch_resolution", "rejected": "committee_decision",
             "struck_off": "committee_decision"}
 EXIT_REASONS = {"dropped": "Không tiếp tục phấn đấu, chi bộ biểu quyết đưa ra khỏi danh sách",
@@ -105,7 +107,7 @@ def walk(candidate: Candidate, target: str, last_day: date, actor, serial: int,
         candidate=candidate, target=target)
     db.session.flush()
     for step in steps:
-        if step == "official":
+        if step == "recognition_proposed":
             db.session.add(Enrollment(
                 training_class=_class("new_member", candidate.organization,
                                       dates["probationary"] + timedelta(days=90)),
@@ -115,6 +117,8 @@ def walk(candidate: Candidate, target: str, last_day: date, actor, serial: int,
             db.session.add_all(DossierItem(candidate=candidate, form_code=code, status="done",
                                            item_date=dates[step])
                                for code in dossier.BEFORE_RECOGNITION)
+        if step == "official":  # the committee decides a few days after the branch's vote
+            dates[step] = min(dates["recognition_proposed"] + timedelta(days=5), last_day)
         move(candidate, step, actor=actor, act=_act(step, candidate, dates[step], serial),
              effective_on=dates[step], note=EXIT_REASONS.get(step))
 

@@ -127,7 +127,8 @@ def _add_people(org: Organization, unit: Unit, sources: tuple[str, ...], people:
     """Members, less those the walked candidates become and the past admissions, so the
     unit's figures hold."""
     year = date.today().year
-    becoming_probationary = unit.candidates.get("probationary", 0)
+    becoming_probationary = (unit.candidates.get("probationary", 0)
+                             + unit.candidates.get("recognition_proposed", 0))
     becoming = (becoming_probationary + unit.candidates.get("official", 0)
                 + _add_admission_history(org, unit, sources, people))
     probationary = max(unit.probationary - becoming_probationary, 0)

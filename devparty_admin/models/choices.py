@@ -44,6 +44,7 @@ STAGES = Choices(
     ("proposed", _l("Proposed for admission")),
     ("admitted", _l("Admission decided")),
     ("probationary", _l("Probationary member")),
+    ("recognition_proposed", _l("Recognition proposed by the branch")),
     ("official", _l("Official member")),
     ("dropped", _l("Removed from the list")),
     ("rejected", _l("Admission refused")),

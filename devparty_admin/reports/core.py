@@ -42,7 +42,7 @@ from .plans import (
 from .tables import DAYS, PERCENT, TEXT, Cell, Chart, Table, ratio, text
 
 PATH_STAGES = ("source", "sympathizer", "trained", "dossier", "proposed", "admitted",
-               "probationary", "official")
+               "probationary", "recognition_proposed", "official")
 
 
 def _unit_label(org: Organization, subtree: Subtree) -> str:

@@ -30,6 +30,6 @@ ITEMS = Choices(
 BEFORE_PROPOSAL = ("CN-NTVD", "1-KND", "2-KND", "TTLL", "5-KND")
 BACKGROUND_CHECK = "TTLL"
 # The recognition file (Hướng dẫn 12-HD/BTCTW): the member's self-review, the helper's
-# assessment, the compiled comments and the branch's resolution, before the decision.
-BEFORE_RECOGNITION = ("10-KND", "11-KND", "12-KND", "13-KND")
+# assessment and the compiled comments, before the branch votes its 13-KNĐ resolution.
+BEFORE_RECOGNITION = ("10-KND", "11-KND", "12-KND")
 YOUTH_UNION_INTRODUCTION = "4-KND"

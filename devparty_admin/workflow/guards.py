@@ -435,7 +435,7 @@ def ceremony_in_time(p: Proposal, rules: Rules) -> list[str]:
     return []
 
 
-@guard("official")
+@guard("recognition_proposed")
 def probation_completed(p: Proposal, rules: Rules) -> list[str]:
     ceremony = last_event(p.candidate.id, "probationary")
     if ceremony is None or p.effective_on is None:
@@ -448,21 +448,21 @@ def probation_completed(p: Proposal, rules: Rules) -> list[str]:
     return []
 
 
-@guard("official")
+@guard("recognition_proposed")
 def new_member_class_passed(p: Proposal, rules: Rules) -> list[str]:
     issued = latest_certificate(p.candidate.id, "new_member")
     if issued is None:
         return [_("The new-member class certificate is required for recognition "
                   "(%(guide)s).", guide=rules.guide)]
     if issued > p.vote_date:
-        return [_("The new-member class certificate is dated %(issued)s, after the decision of "
+        return [_("The new-member class certificate is dated %(issued)s, after the vote of "
                   "%(day)s.", issued=_day(issued), day=_day(p.vote_date))]
     return []
 
 
-@guard("official")
+@guard("recognition_proposed")
 def recognition_file_complete(p: Proposal, rules: Rules) -> list[str]:
-    """10-, 11-, 12- and 13-KNĐ done, dated on or before the decision."""
+    """10-, 11- and 12-KNĐ done, dated on or before the branch's vote."""
     done = dict(db.session.execute(select(DossierItem.form_code, DossierItem.item_date).where(
         DossierItem.candidate_id == p.candidate.id, DossierItem.status == "done",
         DossierItem.form_code.in_(dossier.BEFORE_RECOGNITION))).all())
@@ -471,13 +471,13 @@ def recognition_file_complete(p: Proposal, rules: Rules) -> list[str]:
     if missing:
         failures.append(_("The recognition file is incomplete: %(missing)s (Hướng dẫn "
                           "12-HD/BTCTW).", missing="; ".join(missing)))
-    failures += [_("“%(document)s” is dated %(dated)s, after the decision of %(day)s.",
+    failures += [_("“%(document)s” is dated %(dated)s, after the vote of %(day)s.",
                    document=dossier.ITEMS.label(code), dated=_day(dated), day=_day(p.vote_date))
                  for code, dated in done.items() if dated is not None and dated > p.vote_date]
     return failures
 
 
-@guard("official")
+@guard("recognition_proposed")
 def branch_vote_for_recognition(p: Proposal, rules: Rules) -> list[str]:
     return vote_problems(p.act, p.candidate.organization_id, rules)
 

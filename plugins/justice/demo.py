@@ -43,7 +43,7 @@ def unit() -> Unit:
              candidates={"proposed": 1, "dropped": 1},
              admissions={2015: 2, 2016: 2, 2017: 1, 2019: 1, 2020: 1, 2021: 1}),
         Unit("STP-03", "Chi bộ 03", "Chi bộ trực thuộc", "justice", members=15, probationary=1,
-             candidates={"admitted": 1, "probationary": 1},
+             candidates={"admitted": 1, "recognition_proposed": 1},
              admissions={2015: 2, 2016: 1, 2017: 1, 2019: 1, 2020: 1, 2021: 1}),
     ])
 

@@ -143,33 +143,43 @@ def test_probation_ends_on_the_day_and_needs_the_new_member_class(branch, db):
     move(branch.candidate, "probationary", actor=branch.branch_user, effective_on=ceremony)
     db.session.commit()
 
-    def recognition(day):
-        return Act(kind="recognition_decision", number="80-QĐ/ĐU", act_date=day,
-                   organization_id=branch.committee_unit.id, votes_for=20, official_members=22)
+    def branch_resolution(day, votes_for=20):  # 13-KNĐ: the branch's own vote, from its roll
+        return Act(kind="branch_resolution", number="13-NQ/CB", act_date=day,
+                   organization_id=branch.unit.id, votes_for=votes_for, votes_against=0)
 
     with pytest.raises(TransitionRefused) as refused:
-        move(branch.candidate, "official", actor=branch.committee_user,
-             act=recognition(date(2026, 7, 9)))
+        move(branch.candidate, "recognition_proposed", actor=branch.branch_user,
+             act=branch_resolution(date(2026, 7, 9), votes_for=14))
     text = " ".join(refused.value.reasons)
     assert "10/07/2026" in text and "lớp đảng viên mới" in text
-    assert "Hồ sơ công nhận đảng viên chính thức còn thiếu" in text and "13-KNĐ" in text
+    assert "Hồ sơ công nhận đảng viên chính thức còn thiếu" in text and "12-KNĐ" in text
+    assert "14 trên 22" in text  # the branch's vote, counted from the roll
     db.session.rollback()
     add_certificate(db, branch.candidate, branch.unit, date(2025, 12, 1), kind="new_member")
-    for code in ("10-KND", "11-KND", "12-KND"):
-        db.session.add(DossierItem(candidate=branch.candidate, form_code=code, status="done",
-                                   item_date=date(2026, 7, 1)))
-    late = DossierItem(candidate=branch.candidate, form_code="13-KND", status="done",
+    late = DossierItem(candidate=branch.candidate, form_code="12-KND", status="done",
                        item_date=date(2026, 7, 11))
+    db.session.add_all([DossierItem(candidate=branch.candidate, form_code=code, status="done",
+                                    item_date=date(2026, 7, 1)) for code in ("10-KND", "11-KND")])
     db.session.add(late)
     db.session.commit()
     with pytest.raises(TransitionRefused) as refused:
-        move(branch.candidate, "official", actor=branch.committee_user,
-             act=recognition(date(2026, 7, 10)))
+        move(branch.candidate, "recognition_proposed", actor=branch.branch_user,
+             act=branch_resolution(date(2026, 7, 10)))
     assert any("11/07/2026" in r for r in refused.value.reasons)
     db.session.rollback()
     db.session.get(DossierItem, late.id).item_date = date(2026, 7, 10)
     db.session.commit()
-    move(branch.candidate, "official", actor=branch.committee_user, act=recognition(date(2026, 7, 10)))
+    move(branch.candidate, "recognition_proposed", actor=branch.branch_user,
+         act=branch_resolution(date(2026, 7, 10)))
+    db.session.commit()
+    with pytest.raises(TransitionRefused):  # the branch cannot decide its own recognition
+        move(branch.candidate, "official", actor=branch.branch_user,
+             act=Act(kind="recognition_decision", number="80-QĐ/ĐU", act_date=date(2026, 7, 15),
+                     organization_id=branch.unit.id))
+    db.session.rollback()
+    move(branch.candidate, "official", actor=branch.committee_user,
+         act=Act(kind="recognition_decision", number="80-QĐ/ĐU", act_date=date(2026, 7, 15),
+                 organization_id=branch.committee_unit.id))
     db.session.commit()
     assert branch.candidate.stage == "official"
     member = db.session.query(Member).filter_by(candidate_id=branch.candidate.id).one()

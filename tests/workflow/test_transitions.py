@@ -97,7 +97,7 @@ def test_authority_matrix_for_every_transition(branch, make, role, place):
         assert allowed == (transition.authority in EXPECTED[role, place]), transition.target
     admin = make.user("admin", None)
     assert can_transition(admin, branch.candidate, "official") is False  # not from "dropped"
-    branch.candidate.stage = "probationary"
+    branch.candidate.stage = "recognition_proposed"
     assert can_transition(admin, branch.candidate, "official")
 
 
