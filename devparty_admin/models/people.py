@@ -102,7 +102,7 @@ class Candidate(Person, db.Model):
     # rules list (mountains, borders, islands, ethnic-minority areas).
     # A second record of the same person, merged into this one (its history stays on it and is
     # read with the kept record's).
-    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("candidate.id"))
+    merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("candidate.id"), index=True)
     age_exception: Mapped[str | None] = mapped_column(String(300))
     age_exception_by: Mapped[str | None] = mapped_column(String(200))
     age_exception_on: Mapped[date | None] = mapped_column(Date)
