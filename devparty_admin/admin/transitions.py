@@ -71,6 +71,13 @@ class CorrectionForm(TranslatedForm):
         NotBlank(_l("Give the reason for the correction.")), Length(max=2000)])
 
 
+def _flash_refusal(refused) -> None:
+    """A service said no (every reason at once) and changed nothing: say why."""
+    db.session.rollback()
+    for reason in refused.reasons:
+        flash(reason, "error")
+
+
 def _monthly_choices() -> list[tuple[str, str]]:
     labels = {t.target: t.label for t in reversed(TRANSITIONS)}  # the first definition wins
     return [(target, str(labels[target])) for target in MONTHLY_TARGETS]
@@ -143,9 +150,7 @@ class TransitionViews:
             try:
                 annul_last_step(candidate, actor=current_user, act=act, reason=form.reason.data)
             except TransitionRefused as refused:
-                db.session.rollback()
-                for reason in refused.reasons:
-                    flash(reason, "error")
+                _flash_refusal(refused)
             else:
                 db.session.commit()
                 flash(_("The step was annulled; %(name)s is back at “%(stage)s”.",
@@ -179,9 +184,7 @@ class TransitionViews:
                           note=form.note.data)
                 db.session.commit()
             except TransitionRefused as refused:
-                db.session.rollback()
-                for reason in refused.reasons:
-                    flash(reason, "error")
+                _flash_refusal(refused)
                 return False
             except (StaleDataError, OperationalError):
                 db.session.rollback()  # someone else wrote these rows first: read them again
@@ -269,9 +272,7 @@ class TransitionViews:
             try:
                 merge(keep, duplicate, actor=current_user, reason=form.reason.data)
             except MergeRefused as refused:
-                db.session.rollback()
-                for reason in refused.reasons:
-                    flash(reason, "error")
+                _flash_refusal(refused)
             else:
                 db.session.commit()
                 flash(_("The two records are now one: %(name)s.", name=keep.full_name), "success")

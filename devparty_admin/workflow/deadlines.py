@@ -63,6 +63,12 @@ def decisions_received():
             .group_by(DossierItem.candidate_id).subquery())
 
 
+def decision_received(candidate_id: int) -> date | None:
+    """When the branch received this candidate's admission decision, if recorded."""
+    return db.session.scalar(select(func.max(DossierItem.received_on)).where(
+        DossierItem.candidate_id == candidate_id, DossierItem.form_code == DECISION_DOCUMENT))
+
+
 def ceremony_due(decided: date, received: date | None, rules: Rules) -> date:
     """30 working days from the day the branch received the decision, else from its date."""
     start = received if received is not None and received >= decided else decided

@@ -30,7 +30,7 @@ from ..security.permissions import can_transition, sees_all_units
 from . import dossier
 from .authority import competent_committee, grassroots_between
 from .calendar import add_months, whole_months_between
-from .deadlines import ceremony_due
+from .deadlines import ceremony_due, decision_received
 from .rules import Rules
 from .stages import BRANCH, Transition, stage_label
 
@@ -418,9 +418,7 @@ def ceremony_in_time(p: Proposal, rules: Rules) -> list[str]:
     if p.effective_on < decided.effective_on:
         return [_("The ceremony cannot be held before the admission decision of %(day)s.",
                   day=decided.effective_on.strftime("%d/%m/%Y"))]
-    received = db.session.scalar(select(func.max(DossierItem.received_on)).where(
-        DossierItem.candidate_id == p.candidate.id, DossierItem.form_code == "9-KND"))
-    due = ceremony_due(decided.effective_on, received, rules)
+    due = ceremony_due(decided.effective_on, decision_received(p.candidate.id), rules)
     approval = p.act if p.act is not None and p.act.kind == "ceremony_approval" else None
     if p.effective_on <= due:
         return []

@@ -75,8 +75,8 @@ def move_many(candidates: Iterable[Candidate], target: str, *, actor, act: Act |
 def lock(candidates: Iterable[Candidate]) -> list[Candidate]:
     """Lock the candidates' rows until the commit and read their stage afresh, so that of two
     people recording the same step at once the second sees the first's result (PostgreSQL
-    waits on the row lock; SQLite has one writer at a time and the row version catches the
-    rest, see ``StepConflict``)."""
+    waits on the row lock; on SQLite a writing request holds the write lock from its start,
+    and the row version catches the rest, which the screens retry)."""
     candidates = list(candidates)
     ids = [candidate.id for candidate in candidates if candidate.id is not None]
     if ids:
