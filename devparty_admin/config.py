@@ -59,6 +59,8 @@ def load_config(instance_path: str) -> dict:
         # the "devparty_admin.plugins" entry-point group.
         "DEVPARTY_PLUGIN_PACKAGES": _plugin_list(env.get("DEVPARTY_PLUGIN_PACKAGES", "plugins")),
         "DEVPARTY_UPLOAD_DIR": env.get("DEVPARTY_UPLOAD_DIR", str(instance / "uploads")),
+        # Replacement paper templates (<code>.docx), used instead of the shipped ones.
+        "DEVPARTY_PAPER_DIR": env.get("DEVPARTY_PAPER_DIR", str(instance / "papers")),
         "DEVPARTY_RULES": _rules(env.get("DEVPARTY_RULES", "")),
         "BABEL_DEFAULT_LOCALE": "vi",
         "BABEL_DEFAULT_TIMEZONE": "Asia/Ho_Chi_Minh",

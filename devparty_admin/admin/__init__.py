@@ -12,6 +12,7 @@ from ..security.headers import csp_nonce
 from .alerts import AlertsView
 from .calendar import calendar_views
 from .development import development_views
+from .due import DueView
 from .home import HomeView
 from .imports import ImportView
 from .modules import ModulesView
@@ -53,5 +54,6 @@ def init_admin(app) -> Admin:
     admin.add_view(ReportsView(name=_l("Reports"), endpoint="reports"))
     admin.add_view(ImportView(name=_l("Import from Excel"), endpoint="imports"))
     admin.add_view(AlertsView(name=_l("Alerts"), endpoint="alerts"))
+    admin.add_view(DueView(name=_l("To do"), endpoint="due"))
     admin.add_view(ModulesView(name=_l("Modules"), endpoint="modules"))
     return admin

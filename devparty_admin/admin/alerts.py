@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from flask import request
 from flask_admin import expose
 from flask_login import current_user
 from sqlalchemy import select
@@ -10,7 +11,7 @@ from sqlalchemy import select
 from ..models import Candidate
 from ..plugins.loader import plugins
 from ..security import scoped
-from ..workflow.deadlines import alerts
+from ..workflow.deadlines import ALERT_KINDS, alerts
 from .base import ScreenView
 
 
@@ -27,4 +28,11 @@ def subtree_alerts(user, today: date | None = None):
 class AlertsView(ScreenView):
     @expose("/")
     def index(self):
-        return self.render("devparty/alerts.html", alerts=subtree_alerts(current_user))
+        """Every alert, or those of one kind (``?kind=``, the dashboard's links)."""
+        found = subtree_alerts(current_user)
+        kind = request.args.get("kind")
+        kinds = {alert.kind: alert.label for alert in found}
+        if kind:
+            found = [alert for alert in found if alert.kind == kind]
+        return self.render("devparty/alerts.html", alerts=found, kind=kind,
+                           kind_label=kinds.get(kind) or ALERT_KINDS.label(kind) if kind else None)

@@ -2,18 +2,17 @@
 dossier documents with their files, and the acts (read-only: only transitions write them)."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone
-
 from flask import abort, request, send_file, url_for
 from flask_admin import expose
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 from markupsafe import Markup
 from sqlalchemy import select
 from wtforms import FileField, ValidationError
 
 from ..extensions import db
-from ..models import Act, DossierItem, Enrollment, Sponsor, TrainingClass
+from ..models import Act, Candidate, DossierItem, Enrollment, Sponsor, StageEvent, TrainingClass
 from ..models.choices import (
     ACT_KINDS,
     CLASS_KINDS,
@@ -21,12 +20,16 @@ from ..models.choices import (
     ENROLLMENT_RESULTS,
     SPONSOR_ROLES,
 )
-from ..uploads import UploadRefused, detect_type, path_of, store
+from ..papers import ACT, CLASS, PERSON, papers_about
+from ..security import scoped
+from ..uploads import path_of
 from ..workflow import dossier
 from ..workflow.training import certificate_problem, enrollment_problem
-from .base import ScopedModelView
-from .forms import NotBlank
+from .base import ScopedModelView, parse_id
+from .files import acceptable_file, attach_file
+from .forms import NotBlank, not_in_future
 from .labels import LABELS
+from .papers import PrintsPapers
 from .people import ORGANIZATION_PICKER, ORGANIZATION_REQUIRED
 
 CANDIDATE_PICKER = {"fields": ["full_name"], "page_size": 20,
@@ -36,11 +39,6 @@ MEMBER_PICKER = {"fields": ["full_name"], "page_size": 20,
 CLASS_PICKER = {"fields": ["name"], "page_size": 20,
                 "placeholder": _l("Type part of the class name")}
 CANDIDATE_REQUIRED = _l("Choose a candidate within your unit.")
-
-
-def not_in_future(form, field) -> None:
-    if field.data is not None and field.data > date.today():
-        raise ValidationError(_("This date cannot be in the future."))
 
 
 class CandidatePartView(ScopedModelView):
@@ -53,6 +51,15 @@ class CandidatePartView(ScopedModelView):
     def __init__(self, model, **kwargs) -> None:
         self.column_select_related_list = [model.candidate]
         super().__init__(model, **kwargs)
+
+    def create_form(self, obj=None):
+        """Opened from a case file (``?candidate=``): the person is already chosen."""
+        form = super().create_form(obj)
+        pk = parse_id(request.args.get("candidate"))
+        if pk is not None and request.method == "GET" and "candidate" in form:
+            form.candidate.data = db.session.scalar(
+                scoped(select(Candidate).where(Candidate.id == pk), Candidate, current_user))
+        return form
 
 
 class SponsorView(CandidatePartView):
@@ -74,8 +81,10 @@ class SponsorView(CandidatePartView):
             raise ValidationError(_("A person cannot help or introduce themselves."))
 
 
-class TrainingClassView(ScopedModelView):
+class TrainingClassView(PrintsPapers, ScopedModelView):
     resource = "candidate"
+    paper_about = CLASS
+    details_template = "devparty/class_details.html"
     choice_columns = {"kind": CLASS_KINDS}
     column_labels = LABELS
     column_list = ["name", "kind", "cohort", "organizer", "start_date", "end_date", "capacity",
@@ -125,19 +134,6 @@ def _file_link(view, context, item, name):
     return Markup('<a href="{}">{}</a>').format(url, item.original_name or _("Download"))
 
 
-def acceptable_file(form, field) -> None:
-    """pdf, jpg, png or docx by content, within the size limit; nothing else is stored."""
-    upload = field.data
-    if not upload or not getattr(upload, "filename", ""):
-        return
-    data = upload.read()
-    upload.seek(0)
-    try:
-        detect_type(data)
-    except UploadRefused:
-        raise ValidationError(_("Only PDF, JPG, PNG or DOCX files are accepted.")) from None
-
-
 class DossierItemView(CandidatePartView):
     choice_columns = {"form_code": dossier.ITEMS, "status": DOSSIER_STATUSES}
     column_list = ["candidate", "form_code", "status", "item_date", "file_name"]
@@ -158,26 +154,7 @@ class DossierItemView(CandidatePartView):
         if duplicate is not None:
             raise ValidationError(_("This document is already in the candidate's dossier; open it "
                                     "to change it."))
-        upload = form.upload.data
-        if upload and getattr(upload, "filename", ""):
-            try:
-                item.file_name, item.content_type, item.file_size = store(
-                    upload.read(), db.session, replaces=item.file_name)
-            except UploadRefused as refused:
-                if refused.reason == "storage":
-                    raise ValidationError(_("The server could not store the file (its storage is "
-                                            "full or not writable); nothing was saved. Please "
-                                            "tell the system administrator.")) from refused
-                raise ValidationError(_("The file is larger than the %(mb)s MB limit.",
-                                        mb=self._limit_mb())) from refused
-            item.original_name = upload.filename[-255:]
-            item.uploaded_at = datetime.now(timezone.utc)
-
-    @staticmethod
-    def _limit_mb() -> int:
-        from flask import current_app
-
-        return current_app.config["DEVPARTY_MAX_UPLOAD_MB"]
+        attach_file(item, form.upload.data)
 
     @expose("/download/")
     def download_view(self):
@@ -189,9 +166,15 @@ class DossierItemView(CandidatePartView):
                          download_name=item.original_name or item.file_name)
 
 
-class ActView(ScopedModelView):
+class ActView(PrintsPapers, ScopedModelView):
+    """Acts are written only by steps. A branch also sees the committee's acts about its
+    people; an act's page lists the people it covers (those the user may see) and prints its
+    paper."""
+
     resource = "candidate"
     read_only = True
+    paper_about = ACT
+    details_template = "devparty/act_details.html"
     choice_columns = {"kind": ACT_KINDS}
     column_labels = LABELS
     column_list = ["number", "kind", "act_date", "organization", "votes_for", "votes_against",
@@ -202,6 +185,21 @@ class ActView(ScopedModelView):
     def __init__(self, model, **kwargs) -> None:
         self.column_select_related_list = [Act.organization]
         super().__init__(model, **kwargs)
+
+    def covered(self, act) -> list[tuple[StageEvent, Candidate]]:
+        """The steps recorded under ``act`` for people in the user's subtree (one query)."""
+        return db.session.execute(scoped(
+            select(StageEvent, Candidate).join(Candidate, Candidate.id == StageEvent.candidate_id)
+            .where(StageEvent.act_id == act.id).order_by(Candidate.sort_key),
+            Candidate, current_user)).all()
+
+    def act_papers(self, act) -> list:
+        return papers_about(ACT)
+
+    @staticmethod
+    def person_paper(stage: str):
+        """The person's paper a step under this act produced (6-KNĐ for a proposal …)."""
+        return next((paper for paper in papers_about(PERSON) if paper.reached == stage), None)
 
 
 def development_views() -> list[ScopedModelView]:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from flask_admin.contrib.sqla.form import AdminModelConverter
 from flask_admin.form import BaseForm
@@ -133,3 +134,8 @@ class NotBlank(InputRequired):
         if field.data is None or (isinstance(field.data, str) and not field.data.strip()):
             field.errors[:] = []
             raise StopValidation(str(self.message))
+
+
+def not_in_future(form, field) -> None:
+    if field.data is not None and field.data > date.today():
+        raise ValidationError(_("This date cannot be in the future."))

@@ -17,7 +17,8 @@ from ..reports.core import PATH_STAGES, PlanReport
 from ..reports.facts import Subtree, admissions_by_month
 from ..reports.period import Period
 from ..reports.tables import Chart
-from ..security import scoped
+from ..security import has_permission, scoped
+from ..security.permissions import PROPOSE
 from ..workflow.deadlines import ALERT_KINDS
 from .alerts import subtree_alerts
 from .base import refuse_access
@@ -71,4 +72,5 @@ class HomeView(AdminIndexView):
             funnel=Chart([str(label) for label, _count in path_counts],
                          [(_("Candidates"), [count for _label, count in path_counts])]),
             months=monthly_admissions(subtree),
+            can_propose=has_permission(current_user, *PROPOSE),
         )

@@ -21,6 +21,7 @@ from ..models.choices import (
 from ..vietnamese import fold
 from ..workflow.history import has_history
 from .base import ScopedModelView, folded_prefix
+from .casefile import CaseFileViews
 from .extensions import ExtensionFields
 from .filters import (
     BirthYearFilter,
@@ -112,7 +113,7 @@ class PersonView(ScopedModelView):
         return or_(*conditions)
 
 
-class CandidateView(ExtensionFields, VersionChecked, TransitionViews, PersonView):
+class CandidateView(ExtensionFields, VersionChecked, CaseFileViews, TransitionViews, PersonView):
     resource = "candidate"
     details_template = "devparty/candidate_details.html"
     choice_columns = {

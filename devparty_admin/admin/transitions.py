@@ -5,6 +5,8 @@ logged-in user as actor, commit once and flash; every rule lives in ``workflow``
 """
 from __future__ import annotations
 
+from datetime import date
+
 from flask import flash, redirect, request
 from flask_admin import expose
 from flask_admin.actions import action
@@ -23,8 +25,10 @@ from ..models import Act, TrainingClass
 from ..security import has_permission
 from ..security.permissions import PROPOSE, can_annul, can_transition
 from ..workflow.corrections import annul_last_step, last_step
+from ..workflow.guards import last_event
 from ..workflow.history import already_recorded, time_in_stages, timeline
 from ..workflow.merges import MergeRefused, merge
+from ..workflow.readiness import missing_for
 from ..workflow.stages import TRANSITIONS, find_transition, stage_label, transitions_from
 from ..workflow.training import EnrollmentRefused, enroll
 from ..workflow.transitions import TransitionRefused, move_many
@@ -36,9 +40,10 @@ STEP_ATTEMPTS = 3
 
 
 class TransitionForm(TranslatedForm):
+    """Every field a step may ask for; ``step_form`` keeps those of one step."""
+
     target = SelectField(_l("Step"), validators=[DataRequired()])
-    act_number = StringField(_l("Resolution / decision number"), validators=[Length(max=50)],
-                             render_kw={"placeholder": "12-NQ/CB"})
+    act_number = StringField(_l("Resolution / decision number"), validators=[Length(max=50)])
     act_date = VNDateField(_l("Date of the resolution / decision"), validators=[Optional()])
     votes_for = IntegerField(_l("Votes for"), validators=[Optional(), NumberRange(0, 100_000)])
     votes_against = IntegerField(_l("Votes against"), validators=[Optional(), NumberRange(0, 100_000)])
@@ -71,6 +76,51 @@ class CorrectionForm(TranslatedForm):
         NotBlank(_l("Give the reason for the correction.")), Length(max=2000)])
 
 
+VOTE_FIELDS = ("votes_for", "votes_against", "official_members", "transferred_members",
+               "exempted_absent")
+ACT_FIELDS = ("act_number", "act_date", "signer")
+VOTED_STEPS = ("proposed", "recognition_proposed")
+DECISION_STEPS = ("admitted", "official", "rejected", "struck_off")
+PLACEHOLDERS = {"branch_resolution": "12-NQ/CB", "admission_decision": "45-QĐ/ĐU",
+                "recognition_decision": "52-QĐ/ĐU", "ceremony_approval": "08-CV/ĐU",
+                "committee_decision": "47-QĐ/ĐU", "committee_resolution": "20-NQ/ĐU"}
+
+
+def step_fields(transition) -> tuple[str, ...]:
+    """The fields one step asks for: its act (number, date, signer) or its date, the vote
+    where the branch votes, the reason where one is needed. A ceremony has its date and, only
+    when late, the approval."""
+    if transition.act_optional:
+        return ("target", "effective_on", *ACT_FIELDS, "note")
+    fields = ["target", *(ACT_FIELDS if transition.act_kinds else ("effective_on",))]
+    if transition.target in VOTED_STEPS:
+        fields += VOTE_FIELDS
+    return (*fields, "note")
+
+
+def step_form(transition) -> TransitionForm:
+    """The form of one step only, with today as the default date and the act's own example
+    number as the placeholder."""
+    form = TransitionForm()
+    for name in [field.name for field in form if field.name != "csrf_token"]:
+        if name not in step_fields(transition):
+            del form[name]
+    form.target.choices = [(transition.target, str(transition.label))]
+    today = date.today()
+    for name in ("act_date", "effective_on"):
+        if name in form and not form.is_submitted():
+            form[name].data = today
+    if "act_number" in form and transition.act_kinds:
+        form.act_number.render_kw = {"placeholder": PLACEHOLDERS.get(transition.act_kinds[0], "")}
+    if transition.act_optional:
+        form.act_number.label.text = _("Approval of a late ceremony: number (if any)")
+        form.act_date.label.text = _("Approval of a late ceremony: date")
+        form.act_date.data = form.act_date.data if form.is_submitted() else None
+    if not transition.needs_reason:
+        form.note.label.text = _("Note")
+    return form
+
+
 def _flash_refusal(refused) -> None:
     """A service said no (every reason at once) and changed nothing: say why."""
     db.session.rollback()
@@ -83,16 +133,22 @@ def _monthly_choices() -> list[tuple[str, str]]:
     return [(target, str(labels[target])) for target in MONTHLY_TARGETS]
 
 
-def _act_from(form: TransitionForm, kind: str | None, issuer_id: int) -> Act | None:
+def _field_data(form) -> dict:
+    """The form's values by name; a field the step does not ask for reads as None."""
+    return {field.name: field.data for field in form if field.name != "csrf_token"}
+
+
+def _act_from(data: dict, kind: str | None, issuer_id: int) -> Act | None:
     """The act the form describes, unsaved: the service adds it only if every guard passes."""
     if kind is None:
         return None
-    return Act(kind=kind, number=(form.act_number.data or "").strip(), act_date=form.act_date.data,
-               organization_id=issuer_id, votes_for=form.votes_for.data,
-               votes_against=form.votes_against.data, official_members=form.official_members.data,
-               transferred_members=form.transferred_members.data,
-               exempted_absent=form.exempted_absent.data,
-               signer=(form.signer.data or "").strip() or None, note=form.note.data or None)
+    return Act(kind=kind, number=(data.get("act_number") or "").strip(),
+               act_date=data.get("act_date"), organization_id=issuer_id,
+               votes_for=data.get("votes_for"), votes_against=data.get("votes_against"),
+               official_members=data.get("official_members"),
+               transferred_members=data.get("transferred_members"),
+               exempted_absent=data.get("exempted_absent"),
+               signer=(data.get("signer") or "").strip() or None, note=data.get("note") or None)
 
 
 CLASS_LOADER = "enroll_class"
@@ -107,7 +163,9 @@ def enroll_form(loader) -> TranslatedForm:
 
 
 def _ids_from_query() -> list[int]:
-    return [pk for pk in map(parse_id, request.args.get("ids", "").split(",")) if pk is not None]
+    """``ids=1,2,3`` (a bulk action's redirect) or ``ids=1&ids=2`` (the to-do list's ticks)."""
+    raw = [part for value in request.args.getlist("ids") for part in value.split(",")]
+    return [pk for pk in map(parse_id, raw) if pk is not None]
 
 
 class TransitionViews:
@@ -167,21 +225,22 @@ class TransitionViews:
     def _move(self, candidates, form: TransitionForm) -> bool:
         """Record the step for ``candidates`` and commit. A conflict with someone recording at
         the same moment is retried on fresh rows, where the service then says who recorded it."""
+        data = _field_data(form)
         ids = [candidate.id for candidate in candidates]
         for _attempt in range(STEP_ATTEMPTS):
             candidates = self.get_query().filter(self.model.id.in_(ids)).all()
-            target = form.target.data
+            target = data["target"]
             transition = find_transition(candidates[0].stage, target) if candidates else None
             kind = transition.act_kinds[0] if transition and transition.act_kinds else None
-            if transition and transition.act_optional and not (form.act_number.data or
-                                                               form.act_date.data):
+            if transition and transition.act_optional and not (data.get("act_number") or
+                                                               data.get("act_date")):
                 kind = None  # e.g. a ceremony in time needs no approval
             issuer = current_user.organization or candidates[0].organization
             try:
                 move_many(candidates, target, actor=current_user,
-                          act=_act_from(form, kind, issuer.id),
-                          effective_on=form.effective_on.data or form.act_date.data,
-                          note=form.note.data)
+                          act=_act_from(data, kind, issuer.id),
+                          effective_on=data.get("effective_on") or data.get("act_date"),
+                          note=data.get("note"))
                 db.session.commit()
             except TransitionRefused as refused:
                 _flash_refusal(refused)
@@ -197,20 +256,48 @@ class TransitionViews:
 
     @expose("/move/", methods=("GET", "POST"))
     def move_view(self):
+        """One step's own form: ``?step=`` names it (the case file's buttons), a POST names it
+        in the form; without either, the first step this user may take."""
         candidate = self.get_one(request.args.get("id"))
-        form = TransitionForm()
-        form.target.choices = [(t.target, str(t.label)) for t in self.allowed_transitions(candidate)]
-        recorded = request.method == "POST" and already_recorded(candidate, form.target.data)
+        back = self.get_url(".details_view", id=candidate.id)
+        wanted = request.form.get("target") or request.args.get("step")
+        recorded = request.method == "POST" and already_recorded(candidate, wanted)
         if recorded:
             flash(recorded, "warning")
-            return redirect(self.get_url(".details_view", id=candidate.id))
-        if not form.target.choices:
-            flash(_("You cannot move this candidate from its current stage."), "error")
-            return redirect(self.get_url(".details_view", id=candidate.id))
+            return redirect(back)
+        allowed = self.allowed_transitions(candidate)
+        transition = next((t for t in allowed if t.target == wanted or not wanted), None)
+        if transition is None:
+            flash(self.case_file(candidate).waiting_message() or
+                  _("You cannot move this candidate from its current stage."), "error")
+            return redirect(back)
+        form = step_form(transition)
         if form.validate_on_submit() and self._move([candidate], form):
-            return redirect(self.get_url(".details_view", id=candidate.id))
+            return redirect(back)
         return self.render("devparty/transition.html", form=form, candidates=[candidate],
-                           title=candidate.full_name)
+                           title=f"{transition.label}: {candidate.full_name}", step=transition,
+                           missing=missing_for(candidate, transition, current_user),
+                           **self._decision_context(candidate, transition))
+
+    def _decision_context(self, candidate, transition) -> dict:
+        """A committee deciding sees the branch's proposal (its vote) and the dossier it sent."""
+        proposal = self._proposal_for(candidate, transition)
+        if proposal is None:
+            return {}
+        case = self.case_file(candidate)
+        rows = case.recognition_file if proposal.to_stage == "recognition_proposed" \
+            else case.admission_file
+        return {"proposal": proposal, "dossier_rows": rows}
+
+    @staticmethod
+    def _proposal_for(candidate, transition):
+        """For a committee's decision: the branch's step it answers (its act carries the vote)."""
+        if transition.target not in DECISION_STEPS:
+            return None
+        source = "recognition_proposed" if candidate.stage in ("probationary",
+                                                               "recognition_proposed") \
+            else "proposed"
+        return last_event(candidate.id, source)
 
     def is_action_allowed(self, name):
         if name == "monthly_resolution":

@@ -11,7 +11,7 @@ from wtforms.validators import Length, Optional, Regexp, StopValidation
 
 from ..extensions import db
 from ..models import AccessLog, User
-from ..models.choices import ROLES
+from ..models.choices import ACCESS_ACTIONS, ROLES
 from ..security.passwords import password_problems
 from ..security.permissions import role_choices, role_label, role_sees_all_units
 from .base import ScopedModelView, parse_id
@@ -114,11 +114,10 @@ class AccessLogView(ScopedModelView):
     column_labels = LABELS
     column_list = ["at", "user", "action", "screen", "record_id", "rows", "detail", "address"]
     column_default_sort = ("at", True)
-    column_filters = [FilterEqual(AccessLog.action, _l("Action"), options=[
-        ("export", _l("Export")), ("open", _l("Opened a record"))]),
-        FilterEqual(AccessLog.user_id, _l("User id"))]
-    column_formatters = {"action": lambda view, context, entry, name: {
-        "export": _("Export"), "open": _("Opened a record")}.get(entry.action, entry.action)}
+    column_filters = [FilterEqual(AccessLog.action, _l("Action"), options=list(ACCESS_ACTIONS)),
+                      FilterEqual(AccessLog.user_id, _l("User id"))]
+    column_formatters = {"action": lambda view, context, entry, name: ACCESS_ACTIONS.label(
+        entry.action)}
 
     def __init__(self, model, **kwargs) -> None:
         self.column_select_related_list = [AccessLog.user]

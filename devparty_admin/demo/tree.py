@@ -45,6 +45,7 @@ class Unit:
     admissions: dict[int, int] = field(default_factory=dict)
     admitted_students: dict[int, int] = field(default_factory=dict)
     plans: list[dict] = field(default_factory=list)  # Plan columns, one dict per year
+    place: str | None = None  # printed on its papers; sub-units inherit it
 
 
 DEFAULT_SOURCES = ("youth_union",)
@@ -160,7 +161,7 @@ def add_tree(unit: Unit, parent: Organization | None, people: People, walks: lis
     """Create ``unit`` and everything below it; candidates to walk are appended to ``walks``."""
     sources = unit.sources or sources
     org = Organization(code=unit.code, name=unit.name, level=unit.level, sector=unit.sector,
-                       staff_count=unit.staff, parent=parent)
+                       staff_count=unit.staff, place=unit.place, parent=parent)
     db.session.add(org)
     db.session.flush()
     for plan in unit.plans:

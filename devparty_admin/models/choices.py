@@ -134,5 +134,7 @@ ROLES = Choices(
     ("viewer", _l("Viewer")),
 )
 
+ACCESS_ACTIONS = Choices(("export", _l("Export")), ("open", _l("Opened a record")),
+                         ("paper", _l("Printed a paper")))
 IMPORT_STATUSES = Choices(("pending", _l("Being checked")), ("checked", _l("Checked")),
                           ("committing", _l("Being imported")), ("committed", _l("Imported")))

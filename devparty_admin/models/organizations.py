@@ -44,6 +44,9 @@ class Organization(db.Model):
     grassroots: Mapped[bool] = mapped_column(default=False)
     delegated_on: Mapped[date | None] = mapped_column(Date)
     delegation_act: Mapped[str | None] = mapped_column(String(100))
+    # The place name printed before the date of its papers ("Thanh Hóa, ngày …"); a unit
+    # without one uses its nearest ancestor's.
+    place: Mapped[str | None] = mapped_column(String(100))
 
     parent: Mapped[Organization | None] = relationship(
         remote_side=[id], back_populates="children"

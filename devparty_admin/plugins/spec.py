@@ -58,6 +58,12 @@ def unit_alerts(user, today) -> list:
 
 
 @hookspec
+def papers() -> list:
+    """Papers (``devparty_admin.papers.Paper``) the plugin prints, each with its builder and
+    its own templates ``folder``; a paper with a core code replaces the core's."""
+
+
+@hookspec
 def demo_records() -> None:
     """Called once the demo's units, people and walks exist: add the plugin's own records
     (reviews, registers …) to ``db.session``; the core commits."""

@@ -11,9 +11,11 @@ from sqlalchemy import false, select, true
 
 from ..models import (
     AccessLog,
+    Act,
     CalendarChange,
     Candidate,
     Organization,
+    StageEvent,
     subtree_condition,
     subtree_ids,
 )
@@ -25,6 +27,17 @@ _SCOPE_RULES: dict[type, Callable[[str], object]] = {
     AccessLog: lambda _path: false(),  # administrators (all units) only
     CalendarChange: lambda _path: true(),  # one calendar for the whole installation
 }
+
+
+def _act_condition(path: str):
+    """An act issued in the subtree, or one that moved a person of the subtree (a branch sees
+    the committee's decisions about its own people)."""
+    people = select(StageEvent.act_id).join(Candidate, Candidate.id == StageEvent.candidate_id) \
+        .where(Candidate.organization_id.in_(subtree_ids(path)), StageEvent.act_id.is_not(None))
+    return Act.organization_id.in_(subtree_ids(path)) | Act.id.in_(people)
+
+
+_SCOPE_RULES[Act] = _act_condition
 
 
 def register_scope(model: type, condition: Callable[[str], object]) -> None:

@@ -82,7 +82,7 @@ def _awareness_certificates():
             .group_by(Enrollment.candidate_id).subquery())
 
 
-def _kind_and_due(stage: str, entered: date | None, issued: date | None, today: date,
+def kind_and_due(stage: str, entered: date | None, issued: date | None, today: date,
                   rules: Rules, received: date | None = None) -> tuple[str, date, bool] | None:
     if stage == "proposed" and entered:
         due = add_working_days(entered, rules.decision_due_working_days)
@@ -102,6 +102,31 @@ def _kind_and_due(stage: str, entered: date | None, issued: date | None, today: 
         if today >= add_months(expires, -CERTIFICATE_WARNING_MONTHS):
             return "certificate_expiring", expires, today > expires
     return None
+
+
+def deadline_of(candidate: Candidate, today: date | None = None,
+                rules: Rules | None = None) -> Alert | None:
+    """The deadline of one person's current stage, as the alerts count it; a probation shows
+    its end even before the warning window, a proposed recognition the decision's due date."""
+    today, rules = today or date.today(), rules or current_rules()
+    entered = db.session.scalar(select(func.max(StageEvent.effective_on)).where(
+        StageEvent.candidate_id == candidate.id, StageEvent.to_stage == candidate.stage,
+        in_force()))
+    issued = db.session.scalar(select(func.max(Enrollment.certificate_date)).join(TrainingClass)
+                               .where(Enrollment.candidate_id == candidate.id,
+                                      TrainingClass.kind == "awareness",
+                                      Enrollment.result == "passed"))
+    found = kind_and_due(candidate.stage, entered, issued, today, rules,
+                          decision_received(candidate.id))
+    if found is None and entered is not None and candidate.stage == "probationary":
+        found = ("probation_ending", add_months(entered, rules.probation_months), False)
+    if found is None and entered is not None and candidate.stage == "recognition_proposed":
+        due = add_working_days(entered, rules.decision_due_working_days)
+        found = ("decision_due", due, today > due)
+    if found is None:
+        return None
+    return Alert(candidate.id, candidate.full_name, candidate.organization.name, candidate.stage,
+                 *found)
 
 
 def alerts(candidates_query, today: date | None = None, rules: Rules | None = None) -> list[Alert]:
@@ -130,7 +155,7 @@ def alerts(candidates_query, today: date | None = None, rules: Rules | None = No
                              certificates.c.issued <= certificate_cutoff))))
     found = []
     for candidate_id, name, unit, stage, entered_on, issued, got in db.session.execute(query):
-        result = _kind_and_due(stage, entered_on, issued, today, rules, got)
+        result = kind_and_due(stage, entered_on, issued, today, rules, got)
         if result:
             found.append(Alert(candidate_id, name, unit, stage, *result))
     return sorted(found, key=lambda a: (not a.overdue, a.due))

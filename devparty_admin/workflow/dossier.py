@@ -29,6 +29,14 @@ ITEMS = Choices(
 # by the introducer guard; 6/8/9-KNĐ are the acts that follow.
 BEFORE_PROPOSAL = ("CN-NTVD", "1-KND", "2-KND", "TTLL", "5-KND")
 BACKGROUND_CHECK = "TTLL"
+AWARENESS_CERTIFICATE = "CN-NTVD"
+NEW_MEMBER_CERTIFICATE = "CN-DVM"
+# The case file's checklist: the admission dossier, then the recognition file.
+ADMISSION_FILE = ("CN-NTVD", "1-KND", "2-KND", "TTLL", "3-KND", "4-KND", "4A-KND", "5-KND",
+                  "6-KND", "8-KND", "9-KND")
+RECOGNITION_FILE = ("10-KND", "11-KND", "12-KND", "CN-DVM", "13-KND")
+# Certificates come from the class results, not from a dossier entry.
+FROM_CLASSES = {AWARENESS_CERTIFICATE: "awareness", NEW_MEMBER_CERTIFICATE: "new_member"}
 # The recognition file (Hướng dẫn 12-HD/BTCTW): the member's self-review, the helper's
 # assessment and the compiled comments, before the branch votes its 13-KNĐ resolution.
 BEFORE_RECOGNITION = ("10-KND", "11-KND", "12-KND")

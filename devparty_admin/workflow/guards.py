@@ -344,6 +344,8 @@ def _document_done(p: Proposal, code: str) -> bool:
 def dossier_complete(p: Proposal, rules: Rules) -> list[str]:
     done = set(db.session.scalars(select(DossierItem.form_code).where(
         DossierItem.candidate_id == p.candidate.id, DossierItem.status == "done")))
+    if latest_certificate(p.candidate.id, "awareness") is not None:
+        done.add(dossier.AWARENESS_CERTIFICATE)  # recorded once, at the class
     failures = []
     if dossier.BACKGROUND_CHECK not in done:
         failures.append(_("Background verification (thẩm tra lý lịch) must be done before the "

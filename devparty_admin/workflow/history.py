@@ -10,7 +10,7 @@ from sqlalchemy.orm import selectinload
 
 from ..extensions import db
 from ..i18n import format_datetime
-from ..models import Candidate, FieldChange, StageEvent, in_force
+from ..models import Act, Candidate, FieldChange, StageEvent, in_force
 
 
 @dataclass
@@ -28,7 +28,8 @@ def timeline(candidate: Candidate) -> list[Entry]:
         select(Candidate.id).where(Candidate.merged_into_id == candidate.id))]
     events = db.session.scalars(
         select(StageEvent).where(StageEvent.candidate_id.in_(ids))
-        .options(selectinload(StageEvent.act), selectinload(StageEvent.actor)))
+        .options(selectinload(StageEvent.act).selectinload(Act.organization),
+                 selectinload(StageEvent.actor)))
     changes = db.session.scalars(
         select(FieldChange).where(FieldChange.candidate_id.in_(ids))
         .options(selectinload(FieldChange.actor)))

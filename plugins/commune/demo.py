@@ -48,4 +48,4 @@ def unit() -> Unit:
              {"year": 2022, "number": "27-KH/HU", "issued_on": date(2022, 1, 18), "target_admissions": 200},
              {"year": year, "number": "41-KH/HU", "issued_on": date(year, 1, 20), "target_admissions": 180}]
     return Unit("NC", "Đảng bộ huyện Nông Cống", "Đảng bộ cấp trên cơ sở", "commune", sources=SOURCES,
-                plans=plans, children=[commune, *_other_communes()])
+                plans=plans, place="Nông Cống", children=[commune, *_other_communes()])

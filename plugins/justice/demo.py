@@ -35,6 +35,7 @@ def unit() -> Unit:
          "target_sympathizers": 4, "target_awareness": 4},
     ]
     return Unit("STP", "Đảng bộ Sở Tư pháp", "Đảng bộ cơ sở", "justice", sources=SOURCES, plans=plans,
+                place="Bắc Kạn",
                 children=[
         Unit("STP-01", "Chi bộ 01", "Chi bộ trực thuộc", "justice", members=16, probationary=1,
              candidates={"source": 2, "sympathizer": 2, "trained": 1, "dossier": 1},

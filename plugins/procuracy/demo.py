@@ -33,4 +33,4 @@ def unit() -> Unit:
               "target_admissions": 4, "target_sympathizers": 6}]
     # Staff are counted where they work: 77 in the provincial office's branches, 149 in districts.
     return Unit("VKS", "Đảng bộ Viện Kiểm sát nhân dân tỉnh", "Đảng bộ cơ sở", "procuracy", sources=SOURCES,
-                plans=plans, children=children)
+                place="Thái Nguyên", plans=plans, children=children)
