@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 CATALOGS := $(wildcard devparty_admin/translations/*/LC_MESSAGES/*.po)
 COMPILED := $(CATALOGS:.po=.mo)
 
-.PHONY: install run serve test translations extract-messages clean
+.PHONY: install run serve test translations extract-messages paper-templates clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,10 @@ serve: install
 test: install
 	$(BIN)/ruff check devparty_admin plugins tests bench wsgi.py
 	$(BIN)/pytest
+
+# Rebuild the shipped .docx paper templates from devparty_admin/papers/layout.py.
+paper-templates: $(STAMP)
+	$(BIN)/python -c "from devparty_admin.papers.layout import build_all; build_all()"
 
 # Refresh the catalogs after adding or changing UI strings, then translate the new entries.
 extract-messages: $(STAMP)

@@ -88,6 +88,9 @@ def make_backup(target: Path) -> dict:
                     archive.add(work / name, arcname=name)
             if uploads.is_dir():
                 archive.add(uploads, arcname="uploads")
+            papers = Path(current_app.config["DEVPARTY_PAPER_DIR"])
+            if papers.is_dir():
+                archive.add(papers, arcname="papers")  # the office's own paper templates
             if manifest["secret_key"]:
                 archive.add(_secret_file(), arcname="secret_key")
         os.replace(partial, target)
@@ -129,6 +132,9 @@ def restore_backup(source: Path) -> dict:
             uploads.mkdir(parents=True, exist_ok=True)
             for item in (work / "uploads").iterdir():
                 shutil.copy2(item, uploads / item.name)
+        if (work / "papers").is_dir():
+            shutil.copytree(work / "papers", current_app.config["DEVPARTY_PAPER_DIR"],
+                            dirs_exist_ok=True)
         if (work / "secret_key").exists():
             _secret_file().parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(work / "secret_key", _secret_file())

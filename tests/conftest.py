@@ -56,6 +56,7 @@ def app(database_url, tmp_path_factory):
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SECRET_KEY": "test-secret",
         "DEVPARTY_UPLOAD_DIR": str(tmp_path_factory.mktemp("uploads")),
+        "DEVPARTY_PAPER_DIR": str(tmp_path_factory.mktemp("papers")),
         "DEVPARTY_PLUGINS": [],  # each test enables the plugins it is about, whatever the shell says
     })
     with app.app_context():

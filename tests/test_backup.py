@@ -23,6 +23,7 @@ def _installation(url: str, folder):
     (folder / "secret_key").write_text(f"key-of-{folder.name}")
     return create_app({"TESTING": True, "SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "x",
                        "DEVPARTY_PLUGINS": [], "DEVPARTY_UPLOAD_DIR": str(folder / "uploads"),
+                       "DEVPARTY_PAPER_DIR": str(folder / "papers"),
                        "DEVPARTY_SECRET_KEY_FILE": str(folder / "secret_key")})
 
 
@@ -55,12 +56,14 @@ def test_backup_change_restore(database_url, tmp_path):
         make.candidate(unit, full_name="Người Trước Sao Lưu")
     (tmp_path / "source" / "uploads").mkdir()
     (tmp_path / "source" / "uploads" / "abc.pdf").write_bytes(PDF)
+    (tmp_path / "source" / "papers").mkdir()
+    (tmp_path / "source" / "papers" / "6-KND.docx").write_bytes(b"the office's own template")
     archive = tmp_path / "devparty.tar.gz"
     result = _cli(source, "backup", str(archive))
     assert result.exit_code == 0, result.output
     with tarfile.open(archive) as contents:
         names = set(contents.getnames())
-    assert {"manifest.json", "uploads/abc.pdf", "secret_key"} <= names
+    assert {"manifest.json", "uploads/abc.pdf", "papers/6-KND.docx", "secret_key"} <= names
     with source.app_context():  # the change made after the backup
         Factories(_db.session).candidate(_db.session.query(Candidate).first().organization,
                                          full_name="Người Sau Sao Lưu")
@@ -74,6 +77,8 @@ def test_backup_change_restore(database_url, tmp_path):
         _db.session.remove()
     assert names == ["Người Trước Sao Lưu"]
     assert (tmp_path / "target" / "uploads" / "abc.pdf").read_bytes() == PDF
+    assert (tmp_path / "target" / "papers" / "6-KND.docx").read_bytes() == \
+        b"the office's own template"
     assert (tmp_path / "target" / "secret_key").read_text() == "key-of-source"
     client = Browser(target.test_client())
     assert client.login("bithu").status_code == 302

@@ -353,7 +353,7 @@ class ScopedModelView(ModelView):
         if isinstance(raw, (date, datetime, int, float)) and not isinstance(raw, bool):
             return raw.replace(tzinfo=None) if isinstance(raw, datetime) else raw
         value = self.get_export_value(record, name)
-        return value if value is None or isinstance(value, (str, int, float)) else str(value)
+        return value if value is None or isinstance(value, (str, int, float, date)) else str(value)
 
     def _create_ajax_loader(self, name, options):
         attr = getattr(self.model, name)

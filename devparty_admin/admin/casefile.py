@@ -27,6 +27,7 @@ from ..i18n import TranslatedForm
 from ..models import DossierItem, Enrollment, Sponsor, StageEvent
 from ..models.choices import ENROLLMENT_RESULTS
 from ..papers import PERSON, PaperUnavailable, papers_about, render
+from ..plugins.loader import plugins
 from ..uploads import path_of
 from ..workflow import dossier
 from ..workflow.authority import ancestors, competent_committee
@@ -144,6 +145,14 @@ class CaseFileViews(PrintsPapers):
 
     def case_file(self, candidate) -> CaseFile:
         return case_file(candidate, current_user)
+
+    @staticmethod
+    def sector_records(candidate) -> list[tuple[str, list[tuple[str, str]]]]:
+        """The enabled sector plugins' own records about the person (a vetting, a review …)."""
+        registry = plugins()
+        caller = registry.hook("case_file_records",
+                               only=registry.for_sector(candidate.organization.sector))
+        return [record for found in caller(candidate=candidate) for record in (found or [])]
 
     @staticmethod
     def result_label(code: str) -> str:

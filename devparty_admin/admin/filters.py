@@ -8,10 +8,28 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import false, select
 
 from ..extensions import db
-from ..models import Organization, StageEvent, in_force, subtree_ids
+from ..models import Member, Organization, StageEvent, in_force, subtree_ids
 from ..models.choices import STAGES
 from ..reports.facts import GROUPS, GROUPS_BY_CODE
 from ..vietnamese import fold
+
+
+class ProbationOverFilter(BaseSQLAFilter):
+    """Probationary members whose probation has ended (counted from the ceremony) and who are
+    not yet recognized: the recognition is due or overdue."""
+
+    def __init__(self, column, name, **kwargs) -> None:
+        super().__init__(column, name, options=[("1", _l("Yes"))], **kwargs)
+
+    def apply(self, query, value, alias=None):
+        from ..workflow.calendar import add_months
+        from ..workflow.rules import current_rules
+
+        ended = add_months(date.today(), -current_rules().probation_months)
+        return query.filter(Member.status == "probationary", self.get_column(alias) <= ended)
+
+    def operation(self):
+        return _l("probation over, not yet recognized")
 
 
 class BirthYearFilter(BaseSQLAFilter):

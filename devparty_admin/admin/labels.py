@@ -34,6 +34,8 @@ LABELS = {
     "status": _l("Status"),
     "admission_date": _l("Admission decision date"),
     "ceremony_date": _l("Ceremony date"),
+    "probation_ends": _l("End of probation"),
+    "place": _l("Place name on papers"),
     "official_date": _l("Official member since"),
     "party_card_number": _l("Party card number"),
     "candidate": _l("Candidate record"),

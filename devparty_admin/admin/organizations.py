@@ -60,8 +60,9 @@ class OrganizationView(ScopedModelView):
     column_labels = LABELS
     column_list = ["name", "code", "level", "sector", "staff_count", "member_total",
                    "candidate_total", "active"]
-    column_details_list = ["name", "code", "level", "sector", "parent", "staff_count", "active",
-                           "decides_admission", "grassroots", "delegated_on", "delegation_act"]
+    column_details_list = ["name", "code", "level", "sector", "parent", "place", "staff_count",
+                           "active", "decides_admission", "grassroots", "delegated_on",
+                           "delegation_act"]
     column_export_list = ["name", "code", "level", "sector", "staff_count", "active"]
     column_default_sort = "path"
     column_sortable_list = []
@@ -75,7 +76,7 @@ class OrganizationView(ScopedModelView):
     column_formatters_detail = {"sector": _sector_label}
     column_formatters_export = {"sector": _sector_label}
     form_overrides = {"sector": SelectField}
-    form_columns = ["name", "code", "level", "sector", "parent", "staff_count", "active",
+    form_columns = ["name", "code", "level", "sector", "parent", "place", "staff_count", "active",
                     "decides_admission", "grassroots", "delegated_on", "delegation_act"]
     form_ajax_refs = {
         "parent": {"fields": ["name"], "order_by": Organization.path, "page_size": 20,

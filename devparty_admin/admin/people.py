@@ -7,6 +7,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import or_
 from wtforms import ValidationError
 
+from ..i18n import format_date
 from ..models import Candidate, Member, Organization
 from ..models.choices import (
     EDUCATION_LEVELS,
@@ -19,7 +20,9 @@ from ..models.choices import (
     THEORY_LEVELS,
 )
 from ..vietnamese import fold
+from ..workflow.calendar import add_months
 from ..workflow.history import has_history
+from ..workflow.rules import current_rules
 from .base import ScopedModelView, folded_prefix
 from .casefile import CaseFileViews
 from .extensions import ExtensionFields
@@ -28,6 +31,7 @@ from .filters import (
     EnteredStageFilter,
     GroupFilter,
     OrganizationNameFilter,
+    ProbationOverFilter,
     SubtreeFilter,
     keyed,
 )
@@ -158,16 +162,31 @@ class CandidateView(ExtensionFields, VersionChecked, CaseFileViews, TransitionVi
         ]
 
 
+def _probation_ends(view, context, member, name):
+    """A probationary member's end of probation: the ceremony plus the rules' months."""
+    if member.status != "probationary" or member.ceremony_date is None:
+        return None
+    return add_months(member.ceremony_date, current_rules().probation_months)
+
+
+def _shown_date(formatter):
+    return lambda view, context, member, name: format_date(formatter(view, context, member, name))
+
+
 class MemberView(PersonView):
     resource = "member"
     choice_columns = {"gender": GENDERS, "status": MEMBER_STATUSES}
-    column_list = ["full_name", "gender", "date_of_birth", "organization", "status", "official_date"]
+    column_list = ["full_name", "gender", "date_of_birth", "organization", "status",
+                   "admission_date", "probation_ends", "official_date"]
+    column_formatters = {"probation_ends": _shown_date(_probation_ends)}
+    column_formatters_export = {"probation_ends": _probation_ends}
     column_details_list = [
         "full_name", "gender", "date_of_birth", "national_id", "organization", "status",
         "admission_date", "ceremony_date", "official_date", "party_card_number", "candidate",
         "created_at", "updated_at",
     ]
-    column_export_list = column_details_list[:-3]
+    column_export_list = [*column_details_list[:6], "admission_date", "ceremony_date",
+                          "probation_ends", "official_date", "party_card_number"]
     form_columns = [
         "full_name", "gender", "date_of_birth", "national_id", "organization", "status",
         "admission_date", "ceremony_date", "official_date", "party_card_number",
@@ -185,7 +204,8 @@ class MemberView(PersonView):
 
     def extra_filters(self, model) -> list:
         return [keyed(FilterEqual(model.status, _l("Status"), options=list(MEMBER_STATUSES)),
-                      "status")]
+                      "status"),
+                keyed(ProbationOverFilter(model.ceremony_date, _l("Probation")), "overdue")]
 
 
 def people_views(extensions) -> list[ScopedModelView]:

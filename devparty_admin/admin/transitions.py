@@ -378,8 +378,9 @@ class TransitionViews:
         if not candidates or not has_permission(current_user, *PROPOSE):
             flash(_("Select at least one candidate."), "error")
             return redirect(self.get_url(".index_view"))
-        form = TransitionForm()
+        form = step_form(find_transition("source", "sympathizer"))
         form.target.choices = _monthly_choices()
+        form.note.label.text = _("Reason / note")  # removing someone from the list needs one
         if form.validate_on_submit() and self._move(candidates, form):
             return redirect(self.get_url(".index_view"))
         return self.render("devparty/transition.html", form=form, candidates=candidates,

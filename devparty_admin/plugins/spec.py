@@ -58,6 +58,13 @@ def unit_alerts(user, today) -> list:
 
 
 @hookspec
+def case_file_records(candidate) -> list:
+    """The plugin's own records about ``candidate`` for the case file's sector section, as
+    ``(title, [(label, shown value), …])`` pairs. Called only for candidates of the plugin's
+    sector, while it is enabled."""
+
+
+@hookspec
 def papers() -> list:
     """Papers (``devparty_admin.papers.Paper``) the plugin prints, each with its builder and
     its own templates ``folder``; a paper with a core code replaces the core's."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from flask_babel import to_user_timezone
 from sqlalchemy import func, select
 
 from ..extensions import db
@@ -69,9 +70,10 @@ def worklist(user, today: date | None = None, per_group: int = PER_GROUP) -> lis
                 .correlate(Candidate).scalar_subquery())
     ranked = scoped(
         select(Candidate.id, Candidate.full_name, Organization.name.label("unit"), Candidate.stage,
-               entered.label("entered"), issued.label("issued"), received.label("received"),
-               func.row_number().over(partition_by=Candidate.stage,
-                                      order_by=(entered, Candidate.sort_key)).label("rank"))
+               Candidate.created_at, entered.label("entered"), issued.label("issued"),
+               received.label("received"),
+               func.row_number().over(partition_by=Candidate.stage, order_by=(
+                   entered, Candidate.created_at, Candidate.sort_key)).label("rank"))
         .join(Organization, Organization.id == Candidate.organization_id)
         .where(Candidate.stage.in_(PATH)), Candidate, user).subquery()
     rows = db.session.execute(select(ranked).where(ranked.c.rank <= per_group)
@@ -79,7 +81,9 @@ def worklist(user, today: date | None = None, per_group: int = PER_GROUP) -> lis
     groups = {stage: DueGroup(stage, _next_step(stage), counts[stage])
               for stage in PATH if counts.get(stage)}
     for row in rows:
-        item = DueItem(row.id, row.full_name, row.unit, row.entered)
+        # People still in the pool have no step yet: they are waiting since they were recorded.
+        since = row.entered or to_user_timezone(row.created_at).date()
+        item = DueItem(row.id, row.full_name, row.unit, since)
         found = kind_and_due(row.stage, row.entered, row.issued, today, rules, row.received)
         if found is not None:
             kind, item.due, item.overdue = found

@@ -7,7 +7,14 @@ from devparty_admin.plugins import CandidateExtension, hookimpl
 from . import admin, demo
 from .models import PoliceProfile, PoliceVetting
 from .reports import AdmissionsByRankReport
-from .rules import OFFICER_RANKS, RANKS, SERVICE_TYPES, helper_known_long_enough, vetting_done
+from .rules import (
+    OFFICER_RANKS,
+    RANKS,
+    SERVICE_TYPES,
+    VETTING_RESULTS,
+    helper_known_long_enough,
+    vetting_done,
+)
 
 
 @hookimpl
@@ -40,6 +47,17 @@ def demo_candidate(candidate, target):
     db.session.add(PoliceProfile(candidate=candidate, rank=rank,
                                  service_type="officer" if rank in OFFICER_RANKS else "conscript",
                                  police_unit=candidate.organization.name))
+
+
+@hookimpl
+def case_file_records(candidate):
+    vetting = candidate.police_vetting
+    if vetting is None:
+        return [("Thẩm tra chính trị nội bộ", [("Kết quả", "Chưa có kết quả thẩm tra")])]
+    return [("Thẩm tra chính trị nội bộ", [
+        ("Kết quả", VETTING_RESULTS.label(vetting.result)),
+        ("Ngày thẩm tra", vetting.vetted_on.strftime("%d/%m/%Y")),
+        ("Số văn bản", vetting.document_number or "")])]
 
 
 @hookimpl

@@ -175,3 +175,22 @@ def test_dashboard_alert_links_open_the_alerts_of_their_kind(branch, db, login_a
     assert "Ứng Viên Mẫu" in page and "Xem mọi cảnh báo" in page
     assert "Ứng Viên Mẫu" not in _text(_page(committee, "/admin/alerts/?kind=ceremony_due"))
     assert db.session.get(Candidate, branch.candidate.id).stage == "proposed"
+
+
+def test_members_show_admission_and_end_of_probation_and_filter_the_overdue(branch, make, db,
+                                                                            login_as):
+    from devparty_admin.workflow.calendar import add_months
+
+    today = date.today()
+    late = make.member(branch.unit, full_name="Dự Bị Quá Hạn", status="probationary",
+                       admission_date=add_months(today, -14), ceremony_date=add_months(today, -13))
+    make.member(branch.unit, full_name="Dự Bị Đang Thử", status="probationary",
+                admission_date=add_months(today, -4), ceremony_date=add_months(today, -3))
+    db.session.commit()
+    session = login_as(branch.committee_user)
+    text = _text(_page(session, "/admin/member/?search=du+bi"))
+    assert "Hết thời gian dự bị" in text
+    assert add_months(late.ceremony_date, 12).strftime("%d/%m/%Y") in text
+    assert add_months(today, -14).strftime("%d/%m/%Y") in text
+    overdue = _text(_page(session, "/admin/member/?flt0_overdue=1"))
+    assert "Dự Bị Quá Hạn" in overdue and "Dự Bị Đang Thử" not in overdue

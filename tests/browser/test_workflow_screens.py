@@ -28,8 +28,7 @@ def test_monthly_resolution_admission_and_a_bad_vote(page, branch, make, db):
     page.click("text=Nghị quyết chi bộ hằng tháng")
     page.wait_for_url("**/admin/candidate/resolution/**")
     assert page.locator("#transition-candidates li").count() == 3
-    _fill(page, {"act_number": "09-NQ/CB", "act_date": "05/06/2025", "votes_for": "20",
-                 "official_members": "22"})
+    _fill(page, {"act_number": "09-NQ/CB", "act_date": "05/06/2025"})
     page.click("#record-step")
     page.wait_for_url("**/admin/candidate/")
     assert "Đã ghi nhận cho 3 quần chúng." in page.content()

@@ -127,11 +127,11 @@ def test_a_replaced_template_in_the_override_folder_is_used(branch, db, secretar
     custom = NewDocument()
     custom.add_paragraph("MẪU RIÊNG CỦA TỈNH: {{ person.name }} – {{ person.unit }}")
     custom.save(tmp_path / "1-KND.docx")
-    app.config["DEVPARTY_PAPER_DIR"] = str(tmp_path)
+    shipped, app.config["DEVPARTY_PAPER_DIR"] = app.config["DEVPARTY_PAPER_DIR"], str(tmp_path)
     try:
         text = text_of(_paper(secretary, branch.candidate.id, "1-KND").data)
     finally:
-        app.config["DEVPARTY_PAPER_DIR"] = str(tmp_path / "none")
+        app.config["DEVPARTY_PAPER_DIR"] = shipped
     assert text.strip() == "MẪU RIÊNG CỦA TỈNH: Ứng Viên Mẫu – Chi bộ 01"
 
 

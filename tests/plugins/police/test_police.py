@@ -108,3 +108,18 @@ def test_police_helpers_have_worked_with_the_candidate_for_twelve_months(police,
     helper.known_since = add_months(date(2025, 6, 16), -12)
     db.session.commit()
     move(candidate, "sympathizer", actor=police.branch_user, act=vote(police.unit))
+
+
+def test_the_case_file_shows_the_vetting_and_what_it_lacks(police, login_as, db):
+    from plugins.police.models import PoliceVetting
+    secretary = login_as(police.branch_user)
+    html = secretary.get(f"/admin/candidate/details/?id={police.candidate.id}").get_data(
+        as_text=True)
+    assert "Thẩm tra chính trị nội bộ" in html and "Chưa có kết quả thẩm tra" in html
+    assert re.search(r'<a href="#sector">[^<]*' + RULE, html)
+    db.session.add(PoliceVetting(candidate=police.candidate, result="passed",
+                                 vetted_on=date(2025, 5, 1), document_number="12/TT"))
+    db.session.commit()
+    html = secretary.get(f"/admin/candidate/details/?id={police.candidate.id}").get_data(
+        as_text=True)
+    assert "Đủ tiêu chuẩn" in html and "12/TT" in html and RULE not in html
