@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import abort, request, send_file, url_for
 from flask_admin import expose
+from flask_admin.contrib.sqla.filters import FilterEqual
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -25,7 +26,7 @@ from ..security import scoped
 from ..uploads import path_of
 from ..workflow import dossier
 from ..workflow.training import certificate_problem, enrollment_problem
-from .base import ScopedModelView, parse_id
+from .base import CandidateNameSearch, ScopedModelView, parse_id
 from .files import acceptable_file, attach_file
 from .forms import NotBlank, not_in_future
 from .labels import LABELS
@@ -41,8 +42,9 @@ CLASS_PICKER = {"fields": ["name"], "page_size": 20,
 CANDIDATE_REQUIRED = _l("Choose a candidate within your unit.")
 
 
-class CandidatePartView(ScopedModelView):
-    """Rows that belong to one candidate: scoped through it, managed by those who manage it."""
+class CandidatePartView(CandidateNameSearch, ScopedModelView):
+    """Rows that belong to one candidate: scoped through it, managed by those who manage it,
+    found by the candidate's name."""
 
     resource = "candidate"
     column_labels = LABELS
@@ -108,6 +110,8 @@ class TrainingClassView(PrintsPapers, ScopedModelView):
 class EnrollmentView(CandidatePartView):
     choice_columns = {"result": ENROLLMENT_RESULTS}
     column_list = ["candidate", "training_class", "result", "certificate_number", "certificate_date"]
+    column_filters = [FilterEqual(Enrollment.result, _l("Result"),
+                                  options=list(ENROLLMENT_RESULTS))]
     form_columns = ["candidate", "training_class", "result", "certificate_number", "certificate_date"]
     form_ajax_refs = {"candidate": CANDIDATE_PICKER, "training_class": CLASS_PICKER}
     form_args = {
@@ -137,6 +141,10 @@ def _file_link(view, context, item, name):
 class DossierItemView(CandidatePartView):
     choice_columns = {"form_code": dossier.ITEMS, "status": DOSSIER_STATUSES}
     column_list = ["candidate", "form_code", "status", "item_date", "file_name"]
+    column_filters = [FilterEqual(DossierItem.form_code, _l("Document"),
+                                  options=list(dossier.ITEMS)),
+                      FilterEqual(DossierItem.status, _l("Status"),
+                                  options=list(DOSSIER_STATUSES))]
     column_formatters = {"file_name": _file_link}
     form_columns = ["candidate", "form_code", "status", "item_date", "received_on", "note",
                     "upload"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 from flask_admin.contrib.sqla.filters import FilterEqual
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import or_
 from wtforms import ValidationError
 
 from ..i18n import format_date
@@ -19,11 +18,10 @@ from ..models.choices import (
     STAGES,
     THEORY_LEVELS,
 )
-from ..vietnamese import fold
 from ..workflow.calendar import add_months
 from ..workflow.history import has_history
 from ..workflow.rules import current_rules
-from .base import ScopedModelView, folded_prefix
+from .base import FoldedSearch, ScopedModelView, name_condition
 from .casefile import CaseFileViews
 from .extensions import ExtensionFields
 from .filters import (
@@ -49,7 +47,7 @@ ORGANIZATION_PICKER = {
 }
 
 
-class PersonView(ScopedModelView):
+class PersonView(FoldedSearch, ScopedModelView):
     """What candidate and member screens share: search, sorting, validation, organization picker."""
 
     column_labels = LABELS
@@ -90,31 +88,8 @@ class PersonView(ScopedModelView):
         """Relationships shown in the list, loaded with the page rather than row by row."""
         return []
 
-    def init_search(self) -> bool:
-        """Search runs on stored folded columns (see ``_apply_search``), not Flask-Admin's ILIKE."""
-        self._search_fields = []
-        return True
-
-    def _apply_search(self, query, count_query, joins, count_joins, search):
-        condition = self.search_condition(search)
-        if condition is not None:
-            query = query.filter(condition)
-            if count_query is not None:
-                count_query = count_query.filter(condition)
-        return query, count_query, joins, count_joins
-
     def search_condition(self, search: str):
-        """Name without accents from its start or from the given name, or the CCCD's first digits."""
-        term = fold(search)
-        if not term:
-            return None
-        conditions = [
-            folded_prefix(self.model.name_folded, term),
-            folded_prefix(self.model.given_folded, term),
-        ]
-        if term.isdigit():
-            conditions.append(folded_prefix(self.model.national_id, term))
-        return or_(*conditions)
+        return name_condition(self.model, search)
 
 
 class CandidateView(ExtensionFields, VersionChecked, CaseFileViews, TransitionViews, PersonView):

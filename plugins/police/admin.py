@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask_login import current_user
 
-from devparty_admin.admin.base import ScopedModelView
+from devparty_admin.admin.base import CandidateNameSearch, ScopedModelView
 from devparty_admin.admin.forms import NotBlank
 
 from . import VETTING
@@ -11,7 +11,7 @@ from .models import PoliceVetting
 from .rules import VETTING_RESULTS
 
 
-class VettingView(ScopedModelView):
+class VettingView(CandidateNameSearch, ScopedModelView):
     resource = VETTING
     choice_columns = {"result": VETTING_RESULTS}
     column_list = ["candidate", "result", "vetted_on", "document_number", "recorded_by"]

@@ -194,3 +194,19 @@ def test_members_show_admission_and_end_of_probation_and_filter_the_overdue(bran
     assert add_months(today, -14).strftime("%d/%m/%Y") in text
     overdue = _text(_page(session, "/admin/member/?flt0_overdue=1"))
     assert "Dự Bị Quá Hạn" in overdue and "Dự Bị Đang Thử" not in overdue
+
+
+def test_the_dossier_and_class_lists_are_searched_by_name_without_accents(branch, make, db,
+                                                                         login_as):
+    other = make.candidate(branch.unit, full_name="Trần Văn Bình", stage="dossier")
+    db.session.add(DossierItem(candidate=other, form_code="1-KND", status="pending"))
+    db.session.commit()
+    session = login_as(branch.branch_user)
+    found = _text(_page(session, "/admin/dossier/?search=ung+vien"))
+    assert "Ứng Viên Mẫu" in found and "Trần Văn Bình" not in found
+    assert "Trần Văn Bình" in _text(_page(session, "/admin/dossier/?search=binh"))
+    pending = _text(_page(session, "/admin/dossier/?flt0_1=pending"))  # status: missing
+    assert "Trần Văn Bình" in pending and "Ứng Viên Mẫu" not in pending
+    by_form = _text(_page(session, "/admin/dossier/?flt0_0=TTLL"))
+    assert "Ứng Viên Mẫu" in by_form and "Trần Văn Bình" not in by_form
+    assert "Ứng Viên Mẫu" in _text(_page(session, "/admin/enrollment/?search=mau"))
