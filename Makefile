@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-stamp
 CATALOGS := $(wildcard devparty_admin/translations/*/LC_MESSAGES/*.po)
 COMPILED := $(CATALOGS:.po=.mo)
 
-.PHONY: install run serve test translations extract-messages paper-templates clean
+.PHONY: install run serve test translations extract-messages extract-admin-messages paper-templates clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,12 @@ serve: install
 test: install
 	$(BIN)/ruff check devparty_admin plugins tests bench wsgi.py
 	$(BIN)/pytest
+
+# Flask-Admin's own strings, to review in devparty_admin/translations/vi/LC_MESSAGES/admin.po.
+extract-admin-messages: $(STAMP)
+	$(BIN)/pybabel extract -k _gettext -k _ngettext:1,2 -k lazy_gettext -k gettext -k ngettext:1,2 \
+		--no-location -F babel-admin.cfg -o devparty_admin/translations/admin.pot $$($(BIN)/python -c "import flask_admin, os; print(os.path.dirname(flask_admin.__file__))")
+	$(BIN)/pybabel update -i devparty_admin/translations/admin.pot -d devparty_admin/translations -D admin --no-fuzzy-matching
 
 # Rebuild the shipped .docx paper templates from devparty_admin/papers/layout.py.
 paper-templates: $(STAMP)

@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 from flask import current_app, has_request_context, session
 from flask_babel import get_locale, get_translations
+from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext as _ln
 from flask_wtf import FlaskForm
@@ -80,6 +81,49 @@ def format_datetime(value: datetime | None) -> str:
     )
 
 
+def product_catalog_first() -> None:
+    """Make the product's reviewed catalog of Flask-Admin's strings win over the one bundled
+    with Flask-Admin ("Kỷ lục được tạo thành công", "50 mặt hàng").
+
+    Flask-Admin's translation domain lists the application's folder first and its own last,
+    and Flask-Babel lets the last catalog loaded override the earlier ones: the bundled,
+    partly wrong, entries would win. The domain keeps its folders; only their order flips.
+    """
+    from flask_admin import babel as admin_babel
+
+    domain = admin_babel.domain
+    if getattr(domain, "product_first", False):
+        return
+    bundled = type(domain)
+
+    class ProductFirst(bundled):
+        product_first = True
+
+        @property
+        def translation_directories(self) -> list[str]:
+            return list(reversed(bundled.translation_directories.fget(self)))
+
+    domain.__class__ = ProductFirst
+
+
+def picker_messages() -> dict[str, str]:
+    """What the pickers say while searching, in the user's language (static/js/pickers.js)."""
+    return {
+        "noMatches": _("Nothing found"),
+        "searching": _("Searching…"),
+        "loadMore": _("Loading more…"),
+        "ajaxError": _("The search failed; please try again."),
+        "inputTooShort": _("Type at least {n} more character(s)"),
+        "inputTooLong": _("Delete {n} character(s)"),
+        "selectionTooBig": _("You can choose at most {n}"),
+        "apply": _("Choose"),
+        "cancel": _("Cancel"),
+        "weekdays": [_("Su"), _("Mo"), _("Tu"), _("We"), _("Th"), _("Fr"), _("Sa")],
+        "months": [_("Jan"), _("Feb"), _("Mar"), _("Apr"), _("May"), _("Jun"), _("Jul"),
+                   _("Aug"), _("Sep"), _("Oct"), _("Nov"), _("Dec")],
+    }
+
+
 def register_template_helpers(app) -> None:
     """Formatting helpers every template may use."""
     from .admin.labels import LABELS
@@ -87,6 +131,7 @@ def register_template_helpers(app) -> None:
 
     app.jinja_env.globals.update(
         get_locale=get_locale,
+        picker_messages=picker_messages,
         format_date=format_date,
         format_datetime=format_datetime,
         stage_label=STAGES.label,

@@ -7,6 +7,7 @@ from flask_admin import Admin
 from flask_admin.theme import Bootstrap4Theme
 from flask_babel import lazy_gettext as _l
 
+from ..i18n import product_catalog_first
 from ..plugins.extension import candidate_extensions
 from ..security.headers import csp_nonce
 from .alerts import AlertsView
@@ -36,6 +37,7 @@ def plugin_views(app) -> list:
 
 
 def init_admin(app) -> Admin:
+    product_catalog_first()
     admin = Admin(
         app,
         name=_l("Party member development"),

@@ -46,7 +46,7 @@ class VNDateField(DateField):
     widget = TextInput()
 
     def __init__(self, label=None, validators=None, **kwargs):
-        render_kw = {"placeholder": "dd/mm/yyyy", "autocomplete": "off"}
+        render_kw = {"placeholder": "dd/mm/yyyy", "autocomplete": "off", "data-role": "vn-date"}
         render_kw.update(kwargs.pop("render_kw", None) or {})
         super().__init__(label, validators, format="%d/%m/%Y", render_kw=render_kw, **kwargs)
 

@@ -24,7 +24,7 @@ def test_monthly_resolution_admission_and_a_bad_vote(page, branch, make, db):
     page.goto(f"{page.base}/admin/candidate/?search=cam+tinh")
     for checkbox in page.locator("input.action-checkbox").all():
         checkbox.check()
-    page.click("text=Với lựa chọn")
+    page.click("text=Với các dòng đã chọn")
     page.click("text=Nghị quyết chi bộ hằng tháng")
     page.wait_for_url("**/admin/candidate/resolution/**")
     assert page.locator("#transition-candidates li").count() == 3
@@ -50,9 +50,9 @@ def test_monthly_resolution_admission_and_a_bad_vote(page, branch, make, db):
     page.click("text=Đăng xuất")
     _log_in(page, committee)
     page.goto(f"{page.base}/admin/candidate/details/?id={branch.candidate.id}")
-    page.click("#move-candidate")
-    assert page.locator("select[name=target] option").all_inner_texts() == ["Quyết định kết nạp",
-                                                                           "Không kết nạp"]
+    assert page.locator(".step-button").all_inner_texts() == ["Quyết định kết nạp",
+                                                              "Không kết nạp"]
+    page.click(".step-button[data-step=admitted]")
     _fill(page, {"act_number": "45-QĐ/ĐU", "act_date": "01/07/2025"})
     page.click("#record-step")
     page.wait_for_url("**/admin/candidate/details/**")
