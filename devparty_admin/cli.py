@@ -13,6 +13,7 @@ from sqlalchemy import select
 
 from .extensions import db
 from .models import Organization, User
+from .plugins.loader import PluginError, plugins
 from .security.passwords import password_problems
 from .security.permissions import role_choices, role_label, role_sees_all_units
 
@@ -47,6 +48,8 @@ def init_command(username: str, password: str | None) -> None:
     if password:
         _check_password(password, username, "")
     upgrade(revision="heads")
+    if plugins().record_defaults():
+        db.session.commit()
     if db.session.scalar(select(User.id).limit(1)) is not None:
         click.echo("Cơ sở dữ liệu đã sẵn sàng; đã có tài khoản, không tạo thêm.")
         return
@@ -190,8 +193,6 @@ def plugins_list_command() -> None:
 
 
 def _change_plugin(name: str, enabled: bool) -> None:
-    from .plugins.loader import PluginError, plugins
-
     try:
         plugins().set_enabled(name, enabled)
     except PluginError as error:

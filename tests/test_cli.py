@@ -105,3 +105,27 @@ def test_set_password_applies_the_policy(app, db, make):
         assert result.exit_code != 0, weak
         assert "Mật khẩu" in result.output
     assert _run(app, "init", "--password", "1").exit_code != 0
+
+
+def test_init_stores_which_plugins_are_enabled_once(app, db, make, login_as):
+    """DEVPARTY_PLUGINS seeds the stored state at the first init; from then on the stored
+    state decides, with or without the variable, and the Modules screen shows it."""
+    from devparty_admin.models import PluginState
+
+    registry = app.extensions["devparty_plugins"]
+    seeded = registry.default_enabled
+    registry.default_enabled = {"justice"}  # as if DEVPARTY_PLUGINS=justice
+    try:
+        assert _run(app, "init", "--password", "mat-khau-ban-dau").exit_code == 0
+    finally:
+        registry.default_enabled = seeded
+    stored = {s.name: (s.enabled, s.installed_version) for s in db.session.query(PluginState)}
+    assert set(stored) >= {"police", "procuracy", "justice", "commune"}
+    assert stored["justice"][0] and not stored["police"][0]
+    assert all(version for _enabled, version in stored.values())
+    assert registry.enabled() == {"justice"}  # the variable is gone; the state stays
+    page = login_as(make.user("admin", None, username="quantri")).get(
+        "/admin/modules/").get_data(as_text=True)
+    row = page[page.index('data-module="justice"'):]
+    row = row[:row.index("</tr>")]
+    assert "Tư pháp" in row and "<td>justice</td>" not in row and "<td>—</td>" not in row

@@ -144,6 +144,20 @@ class PluginRegistry:
             g.devparty_enabled_plugins = names
         return names
 
+    def record_defaults(self) -> list[str]:
+        """Store the state of every plugin the database has not seen yet, as
+        ``DEVPARTY_PLUGINS`` says (``flask devparty init``). From then on the stored state is
+        the one source of truth: the Modules screen and ``plugins enable|disable`` change it,
+        the variable no longer does. Returns the names recorded; the caller commits."""
+        from ..models import PluginState
+
+        stored, enabled = self._stored(), self.enabled()
+        for name in self.plugins:
+            if name not in stored:
+                db.session.add(PluginState(name=name, enabled=name in enabled,
+                                           installed_version=self.plugins[name].manifest.version))
+        return [name for name in self.plugins if name not in stored]
+
     def set_enabled(self, name: str, enabled: bool) -> None:
         """Enable or disable ``name``; refuses to break a dependency. The caller commits."""
         from ..models import PluginState
