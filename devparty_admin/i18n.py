@@ -126,7 +126,7 @@ def picker_messages() -> dict[str, str]:
 
 def register_template_helpers(app) -> None:
     """Formatting helpers every template may use."""
-    from .admin.labels import LABELS
+    from .admin.labels import LABELS, field_value
     from .models.choices import IMPORT_STATUSES, STAGES
 
     app.jinja_env.globals.update(
@@ -137,4 +137,5 @@ def register_template_helpers(app) -> None:
         stage_label=STAGES.label,
         import_status=IMPORT_STATUSES.label,
         field_label=lambda name: str(LABELS.get(name, name)),
+        field_value=field_value,
     )

@@ -122,9 +122,15 @@ class FoldedSearch:
     def search_condition(self, search: str):
         raise NotImplementedError
 
+    def search_placeholder(self) -> str:
+        return _("Name, without accents if you like, or CCCD")
+
 
 class CandidateNameSearch(FoldedSearch):
     """For rows that belong to a candidate (a ``candidate_id``): found by the person's name."""
+
+    def search_placeholder(self) -> str:
+        return _("The person's name, without accents if you like")
 
     def search_condition(self, search: str):
         condition = name_condition(Candidate, search)

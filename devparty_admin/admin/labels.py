@@ -97,3 +97,29 @@ LABELS = {
     "detail": _l("Filter and search"),
     "address": _l("Address"),
 }
+
+
+def field_value(field: str, value: str | None) -> str:
+    """A value of the candidate history as people read it: a code's label ("Sơ cấp", not
+    "elementary"), Có/Không for yes and no, a dash for nothing."""
+    from flask_babel import gettext as _
+
+    from ..models.choices import (
+        EDUCATION_LEVELS,
+        GENDERS,
+        OCCUPATIONS,
+        QUALIFICATIONS,
+        SOURCES,
+        THEORY_LEVELS,
+    )
+
+    coded = {"gender": GENDERS, "source": SOURCES, "education_level": EDUCATION_LEVELS,
+             "qualification": QUALIFICATIONS, "theory_level": THEORY_LEVELS,
+             "occupation": OCCUPATIONS}
+    if value is None or value == "":
+        return "—"
+    if field in coded:
+        return coded[field].label(value)
+    if value in ("True", "False"):
+        return _("Yes") if value == "True" else _("No")
+    return value

@@ -9,11 +9,16 @@ from .base import parse_id
 from .labels import LABELS
 
 
-def _shown(value) -> str:
+def _shown(value, choices=None) -> str:
+    """A value as the form shows it: a code's label, dd/mm/yyyy, Có/Không."""
     if value is None or value == "":
         return "—"
+    if choices is not None:
+        return choices.label(value)
     if hasattr(value, "strftime"):
         return value.strftime("%d/%m/%Y")
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
     return str(value)
 
 
@@ -44,7 +49,8 @@ class VersionChecked:
             form.opened_version.data = str(model.version)
             return False
         if opened != model.version:
-            theirs = [f"{LABELS.get(field.name, field.label.text)}: {_shown(getattr(model, field.name))}"
+            theirs = [f"{LABELS.get(field.name, field.label.text)}: "
+                      f"{_shown(getattr(model, field.name), self.choice_columns.get(field.name))}"
                       for field in form if field.name in (self.form_columns or ())
                       and _shown(getattr(model, field.name, None)) != _shown(field.data)]
             flash(_("Someone else saved this record after you opened it, so your changes were not "

@@ -4,6 +4,7 @@ from __future__ import annotations
 from flask_login import current_user
 
 from devparty_admin.admin.base import CandidateNameSearch, ScopedModelView
+from devparty_admin.admin.development import CANDIDATE_PICKER
 from devparty_admin.admin.forms import NotBlank
 
 from . import VETTING
@@ -18,8 +19,7 @@ class VettingView(CandidateNameSearch, ScopedModelView):
     column_labels = {"candidate": "Quần chúng", "result": "Kết quả", "vetted_on": "Ngày thẩm tra",
                      "document_number": "Số văn bản", "recorded_by": "Người ghi nhận"}
     form_columns = ["candidate", "result", "vetted_on", "document_number"]
-    form_ajax_refs = {"candidate": {"fields": ["full_name"], "page_size": 20,
-                                    "placeholder": "Gõ một phần tên quần chúng"}}
+    form_ajax_refs = {"candidate": CANDIDATE_PICKER}
     form_args = {"candidate": {"validators": [NotBlank("Vui lòng chọn quần chúng thuộc đơn vị.")]},
                  "vetted_on": {"validators": [NotBlank("Vui lòng nhập ngày thẩm tra.")]}}
 
