@@ -36,7 +36,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..extensions import db
 from ..i18n import format_date, format_datetime
-from ..models import Candidate
+from ..models import Candidate, Organization
 from ..models.choices import Choices
 from ..plugins.loader import plugins
 from ..reports.excel import XLSX_MIMETYPE, write_csv, write_xlsx
@@ -77,9 +77,6 @@ def parse_pk(raw) -> int:
     return pk
 
 
-FOLDED_COLUMNS = ("name_folded", "given_folded")
-
-
 def primary_key(model):
     """The model's single key column (``id`` on core tables, ``candidate_id`` on a plugin's
     one-to-one extension or record)."""
@@ -92,20 +89,41 @@ def folded_prefix(column, term: str):
 
 
 def name_condition(model, search: str):
-    """A person's name without accents from its start or from the given name, or the CCCD's
-    first digits; None for an empty search."""
+    """A person found by words of the name, accents optional, starting at any word ("nguyen
+    thanh", "thanh an", "an"), or by the CCCD's first digits; None for an empty search. Each
+    part is a prefix range on an indexed folded column."""
     term = fold(search)
     if not term:
         return None
-    conditions = [folded_prefix(model.name_folded, term), folded_prefix(model.given_folded, term)]
+    word = model.name_words.property.mapper.class_
+    conditions = [folded_prefix(model.name_folded, term), folded_prefix(model.given_folded, term),
+                  model.id.in_(select(word.person_id).where(folded_prefix(word.words, term)))]
     if term.isdigit():
         conditions.append(folded_prefix(model.national_id, term))
     return or_(*conditions)
 
 
+def text_condition(model, search: str):
+    """How typed text finds rows of ``model``, in list searches and pickers alike: people by
+    their name (``name_condition``); organizations by the start of their code or any part of
+    their name; other records with a folded name by any part of it. Accents are optional."""
+    term = fold(search)
+    if not term:
+        return None
+    if hasattr(model, "given_folded"):
+        return name_condition(model, search)
+    contains = model.name_folded.contains(term, autoescape=True)
+    if hasattr(model, "code"):
+        code = search.strip().lower()
+        return or_(contains, func.lower(model.code).startswith(code, autoescape=True))
+    return contains
+
+
 class FoldedSearch:
-    """Search on stored, indexed folded columns (``search_condition``), not Flask-Admin's ILIKE
-    over every searchable column."""
+    """Search on stored folded columns (``text_condition``), not Flask-Admin's ILIKE over every
+    searchable column; what the box finds is said in its placeholder."""
+
+    search_hint = _l("Name, without accents if you like, or CCCD")
 
     def init_search(self) -> bool:
         self._search_fields = []
@@ -120,17 +138,16 @@ class FoldedSearch:
         return query, count_query, joins, count_joins
 
     def search_condition(self, search: str):
-        raise NotImplementedError
+        return text_condition(self.model, search)
 
     def search_placeholder(self) -> str:
-        return _("Name, without accents if you like, or CCCD")
+        return str(self.search_hint)
 
 
 class CandidateNameSearch(FoldedSearch):
     """For rows that belong to a candidate (a ``candidate_id``): found by the person's name."""
 
-    def search_placeholder(self) -> str:
-        return _("The person's name, without accents if you like")
+    search_hint = _l("The person's name, without accents if you like")
 
     def search_condition(self, search: str):
         condition = name_condition(Candidate, search)
@@ -172,14 +189,13 @@ class ScopedAjaxLoader(QueryAjaxModelLoader):
             return self.get_query().filter(primary_key(self.model) == pk).one_or_none()
 
     def get_list(self, term, offset=0, limit=20):
-        """Typed words, accents optional, against the stored folded names (an index range);
-        small tables without folded names are matched by substring."""
+        """Typed words, accents optional, found as lists find them (``text_condition``);
+        tables without a folded name are matched by substring."""
         offset = min(max(offset or 0, 0), MAX_ID)  # a tampered offset must not reach the driver
         limit = min(max(limit or 1, 1), MAX_AJAX_LIMIT)
         query = self.get_query()
-        folded = [getattr(self.model, c) for c in FOLDED_COLUMNS if hasattr(self.model, c)]
-        if folded and fold(term):
-            query = query.filter(or_(*(folded_prefix(column, fold(term)) for column in folded)))
+        if hasattr(self.model, "name_folded") and fold(term):
+            query = query.filter(text_condition(self.model, term))
         elif (term or "").strip():
             needle = term.strip().lower()
             query = query.filter(or_(*(func.lower(field).contains(needle, autoescape=True)
@@ -309,6 +325,16 @@ class ScopedModelView(ModelView):
         if record is None:
             abort(404)
         return record
+
+    def create_form(self, obj=None):
+        """A user whose subtree is one unit (a branch) finds it already chosen."""
+        form = super().create_form(obj)
+        if request.method == "GET" and "organization" in form and form.organization.data is None:
+            units = db.session.scalars(scoped(select(Organization), Organization, current_user)
+                                       .limit(2)).all()
+            if len(units) == 1:
+                form.organization.data = units[0]
+        return form
 
     @action("delete", admin_lazy_gettext("Delete"),
             admin_lazy_gettext("Are you sure you want to delete selected records?"))

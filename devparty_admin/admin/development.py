@@ -26,7 +26,7 @@ from ..security import scoped
 from ..uploads import path_of
 from ..workflow import dossier
 from ..workflow.training import certificate_problem, enrollment_problem
-from .base import CandidateNameSearch, ScopedModelView, parse_id
+from .base import CandidateNameSearch, FoldedSearch, ScopedModelView, parse_id
 from .files import acceptable_file, attach_file
 from .forms import NotBlank, not_in_future
 from .labels import LABELS
@@ -83,10 +83,11 @@ class SponsorView(CandidatePartView):
             raise ValidationError(_("A person cannot help or introduce themselves."))
 
 
-class TrainingClassView(PrintsPapers, ScopedModelView):
+class TrainingClassView(FoldedSearch, PrintsPapers, ScopedModelView):
     resource = "candidate"
     paper_about = CLASS
     details_template = "devparty/class_details.html"
+    search_hint = _l("Any part of the class name, without accents if you like")
     choice_columns = {"kind": CLASS_KINDS}
     column_labels = LABELS
     column_list = ["name", "kind", "cohort", "organizer", "start_date", "end_date", "capacity",

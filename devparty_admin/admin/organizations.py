@@ -14,8 +14,7 @@ from wtforms.validators import NumberRange, Optional
 from ..extensions import db
 from ..models import Candidate, Member, Organization
 from ..plugins.loader import plugins
-from ..vietnamese import fold
-from .base import ScopedModelView
+from .base import FoldedSearch, ScopedModelView
 from .forms import NotBlank, Unique
 from .labels import LABELS
 
@@ -55,7 +54,7 @@ def _sector_label(view, context, org, name):
     return plugins().sector_labels.get(org.sector, org.sector or "")
 
 
-class OrganizationView(ScopedModelView):
+class OrganizationView(FoldedSearch, ScopedModelView):
     resource = "organization"
     column_labels = LABELS
     column_list = ["name", "code", "level", "sector", "staff_count", "member_total",
@@ -66,7 +65,7 @@ class OrganizationView(ScopedModelView):
     column_export_list = ["name", "code", "level", "sector", "staff_count", "active"]
     column_default_sort = "path"
     column_sortable_list = []
-    column_searchable_list = ["name"]
+    search_hint = _l("Code, or any part of the name")
     column_formatters = {
         "name": _indented_name,
         "member_total": _page_total("member_totals"),
@@ -80,7 +79,7 @@ class OrganizationView(ScopedModelView):
                     "decides_admission", "grassroots", "delegated_on", "delegation_act"]
     form_ajax_refs = {
         "parent": {"fields": ["name"], "order_by": Organization.path, "page_size": 20,
-                   "placeholder": _l("Type part of the organization's name")},
+                   "placeholder": _l("Type the code or part of the organization's name")},
     }
     form_args = {
         "name": {"validators": [NotBlank(_l("Please enter the organization's name."))]},
@@ -104,18 +103,6 @@ class OrganizationView(ScopedModelView):
 
     def edit_form(self, obj=None):
         return self._with_sectors(super().edit_form(obj))
-
-    def init_search(self) -> bool:
-        self._search_fields = []
-        return True
-
-    def _apply_search(self, query, count_query, joins, count_joins, search):
-        term = fold(search)
-        if term:
-            condition = Organization.name_folded.contains(term)
-            query = query.filter(condition)
-            count_query = count_query.filter(condition) if count_query is not None else None
-        return query, count_query, joins, count_joins
 
     def prepare_rows(self, rows):
         """One grouped query per count column for the rows at hand, never one per row."""

@@ -21,7 +21,7 @@ from ..models.choices import (
 from ..workflow.calendar import add_months
 from ..workflow.history import has_history
 from ..workflow.rules import current_rules
-from .base import FoldedSearch, ScopedModelView, name_condition
+from .base import FoldedSearch, ScopedModelView
 from .casefile import CaseFileViews
 from .extensions import ExtensionFields
 from .filters import (
@@ -43,7 +43,7 @@ ORGANIZATION_PICKER = {
     "fields": ["name"],
     "order_by": Organization.path,
     "page_size": 20,
-    "placeholder": _l("Type part of the organization's name"),
+    "placeholder": _l("Type the code or part of the organization's name"),
 }
 
 
@@ -87,10 +87,6 @@ class PersonView(FoldedSearch, ScopedModelView):
     def extra_related(self, model) -> list:
         """Relationships shown in the list, loaded with the page rather than row by row."""
         return []
-
-    def search_condition(self, search: str):
-        return name_condition(self.model, search)
-
 
 class CandidateView(ExtensionFields, VersionChecked, CaseFileViews, TransitionViews, PersonView):
     resource = "candidate"

@@ -19,7 +19,7 @@ from sqlalchemy.orm import contains_eager
 from ..extensions import db
 from ..models import FieldChange, ImportJob, ImportRow, Organization
 from ..models.imports import CHECKED, COMMITTED, COMMITTING, PENDING
-from ..models.people import name_columns
+from ..models.people import insert_name_words, name_columns
 from ..security import reaches
 from .columns import CellError
 from .specs import ImportSpec
@@ -264,6 +264,7 @@ def _create(spec: ImportSpec, rows: list[ImportRow]) -> list[tuple[int, int]]:
                         "organization_id": row.organization_id})
     ids = db.session.scalars(insert(model).returning(model.id, sort_by_parameter_order=True),
                              records).all()
+    insert_name_words(model, [(pk, record["full_name"]) for pk, record in zip(ids, records)])
     return [(row.number, record_id) for row, record_id in zip(rows, ids)]
 
 

@@ -6,7 +6,7 @@ from .calendar import CalendarChange
 from .development import DossierItem, Enrollment, Sponsor, TrainingClass
 from .imports import ImportJob, ImportRow
 from .organizations import Organization, TreeError, subtree_condition, subtree_ids
-from .people import Candidate, Member
+from .people import Candidate, CandidateNameWord, Member, MemberNameWord
 from .plans import Plan
 from .plugins import PluginState
 from .users import LoginThrottle, User
@@ -16,6 +16,7 @@ __all__ = [
     "Act",
     "CalendarChange",
     "Candidate",
+    "CandidateNameWord",
     "DossierItem",
     "Enrollment",
     "FieldChange",
@@ -26,6 +27,7 @@ __all__ = [
     "StageEvent",
     "TrainingClass",
     "Member",
+    "MemberNameWord",
     "Organization",
     "Plan",
     "PluginState",

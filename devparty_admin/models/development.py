@@ -4,11 +4,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from ..extensions import db
+from ..vietnamese import fold, normalize_spaces
 from .organizations import Organization
 from .people import Candidate, Member
+from .types import BinaryString
 
 
 class Sponsor(db.Model):
@@ -38,6 +40,7 @@ class TrainingClass(db.Model):
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[str] = mapped_column(String(20))  # awareness | new_member
     name: Mapped[str] = mapped_column(String(200))
+    name_folded: Mapped[str] = mapped_column(BinaryString(200), default="")  # "lop nhan thuc…"
     organizer: Mapped[str | None] = mapped_column(String(200))
     cohort: Mapped[str | None] = mapped_column(String(200))  # "Hội viên Hội LHPN", "học sinh THPT"
     start_date: Mapped[date] = mapped_column(Date)
@@ -46,6 +49,12 @@ class TrainingClass(db.Model):
     organization_id: Mapped[int] = mapped_column(ForeignKey("organization.id"), index=True)
 
     organization: Mapped[Organization] = relationship()
+
+    @validates("name")
+    def _keep_folded_name(self, _key: str, value: str) -> str:
+        value = normalize_spaces(value or "")
+        self.name_folded = fold(value)
+        return value
 
     def __str__(self) -> str:
         return f"{self.name} ({self.start_date:%d/%m/%Y})"

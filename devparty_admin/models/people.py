@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, String, Text
+from sqlalchemy import Date, DateTime, ForeignKey, Index, String, Text, insert
 from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship, validates
 
 from ..extensions import db
@@ -27,6 +27,14 @@ def name_columns(full_name: str) -> dict[str, str]:
         "given_folded": " ".join([words[-1], *words[:-1]]),
         "sort_key": name_sort_key(name),
     }
+
+
+def middle_rotations(full_name: str) -> list[str]:
+    """The folded name read from each middle word ("thanh an nguyen" for "Nguyễn Thành An"):
+    with ``name_folded`` (from the family name) and ``given_folded`` (from the given name), a
+    prefix of one of them finds a person by any word of the name."""
+    words = fold(normalize_spaces(full_name)).split(" ")
+    return [" ".join([*words[i:], *words[:i]]) for i in range(1, len(words) - 1)]
 
 
 class Person:
@@ -56,6 +64,9 @@ class Person:
     @validates("full_name")
     def _keep_name_forms(self, _key: str, value: str) -> str:
         forms = name_columns(value)
+        if forms["name_folded"] != self.name_folded:
+            word = type(self).name_words.property.mapper.class_
+            self.name_words = [word(words=words) for words in middle_rotations(value)]
         self.name_folded, self.given_folded = forms["name_folded"], forms["given_folded"]
         self.sort_key = forms["sort_key"]
         return forms["full_name"]
@@ -111,6 +122,8 @@ class Candidate(Person, db.Model):
     education_exception_on: Mapped[date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(default=1)
 
+    name_words: Mapped[list[CandidateNameWord]] = relationship(cascade="all, delete-orphan")
+
     __mapper_args__ = {"version_id_col": version}
 
 
@@ -129,3 +142,33 @@ class Member(Person, db.Model):
     candidate_id: Mapped[int | None] = mapped_column(ForeignKey("candidate.id"), unique=True)
 
     candidate: Mapped[Candidate | None] = relationship()
+    name_words: Mapped[list[MemberNameWord]] = relationship(cascade="all, delete-orphan")
+
+
+class NameWord:
+    """One middle-word reading of a person's folded name (see ``middle_rotations``), indexed so
+    that a prefix search over it is an index range."""
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    words: Mapped[str] = mapped_column(BinaryString(200), index=True)
+
+
+class CandidateNameWord(NameWord, db.Model):
+    __tablename__ = "candidate_name_word"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("candidate.id"), index=True)
+
+
+class MemberNameWord(NameWord, db.Model):
+    __tablename__ = "member_name_word"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("member.id"), index=True)
+
+
+def insert_name_words(model, people: list[tuple[int, str]]) -> None:
+    """The middle-word readings of people written by bulk inserts (imports), not the ORM."""
+    word = model.name_words.property.mapper.class_
+    rows = [{"person_id": pk, "words": words} for pk, name in people
+            for words in middle_rotations(name)]
+    if rows:
+        db.session.execute(insert(word), rows)
