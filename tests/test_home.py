@@ -16,3 +16,24 @@ def test_home_shows_counts_by_stage_for_the_subtree(make, login_as):
     assert counts["proposed"] == "0"
     assert re.search(r'id="candidate-total">4<', html) and re.search(r'id="member-total">1<', html)
     assert "Quần chúng ưu tú (nguồn)" in html and "Đảng bộ Sở Tư pháp" in html
+
+
+def test_a_target_set_by_one_unit_is_set_against_that_unit_only(make, login_as, db):
+    from datetime import date
+
+    from devparty_admin.models import Plan
+    from tests.reports.conftest import admit
+
+    province = make.org("Đảng bộ tỉnh")
+    planned, unplanned = (make.org(name, parent=province) for name in ("Đảng bộ A", "Đảng bộ B"))
+    year = date.today().year
+    for unit, count in ((planned, 2), (unplanned, 8)):
+        for i in range(count):
+            admit(db, make.candidate(unit, full_name=f"Người {unit.name} {i}"), date(year, 1, 2))
+    db.session.add(Plan(organization_id=planned.id, year=year, target_admissions=2))
+    db.session.commit()
+    html = login_as(make.user("committee", province)).get("/admin/").get_data(as_text=True)
+    assert re.search(r'id="admitted-total">10\b', html)
+    plan = re.search(r'id="admitted-plan">([^<]*)<', html).group(1)
+    assert "2 / 2 · 100,0%" in plan and "có kế hoạch" in plan
+    assert "500" not in html

@@ -24,7 +24,7 @@ from flask_admin.actions import action
 from flask_admin.babel import lazy_gettext as admin_lazy_gettext
 from flask_admin.contrib.sqla import ModelView
 from flask_admin.contrib.sqla.ajax import QueryAjaxModelLoader
-from flask_admin.model import typefmt
+from flask_admin.model import template, typefmt
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import to_user_timezone
@@ -205,6 +205,14 @@ class ScopedAjaxLoader(QueryAjaxModelLoader):
         return query.offset(offset).limit(limit).all()
 
 
+class DeleteIfAllowed(template.DeleteRowAction):
+    """The delete button, only on the rows the screen would delete (``deletable``)."""
+
+    def render(self, context, row_id, row):
+        view = context.resolve("admin_view")
+        return super().render(context, row_id, row) if view.deletable(row) else ""
+
+
 class ScopedModelView(ModelView):
     """Role-checked, subtree-scoped ModelView. Subclasses set ``resource`` and column options."""
 
@@ -235,11 +243,15 @@ class ScopedModelView(ModelView):
     def _apply_choices(self) -> None:
         """Coded columns show their label in lists and a select of labels in forms."""
         formatters = dict(self.column_formatters or {})
+        exported = dict(self.column_formatters_export or {})
         form_choices = dict(self.form_choices or {})
         for name, choices in self.choice_columns.items():
-            formatters.setdefault(name, lambda v, c, m, n, ch=choices: ch.label(getattr(m, n)))
+            label = lambda v, c, m, n, ch=choices: ch.label(getattr(m, n))  # noqa: E731
+            formatters.setdefault(name, label)
+            exported.setdefault(name, label)
             form_choices.setdefault(name, list(choices))
         self.column_formatters = formatters
+        self.column_formatters_export = exported or None
         self.form_choices = form_choices
 
     # --- access -------------------------------------------------------------------------------
@@ -395,6 +407,15 @@ class ScopedModelView(ModelView):
     def prepare_rows(self, rows: list) -> None:
         """Load what the columns of ``rows`` need beyond the rows themselves, in grouped queries
         (never one per row); called for each list page and each export batch."""
+
+    def get_list_row_actions(self):
+        return [DeleteIfAllowed() if isinstance(action, template.DeleteRowAction) else action
+                for action in super().get_list_row_actions()]
+
+    def deletable(self, record) -> bool:
+        """Whether the list offers to delete ``record`` (what ``prepare_rows`` loaded decides;
+        the delete itself is checked again on the server)."""
+        return True
 
     # --- reading a record ----------------------------------------------------------------------
     @expose("/details/")

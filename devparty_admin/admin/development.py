@@ -212,15 +212,10 @@ class ActView(PrintsPapers, ScopedModelView):
 
 
 def development_views() -> list[ScopedModelView]:
-    category = _l("Development path")
     return [
-        SponsorView(Sponsor, name=_l("Helpers and introducers"), endpoint="sponsor",
-                    category=category),
-        TrainingClassView(TrainingClass, name=_l("Classes"), endpoint="training_class",
-                          category=category),
-        EnrollmentView(Enrollment, name=_l("Class results"), endpoint="enrollment",
-                       category=category),
-        DossierItemView(DossierItem, name=_l("Dossier documents"), endpoint="dossier",
-                        category=category),
-        ActView(Act, name=_l("Resolutions and decisions"), endpoint="act", category=category),
+        SponsorView(Sponsor, name=_l("Helpers and introducers"), endpoint="sponsor"),
+        TrainingClassView(TrainingClass, name=_l("Classes"), endpoint="training_class"),
+        EnrollmentView(Enrollment, name=_l("Class results"), endpoint="enrollment"),
+        DossierItemView(DossierItem, name=_l("Dossier documents"), endpoint="dossier"),
+        ActView(Act, name=_l("Resolutions and decisions"), endpoint="act"),
     ]

@@ -58,6 +58,7 @@ class HomeView(AdminIndexView):
         labels = {**dict(ALERT_KINDS), **{a.kind: a.label for a in alerts}}
         year = date.today().year
         subtree = Subtree(current_user.organization, Period.year(year))
+        months = monthly_admissions(subtree)
         path_counts = [(label, count) for code, label, count in stages if code in PATH_STAGES]
         return self.render(
             "devparty/home.html",
@@ -71,6 +72,7 @@ class HomeView(AdminIndexView):
             targets=PlanReport().targets(subtree),
             funnel=Chart([str(label) for label, _count in path_counts],
                          [(_("Candidates"), [count for _label, count in path_counts])]),
-            months=monthly_admissions(subtree),
+            months=months,
+            admitted_total=sum(months.series[0][1]),
             can_propose=has_permission(current_user, *PROPOSE),
         )

@@ -1,13 +1,16 @@
 """Screens for people: candidates on the development path and party members."""
 from __future__ import annotations
 
+from flask import g
 from flask_admin.contrib.sqla.filters import FilterEqual
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from sqlalchemy import select
 from wtforms import ValidationError
 
+from ..extensions import db
 from ..i18n import format_date
-from ..models import Candidate, Member, Organization
+from ..models import Candidate, Member, Organization, Sponsor
 from ..models.choices import (
     EDUCATION_LEVELS,
     GENDERS,
@@ -19,7 +22,7 @@ from ..models.choices import (
     THEORY_LEVELS,
 )
 from ..workflow.calendar import add_months
-from ..workflow.history import has_history
+from ..workflow.history import has_history, with_history
 from ..workflow.rules import current_rules
 from .base import FoldedSearch, ScopedModelView
 from .casefile import CaseFileViews
@@ -116,6 +119,13 @@ class CandidateView(ExtensionFields, VersionChecked, CaseFileViews, TransitionVi
     ]
     extra_sortable = ("stage", "source")
 
+    def prepare_rows(self, rows) -> None:
+        super().prepare_rows(rows)
+        g.kept_candidates = with_history([row.id for row in rows])
+
+    def deletable(self, candidate) -> bool:
+        return candidate.id not in g.get("kept_candidates", ())
+
     def on_model_delete(self, candidate):
         """History is append-only: a candidate who has moved along the path is never deleted."""
         if has_history(candidate):
@@ -173,6 +183,24 @@ class MemberView(PersonView):
             del form[name]
         return form
 
+    def prepare_rows(self, rows) -> None:
+        super().prepare_rows(rows)
+        g.sponsoring_members = set(db.session.scalars(select(Sponsor.member_id).distinct().where(
+            Sponsor.member_id.in_([row.id for row in rows]))))
+
+    def deletable(self, member) -> bool:
+        return member.candidate_id is None and member.id not in g.get("sponsoring_members", ())
+
+    def on_model_delete(self, member):
+        """A member the path admitted, or who helps or introduces someone, is a record others
+        rely on: never deleted (entered by hand and unused, it may be)."""
+        sponsors = db.session.scalar(select(Sponsor.id).where(Sponsor.member_id == member.id)
+                                     .limit(1))
+        if member.candidate_id is not None or sponsors is not None:
+            raise ValidationError(_("%(name)s was admitted through the path or helps or "
+                                    "introduces a candidate; the record cannot be deleted.",
+                                    name=member.full_name))
+
     def extra_filters(self, model) -> list:
         return [keyed(FilterEqual(model.status, _l("Status"), options=list(MEMBER_STATUSES)),
                       "status"),
@@ -182,6 +210,7 @@ class MemberView(PersonView):
 def people_views(extensions) -> list[ScopedModelView]:
     """``extensions``: the plugins' candidate extensions, whose fields join the candidate form."""
     return [
-        CandidateView(Candidate, extensions=extensions, name=_l("Candidates"), endpoint="candidate"),
+        CandidateView(Candidate, extensions=extensions, name=_l("All candidates"),
+                      endpoint="candidate"),
         MemberView(Member, name=_l("Members"), endpoint="member"),
     ]

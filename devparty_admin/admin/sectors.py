@@ -82,8 +82,7 @@ def _choice_label(choices):
 
 
 def sector_candidate_views(extensions: list[CandidateExtension], registry) -> list:
-    """One list per plugin that extends candidates, under "Candidates by sector"."""
-    return [SectorCandidateView(extension, name=registry.plugins[extension.plugin].manifest.label,
-                                endpoint=f"candidate_{extension.plugin}",
-                                category=_l("Candidates by sector"))
-            for extension in extensions]
+    """One list per plugin that extends candidates, with its sector's columns."""
+    return [SectorCandidateView(extension, endpoint=f"candidate_{extension.plugin}", name=_l(
+        "Candidates of the %(sector)s sector",
+        sector=registry.plugins[extension.plugin].manifest.label)) for extension in extensions]

@@ -32,11 +32,13 @@ from .period import Period
 from .plans import (
     ADMISSIONS,
     TARGETS,
+    PlannedPart,
     achieved,
     achieved_by_bucket,
     admissions_by_quarter,
     expected_share,
     planned,
+    planned_paths,
     rolled_up,
 )
 from .tables import DAYS, PERCENT, TEXT, Cell, Chart, Table, ratio, text
@@ -288,11 +290,18 @@ class PlanReport(Report):
                         [_("Target"), _("Planned"), _("Achieved"), _("Share of the plan")],
                         key="targets")
         for target in TARGETS:
-            goal, done = rolled_up(subtree.path, target.column, plans), achieved(subtree, target)
-            link = None
-            if target is ADMISSIONS:
-                link = links.candidates(subtree, entered=links.entered(ADMITTED, subtree.period))
-            summary.rows.append([text(str(target.label)), Cell(goal), Cell(done, link),
+            paths = planned_paths(subtree.path, target.column, plans)
+            goal = rolled_up(subtree.path, target.column, plans)
+            label, link = str(target.label), None
+            if paths and paths != [subtree.path]:  # set by some units below: compare with them
+                label = _("%(target)s (units with a plan)", target=target.label)
+                done = achieved(PlannedPart(subtree.unit, subtree.period, tuple(paths)), target)
+            else:
+                done = achieved(subtree, target)
+                if target is ADMISSIONS:
+                    link = links.candidates(subtree,
+                                            entered=links.entered(ADMITTED, subtree.period))
+            summary.rows.append([text(label), Cell(goal), Cell(done, link),
                                  Cell(ratio(done, goal), kind=PERCENT)])
         summary.chart_columns((_("Planned"), 1), (_("Achieved"), 2))
         return summary

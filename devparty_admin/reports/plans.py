@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from ..extensions import db
-from ..models import Candidate, Enrollment, Organization, Plan, TrainingClass
+from ..models import Candidate, Enrollment, Organization, Plan, TrainingClass, subtree_condition
 from ..models.plans import QUARTERS
 from .facts import SEGMENT, Subtree, admissions_by_month, entries
 
@@ -76,18 +76,35 @@ def admissions_by_quarter(subtree: Subtree) -> dict[int, int]:
     return counts
 
 
+def planned_paths(path: str, column: str, plans: dict[str, dict[str, int]]) -> list[str]:
+    """Where the target of the unit at ``path`` comes from: the unit itself if it set one,
+    else its nearest descendants that did (empty when nobody under it set one)."""
+    if column in plans.get(path, {}):
+        return [path]
+    below = [p for p, targets in plans.items()
+             if column in targets and p.startswith(path) and p != path]
+    return [p for p in below
+            if not any(p[:end] in plans and column in plans[p[:end]]
+                       for end in range(len(path) + SEGMENT, len(p), SEGMENT))]
+
+
 def rolled_up(path: str, column: str, plans: dict[str, dict[str, int]]) -> int | None:
     """The target of the unit at ``path``: its own, or the sum of its nearest planned
     descendants' (None when nobody under it set one)."""
-    own = plans.get(path, {}).get(column)
-    if own is not None:
-        return own
-    below = [p for p, targets in plans.items()
-             if column in targets and p.startswith(path) and p != path]
-    nearest = [p for p in below
-               if not any(p[:end] in plans and column in plans[p[:end]]
-                          for end in range(len(path) + SEGMENT, len(p), SEGMENT))]
-    return sum(plans[p][column] for p in nearest) if nearest else None
+    paths = planned_paths(path, column, plans)
+    return sum(plans[p][column] for p in paths) if paths else None
+
+
+@dataclass(frozen=True)
+class PlannedPart(Subtree):
+    """The parts of a subtree that set a target: a target rolled up from some units is set
+    against what those units achieved, not the whole subtree."""
+
+    paths: tuple[str, ...] = ()
+
+    @property
+    def condition(self):
+        return or_(*(subtree_condition(p) for p in self.paths))
 
 
 def achieved(subtree: Subtree, target: Target) -> int:

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import select, union
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
@@ -60,6 +60,13 @@ def has_history(candidate: Candidate) -> bool:
         if found is not None:
             return True
     return False
+
+
+def with_history(candidate_ids: list[int]) -> set[int]:
+    """Which of these candidates have a recorded history (one query, whatever the count)."""
+    steps = select(StageEvent.candidate_id).where(StageEvent.candidate_id.in_(candidate_ids))
+    changes = select(FieldChange.candidate_id).where(FieldChange.candidate_id.in_(candidate_ids))
+    return set(db.session.scalars(union(steps, changes)))
 
 
 def already_recorded(candidate: Candidate, target: str) -> str | None:

@@ -210,3 +210,32 @@ def test_the_dossier_and_class_lists_are_searched_by_name_without_accents(branch
     by_form = _text(_page(session, "/admin/dossier/?flt0_0=TTLL"))
     assert "Ứng Viên Mẫu" in by_form and "Trần Văn Bình" not in by_form
     assert "Ứng Viên Mẫu" in _text(_page(session, "/admin/enrollment/?search=mau"))
+
+
+def _delete_offered(page: str, pk: int) -> bool:
+    return re.search(rf'<input[^>]*name="id"[^>]*value="{pk}"', page) is not None
+
+
+def test_delete_is_offered_only_where_it_is_allowed(branch, make, db, login_as):
+    fresh = make.candidate(branch.unit, full_name="Mới Nhập Tay", stage="source")
+    typed = make.member(branch.unit, full_name="Đảng Viên Nhập Nhầm")
+    session = login_as(make.user("admin", None))
+    listed = session.get("/admin/candidate/?search=moi").get_data(as_text=True)
+    assert _delete_offered(listed, fresh.id)  # the row's delete form
+    move = ready_for_sympathizer_list(branch, make, db, count=1)[0]
+    from devparty_admin.models import Act
+    move_many([move], "sympathizer", actor=branch.branch_user,
+              act=Act(kind="branch_resolution", number="1-NQ/CB", act_date=date(2025, 6, 1),
+                      organization_id=branch.unit.id))
+    db.session.commit()
+    listed = session.get("/admin/candidate/?search=cam+tinh").get_data(as_text=True)
+    assert not _delete_offered(listed, move.id)
+    members = session.get("/admin/member/").get_data(as_text=True)
+    assert _delete_offered(members, typed.id)
+    helper = branch.members[4]  # helps the candidate above
+    assert not _delete_offered(members, helper.id)
+    session.refresh_token(members)
+    response = session.post("/admin/member/delete/", data={"id": str(helper.id),
+                                                           "url": "/admin/member/"})
+    assert response.status_code == 302
+    assert db.session.get(type(helper), helper.id) is not None

@@ -54,8 +54,9 @@ def test_candidate_list_costs_the_same_with_10_and_100000_rows(make, login_as, d
     _bulk_candidates(db, branches, 100_000 - 10, start=10)
     large = _costs(session, count_queries)
     assert large == small
-    # user, home unit, enabled plugins, count, page with its organizations joined in
-    assert small["/admin/candidate/"] <= 5
+    # user, home unit, enabled plugins, count, page with its organizations joined in, which
+    # rows have a history (no delete button)
+    assert small["/admin/candidate/"] <= 6
 
 
 def test_member_and_organization_lists_do_not_query_per_row(make, login_as, db, count_queries):
@@ -86,4 +87,4 @@ def test_forms_never_load_every_organization_into_a_select(make, login_as, db, c
         with count_queries() as counter:
             html = session.get(url).get_data(as_text=True)
         assert "Chi bộ số 299" not in html, url
-        assert counter.count <= 5, url
+        assert counter.count <= 6, url  # at most 2 of the user's units: is one preselected?

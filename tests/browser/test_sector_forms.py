@@ -30,7 +30,8 @@ def test_police_and_commune_candidates_show_their_own_fields(page, branch, make,
     page.click("#record-step")
     assert "Chưa có kết quả thẩm tra chính trị nội bộ" in page.content()
 
-    page.click("text=Đăng xuất")
+    page.click("#current-user")
+    page.click("#log-out")
     _log_in(page, make.user("committee", branch.committee_unit, username="huyen").username)
     page.goto(f"{page.base}/admin/candidate/edit/?id={student.id}")
     for name in ("commune__hamlet", "commune__school", "commune__academic_result",

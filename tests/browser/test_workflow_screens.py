@@ -47,7 +47,8 @@ def test_monthly_resolution_admission_and_a_bad_vote(page, branch, make, db):
     page.click("#record-step")
     page.wait_for_url("**/admin/candidate/details/**")
 
-    page.click("text=Đăng xuất")
+    page.click("#current-user")
+    page.click("#log-out")
     _log_in(page, committee)
     page.goto(f"{page.base}/admin/candidate/details/?id={branch.candidate.id}")
     assert page.locator(".step-button").all_inner_texts() == ["Quyết định kết nạp",

@@ -133,12 +133,13 @@ def test_plan_targets_roll_up_and_progress_comes_from_events(dataset, login_as, 
     admin = login_as(make.user("admin", None))
     html = admin.get(f"/admin/reports/plan?unit={dataset.province.id}&start=01/01/2021"
                      "&end=31/12/2021").get_data(as_text=True)
-    # The province has no plan: its target is A's 5 plus B's 1.
-    assert table(html, "targets")[0] == ["Kết nạp đảng viên", "6", "3", "50,0%"]
+    # The province has no plan: its target is A's 5 plus B's 1, set against A's and B's.
+    assert table(html, "targets")[0] == ["Kết nạp đảng viên (các đơn vị có kế hoạch)", "6", "3",
+                                         "50,0%"]
     assert ["Chi bộ B", "1", "1", "100,0%", "1", "Không"] in table(html, "behind")
     # Sympathizer target only A1 set: it rolls up to A.
     html = session.get("/admin/reports/plan?start=01/01/2021&end=31/12/2021").get_data(as_text=True)
-    assert table(html, "targets")[1][:2] == ["Cảm tình Đảng mới", "3"]
+    assert table(html, "targets")[1][:2] == ["Cảm tình Đảng mới (các đơn vị có kế hoạch)", "3"]
 
 
 def test_plan_due_share_follows_the_calendar(dataset, app, db):
