@@ -5,7 +5,7 @@ import re
 from datetime import date
 
 from flask_admin.contrib.sqla.form import AdminModelConverter
-from flask_admin.form import BaseForm
+from flask_admin.form import BaseForm, rules
 from flask_admin.model.form import converts
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -139,3 +139,28 @@ class NotBlank(InputRequired):
 def not_in_future(form, field) -> None:
     if field.data is not None and field.data > date.today():
         raise ValidationError(_("This date cannot be in the future."))
+
+
+class PresentField(rules.Field):
+    """A field rule that renders nothing when the form has no such field (a sector's fields
+    are taken out of the form for candidates of other sectors). A hidden field is listed only
+    to stay in the form: Flask-Admin writes the hidden fields itself."""
+
+    def __call__(self, form, form_opts=None, field_args=None):
+        field = getattr(form, self.field_name, None)
+        if field is None or field.type == "HiddenField":
+            return ""
+        return super().__call__(form, form_opts, field_args)
+
+
+class Section(rules.NestedRule):
+    """A titled group of fields on a form; hidden whole when the form has none of them."""
+
+    def __init__(self, header, names: list[str]) -> None:
+        self.names = list(names)
+        super().__init__([rules.Header(header), *(PresentField(name) for name in self.names)])
+
+    def __call__(self, form, form_opts=None, field_args=None):
+        if not any(getattr(form, name, None) is not None for name in self.names):
+            return ""
+        return super().__call__(form, form_opts, field_args)

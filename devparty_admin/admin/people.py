@@ -36,7 +36,14 @@ from .filters import (
     SubtreeFilter,
     keyed,
 )
-from .forms import BirthDate, NotBlank, national_id_validators, phone_number
+from .forms import (
+    BirthDate,
+    NotBlank,
+    PresentField,
+    Section,
+    national_id_validators,
+    phone_number,
+)
 from .labels import LABELS
 from .locking import VersionChecked
 from .transitions import TransitionViews
@@ -118,6 +125,26 @@ class CandidateView(ExtensionFields, VersionChecked, CaseFileViews, TransitionVi
         "education_exception_on", "notes",
     ]
     extra_sortable = ("stage", "source")
+    # The form in groups a clerk recognizes, then one group per sector plugin.
+    FORM_SECTIONS = (
+        (_l("Identity"), ["full_name", "gender", "date_of_birth", "national_id", "organization",
+                          "phone", "residence_address"]),
+        (_l("Background"), ["place_of_birth", "hometown", "ethnicity", "religion",
+                            "education_level", "qualification", "theory_level", "occupation",
+                            "position", "workplace", "youth_union_member"]),
+        (_l("Party path"), ["source", "introducing_organization", "age_exception",
+                            "age_exception_by", "age_exception_on", "education_exception",
+                            "education_exception_by", "education_exception_on", "notes"]),
+    )
+
+    def __init__(self, model, extensions=(), **kwargs) -> None:
+        self.form_rules = [
+            *(Section(header, names) for header, names in self.FORM_SECTIONS),
+            *(Section(extension.label, [extension.form_name(c) for c in extension.fields])
+              for extension in extensions),
+            PresentField("opened_version"),
+        ]
+        super().__init__(model, extensions=extensions, **kwargs)
 
     def prepare_rows(self, rows) -> None:
         super().prepare_rows(rows)

@@ -21,6 +21,7 @@ class CandidateExtension:
     choices: dict = field(default_factory=dict)
     plugin: str = ""  # filled in by the core
     sector: str | None = None  # filled in by the core
+    label: str = ""  # the plugin's label, filled in by the core (the form section's header)
 
     @property
     def backref(self) -> str:
@@ -39,5 +40,6 @@ def candidate_extensions(registry) -> list[CandidateExtension]:
             continue
         extension = provide()
         extension.plugin, extension.sector = plugin.name, plugin.manifest.sector
+        extension.label = plugin.manifest.label
         found.append(extension)
     return found

@@ -205,3 +205,22 @@ def test_overlong_or_implausible_values_are_refused(branch, db, field, value, me
                                                            field: value})
     assert response.status_code == 200 and message in response.get_data(as_text=True)
     assert db.session.query(Candidate).count() == 0
+
+
+def test_the_candidate_form_is_grouped_and_keeps_a_sectors_field_order(make, login_as, db):
+    import re
+
+    from devparty_admin.plugins import plugins
+    plugins().set_enabled("police", True)
+    unit = make.org("Chi bộ 01", sector="police")
+    person = make.candidate(unit, full_name="Hà Văn Nhóm")
+    page = login_as(make.user("branch", unit)).get(
+        f"/admin/candidate/edit/?id={person.id}").get_data(as_text=True)
+    headers = [h.strip() for h in re.findall(r"<h3[^>]*>(.*?)</h3>", page, re.S)]
+    assert headers == ["Nhân thân", "Lý lịch, trình độ", "Quá trình phấn đấu vào Đảng", "Công an"]
+    names = re.findall(r'<(?:input|select|textarea)[^>]*name="(\w+)"', page)
+    assert names.index("full_name") < names.index("hometown") < names.index("source")
+    police = [n for n in names if n.startswith("police__")]
+    assert police == ["police__rank", "police__service_type", "police__police_unit",
+                      "police__position", "police__joined_on"]  # the plugin's order
+    assert names.count("opened_version") == 1
