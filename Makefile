@@ -4,16 +4,23 @@ VENV := .venv
 BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 STAMP := $(VENV)/.installed-stamp
+DEV_STAMP := $(VENV)/.dev-installed-stamp
 CATALOGS := $(wildcard devparty_admin/translations/*/LC_MESSAGES/*.po)
 COMPILED := $(CATALOGS:.po=.mo)
+PORT ?= 5000
 
-.PHONY: install run serve test translations extract-messages extract-admin-messages paper-templates clean
+.PHONY: install install-dev run serve test reset translations extract-messages extract-admin-messages paper-templates clean
 
+# What running needs; the test tools (pytest, Playwright, ruff) only for `make test`.
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e .
 	touch $(STAMP)
+
+$(DEV_STAMP): $(STAMP)
+	$(BIN)/pip install --quiet -e ".[dev]"
+	touch $(DEV_STAMP)
 
 %.mo: %.po $(STAMP)
 	$(BIN)/pybabel compile --use-fuzzy -i $< -o $@
@@ -22,23 +29,32 @@ translations: $(COMPILED)
 
 install: $(STAMP) translations
 
+install-dev: $(DEV_STAMP) translations
+
 # The plugins a newcomer sees; override with `make run DEVPARTY_PLUGINS=…`. Only `run` gets
 # them: the tests choose their own.
 DEVPARTY_PLUGINS ?= police,procuracy,justice,commune
 run: export DEVPARTY_PLUGINS := $(DEVPARTY_PLUGINS)
 
 run: install
-	$(FLASK) devparty init
+	$(FLASK) devparty init $(if $(ADMIN_PASSWORD),--password "$(ADMIN_PASSWORD)")
 	$(FLASK) devparty demo
-	@echo "Mở http://127.0.0.1:5000 và đăng nhập bằng một tài khoản ở trên."
-	$(FLASK) run --host 127.0.0.1 --port 5000
+	@echo "Mở http://127.0.0.1:$(PORT) và đăng nhập bằng một tài khoản ở trên. Dừng: Ctrl+C."
+	$(FLASK) run --host 127.0.0.1 --port $(PORT)
+
+# Start again from an empty demo: deletes the SQLite database and the uploaded files in
+# instance/ (never a PostgreSQL database), keeps the secret key.
+reset:
+	rm -f instance/devparty.sqlite3 instance/devparty.sqlite3-wal instance/devparty.sqlite3-shm
+	rm -rf instance/uploads
+	@echo "Đã xóa dữ liệu mẫu; chạy lại: make run"
 
 # Production-like: gunicorn workers on DEVPARTY_BIND (default 127.0.0.1:8000); see docs/deploy.md.
 serve: install
 	$(FLASK) devparty init
 	$(BIN)/gunicorn --config deploy/gunicorn.conf.py wsgi:app
 
-test: install
+test: install-dev
 	$(BIN)/ruff check devparty_admin plugins tests bench wsgi.py
 	$(BIN)/pytest
 

@@ -59,6 +59,8 @@ def init_command(username: str, password: str | None) -> None:
     db.session.add(admin)
     db.session.commit()
     click.echo(f"Đã tạo quản trị viên: {username} / {password}")
+    click.echo(f"Hãy lưu mật khẩu này. Quên thì đặt lại: flask --app wsgi devparty "
+               f"set-password {username}")
 
 
 @devparty.command("demo")
