@@ -288,3 +288,45 @@ def test_a_pip_installed_sector_plugin_adds_its_field_to_the_form(plugin_path):
         env=env, capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip().splitlines()[-1] == "['enterprise__company'] True"
+
+
+PAPERS = """
+from pathlib import Path
+
+from devparty_admin.papers import PERSON, Paper
+
+
+def _context(candidate):
+    return {"name": candidate.full_name, "unit": candidate.organization.name}
+
+
+@hookimpl
+def papers():
+    return [Paper("SECTOR-1", "Giấy của ngành", PERSON, _context,
+                  folder=Path(__file__).parent / "templates")]
+"""
+
+
+def test_a_plugin_adds_a_paper_with_its_own_template(app_with, plugin_path, make, db):
+    import io
+
+    from docx import Document
+
+    from tests.conftest import Browser
+    package = write_plugins(plugin_path, {"nganh": {"hooks": PAPERS}})
+    (plugin_path / package / "nganh" / "templates").mkdir()
+    template = Document()
+    template.add_paragraph("GIẤY CỦA NGÀNH: {{ name }} – {{ unit }}")
+    template.save(plugin_path / package / "nganh" / "templates" / "SECTOR-1.docx")
+    plugin_app = app_with(package, enabled=["nganh"])
+    with plugin_app.app_context():
+        unit = make.org("Chi bộ 01")
+        person = make.candidate(unit, full_name="Lò Thị Giấy").id
+        make.user("branch", unit, username="bithu")
+    session = Browser(plugin_app.test_client())
+    assert session.login("bithu").status_code == 302
+    page = session.get(f"/admin/candidate/details/?id={person}").get_data(as_text=True)
+    assert "Giấy của ngành" in page
+    paper = session.get(f"/admin/candidate/paper/SECTOR-1/?id={person}")
+    text = "\n".join(p.text for p in Document(io.BytesIO(paper.data)).paragraphs)
+    assert text.strip() == "GIẤY CỦA NGÀNH: Lò Thị Giấy – Chi bộ 01"
