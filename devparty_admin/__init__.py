@@ -33,6 +33,9 @@ def create_app(config: dict | None = None) -> Flask:
     from .plugins.loader import PluginError, init_plugins
     from .plugins.migrations import register as register_plugin_migrations
 
+    from .workflow.rules import check_overrides
+
+    check_overrides(app.config.get("DEVPARTY_RULES", {}))
     try:
         init_plugins(app)
     except PluginError as error:

@@ -29,7 +29,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import to_user_timezone
 from flask_login import current_user
-from sqlalchemy import func, or_, select
+from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
@@ -179,7 +179,14 @@ class ScopedAjaxLoader(QueryAjaxModelLoader):
     """Ajax look-up limited to the user's subtree, for both the search and the chosen id."""
 
     def get_query(self):
-        return scoped(db.session.query(self.model), self.model, current_user)
+        """The user's subtree, narrowed by the picker's ``filters`` (static SQL conditions on
+        the model's table, as Flask-Admin defines them) for the list and the chosen id alike."""
+        query = scoped(db.session.query(self.model), self.model, current_user)
+        if self.filters:
+            table = self.model.__tablename__
+            query = query.filter(and_(*(text(f"{table}.{condition}")
+                                        for condition in self.filters)))
+        return query
 
     def get_one(self, pk):
         pk = parse_id(pk)

@@ -35,8 +35,8 @@ from .people import ORGANIZATION_PICKER, ORGANIZATION_REQUIRED
 
 CANDIDATE_PICKER = {"fields": ["full_name"], "page_size": 20,
                     "placeholder": _l("Type part of the candidate's name")}
-MEMBER_PICKER = {"fields": ["full_name"], "page_size": 20,
-                 "placeholder": _l("Type part of the member's name")}
+MEMBER_PICKER = {"fields": ["full_name"], "page_size": 20, "filters": ["status = 'official'"],
+                 "placeholder": _l("Type part of an official member's name")}
 CLASS_PICKER = {"fields": ["name"], "page_size": 20,
                 "placeholder": _l("Type part of the class name")}
 CANDIDATE_REQUIRED = _l("Choose a candidate within your unit.")

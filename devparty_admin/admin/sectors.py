@@ -34,11 +34,11 @@ class SectorCandidateView(PersonView):
         self.column_labels = {**LABELS, **{f"{extension.backref}.{column}":
                                            extension.labels.get(column, column)
                                            for column in extension.fields}}
-        self.column_formatters = {
-            "full_name": _details_link,
-            **{f"{extension.backref}.{column}": _choice_label(extension.choices[column])
-               for column in extension.fields if column in extension.choices},
-        }
+        labels = {f"{extension.backref}.{column}": _choice_label(extension.choices[column])
+                  for column in extension.fields if column in extension.choices}
+        self.column_formatters = {"full_name": _details_link, **labels}
+        # Exports hold plain text: the name without its link.
+        self.column_formatters_export = {"full_name": lambda v, c, m, n: m.full_name, **labels}
         super().__init__(Candidate, **kwargs)
 
     def extra_related(self, model) -> list:
@@ -56,7 +56,6 @@ class SectorCandidateView(PersonView):
             elif isinstance(attribute.type, String):
                 filters.append(FilterLike(attribute, label))
         return filters
-
 
     def _in_sector(self, query):
         """A sub-select, not a join: Flask-Admin joins the profile itself for its filters."""

@@ -6,6 +6,8 @@ implementations, marked ``@hookimpl``, in ``hooks.py``. See docs/plugins.md.
 from .extension import CandidateExtension
 from .loader import PluginError, plugins
 from .manifest import Manifest, Role
+from .settings import setting
 from .spec import hookimpl
 
-__all__ = ["CandidateExtension", "Manifest", "PluginError", "Role", "hookimpl", "plugins"]
+__all__ = ["CandidateExtension", "Manifest", "PluginError", "Role", "hookimpl", "plugins",
+           "setting"]

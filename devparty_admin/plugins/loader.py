@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 import pkgutil
 from dataclasses import dataclass
 from graphlib import CycleError, TopologicalSorter
@@ -211,9 +212,14 @@ class PluginRegistry:
 
 
 def init_plugins(app) -> PluginRegistry:
+    from .settings import read_settings
+
     registry = PluginRegistry(discover(app.config["DEVPARTY_PLUGIN_PACKAGES"]),
                               app.config["DEVPARTY_PLUGINS"])
     app.extensions["devparty_plugins"] = registry
+    app.extensions["devparty_plugin_settings"] = read_settings(
+        [plugin.manifest for plugin in registry.plugins.values()],
+        app.config.get("DEVPARTY_ENVIRON", os.environ))
     return registry
 
 

@@ -23,3 +23,6 @@ class Manifest:
     # (action, resource) pairs the plugin adds, and the core roles that hold them
     permissions: dict[tuple[str, str], tuple[str, ...]] = field(default_factory=dict)
     roles: tuple[Role, ...] = ()
+    # Settings with their defaults, e.g. {"helper_min_months": 12}; an installation sets one
+    # with DEVPARTY_<NAME>_<SETTING> (see plugins/settings.py).
+    settings: dict[str, int | str | bool] = field(default_factory=dict)

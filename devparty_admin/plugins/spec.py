@@ -21,8 +21,9 @@ def transition_guards(proposal, rules) -> list[str]:
 
 @hookspec
 def candidate_extension():
-    """``(Model, [field names])``: the plugin's one-to-one table for candidates and the fields of
-    it shown on the candidate form and details page. The table is named ``<plugin>_…``, has
+    """A ``plugins.CandidateExtension``: the plugin's one-to-one table for candidates, the
+    fields of it shown on the candidate form (a section of its own, in this order) and details
+    page, their labels and coded values. The table is named ``<plugin>_…``, has
     ``candidate_id`` as primary and foreign key, and a ``uselist=False`` backref on Candidate
     named ``<plugin>_profile``. Shown and saved only for candidates of the plugin's sector."""
 

@@ -1,8 +1,9 @@
 """The checks a transition must pass. Each returns the list of its failures, in the user's
 language, each naming its rule; an empty list means the check passes.
 
-Plugins add their own through ``register_guard``; the transition service runs them all and
-reports every failure at once.
+The core's guards are registered with ``@guard``; plugins add theirs through the
+``transition_guards`` hook (run only for their sector, only while enabled, by ``plugin_rules``
+below). The transition service runs them all and reports every failure at once.
 """
 from __future__ import annotations
 
@@ -59,7 +60,8 @@ _GUARDS: dict[str | None, list[Guard]] = {}
 
 
 def register_guard(guard: Guard, target: str | None = None) -> Guard:
-    """Run ``guard`` for moves to ``target`` (every move when None). Plugins call this."""
+    """Run ``guard`` for moves to ``target`` (every move when None): the core's guards only
+    (a plugin's would run for every sector and while disabled; plugins use the hook)."""
     _GUARDS.setdefault(target, []).append(guard)
     return guard
 

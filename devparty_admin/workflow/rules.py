@@ -45,13 +45,25 @@ RULE_SETS: tuple[tuple[date, Rules], ...] = (
 THRESHOLDS = {f.name for f in fields(Rules)} - {"regulation", "guide"}
 
 
+def check_overrides(overrides: dict) -> None:
+    """DEVPARTY_RULES may name only the thresholds, each a whole number; anything else stops
+    the start with the list of what it accepts (a misspelt name is never silently ignored)."""
+    unknown = sorted(set(overrides) - THRESHOLDS)
+    if unknown:
+        raise SystemExit(f"DEVPARTY_RULES: unknown rule {', '.join(unknown)}; the rules are "
+                         f"{', '.join(sorted(THRESHOLDS))}.")
+    wrong = sorted(k for k, v in overrides.items() if not isinstance(v, int) or isinstance(v, bool))
+    if wrong:
+        raise SystemExit(f"DEVPARTY_RULES: {', '.join(wrong)} must be whole numbers.")
+
+
 def rules_on(day: date | None = None) -> Rules:
     """The rule set in force on ``day`` (today's without one), with the installation's
     overrides of its thresholds."""
     day = day or date.today()
     in_force = [rules for starts, rules in RULE_SETS if starts <= day][-1]
     overrides = current_app.config.get("DEVPARTY_RULES", {}) if has_app_context() else {}
-    return replace(in_force, **{k: v for k, v in overrides.items() if k in THRESHOLDS})
+    return replace(in_force, **overrides)
 
 
 def current_rules() -> Rules:

@@ -14,6 +14,7 @@ manifest = Manifest(
         ("edit", VETTING): ("admin",),
         ("export", VETTING): ("admin", "committee"),
     },
+    settings={"helper_min_months": 12},  # DEVPARTY_POLICE_HELPER_MIN_MONTHS
     roles=(
         Role("police_vetting", "Cán bộ công tác chính trị (thẩm tra)", grants=(
             ("read", "candidate"), ("read", "organization"), ("read", VETTING),

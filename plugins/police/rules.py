@@ -6,6 +6,7 @@ from sqlalchemy import select
 from devparty_admin.extensions import db
 from devparty_admin.models import Sponsor
 from devparty_admin.models.choices import Choices
+from devparty_admin.plugins import setting
 from devparty_admin.workflow.calendar import add_months, whole_months_between
 
 RANKS = Choices(*((rank, rank) for rank in (
@@ -24,21 +25,20 @@ SERVICE_TYPES = Choices(("officer", "Sĩ quan"), ("conscript", "Hạ sĩ quan, c
 VETTING_RESULTS = Choices(("passed", "Đủ tiêu chuẩn"), ("failed", "Không đủ tiêu chuẩn"))
 
 
-HELPER_MIN_MONTHS = 12
-
-
 def helper_known_long_enough(proposal) -> list[str]:
-    """The sector's practice: the helper has worked with the candidate for 12 months before the
-    branch puts them on the sympathizer list (the national rule asks it of introducers only)."""
+    """The sector's practice: the helper has worked with the candidate for 12 months (the
+    setting ``helper_min_months``) before the branch puts them on the sympathizer list (the
+    national rule asks it of introducers only)."""
     if proposal.transition.target != "sympathizer" or proposal.vote_date is None:
         return []
+    months = setting("police", "helper_min_months")
     helpers = db.session.scalars(select(Sponsor).where(
         Sponsor.candidate_id == proposal.candidate.id, Sponsor.role == "helper"))
     short = [helper for helper in helpers
-             if add_months(helper.known_since, HELPER_MIN_MONTHS) > proposal.vote_date]
+             if add_months(helper.known_since, months) > proposal.vote_date]
     return [f"Ngành Công an: đồng chí {helper.member.full_name} mới công tác cùng quần chúng "
             f"{whole_months_between(helper.known_since, proposal.vote_date)} tháng; người giúp "
-            f"đỡ phải công tác cùng ít nhất {HELPER_MIN_MONTHS} tháng." for helper in short]
+            f"đỡ phải công tác cùng ít nhất {months} tháng." for helper in short]
 
 
 def vetting_done(proposal) -> list[str]:

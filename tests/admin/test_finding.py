@@ -78,3 +78,22 @@ def test_a_branch_finds_its_only_unit_already_chosen(make, login_as, db):
     form = login_as(make.user("committee", committee)).get("/admin/candidate/new/").get_data(
         as_text=True)
     assert 'name="organization" type="hidden">' in form
+
+
+def test_pickers_honour_their_filters_for_the_list_and_the_chosen_id(make, login_as, db):
+    unit = make.org("Chi bộ 01")
+    official = make.member(unit, full_name="Lê Văn Chính", status="official")
+    probationary = make.member(unit, full_name="Lê Văn Dự", status="probationary")
+    person = make.candidate(unit, full_name="Quần Chúng A")
+    session = login_as(make.user("branch", unit))
+    assert _lookup(session, "/admin/sponsor/ajax/lookup/?name=member&query=le+van") == [
+        "Lê Văn Chính"]
+    page = session.get("/admin/sponsor/new/").get_data(as_text=True)
+    session.refresh_token(page)
+    response = session.post("/admin/sponsor/new/", data={
+        "candidate": str(person.id), "member": str(probationary.id), "role": "helper",
+        "known_since": "01/01/2024"})
+    assert response.status_code == 200  # refused: not among the choices
+    from devparty_admin.models import Sponsor
+    assert db.session.query(Sponsor).count() == 0
+    assert official.id

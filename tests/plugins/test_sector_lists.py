@@ -86,3 +86,20 @@ def test_a_plugins_screens_are_not_offered_to_another_sector(branch, make, login
     assert login_as(police.committee_user).get("/admin/police_vetting/").status_code == 200
     province_viewer = login_as(make.user("viewer", police.province))
     assert province_viewer.get("/admin/police_vetting/").status_code == 200
+
+
+def test_a_sector_list_exports_plain_text(branch, make, login_as, db):
+    import io
+
+    from openpyxl import load_workbook
+
+    from plugins.police.models import PoliceProfile
+    police = in_sector(branch, db, "police")
+    db.session.add(PoliceProfile(candidate=police.candidate, rank="Thượng úy",
+                                 service_type="officer"))
+    db.session.commit()
+    sheet = load_workbook(io.BytesIO(login_as(police.committee_user).get(
+        "/admin/candidate_police/export/xlsx/").data)).active
+    row = [cell.value for cell in sheet[2]]
+    assert row[0] == "Ứng Viên Mẫu" and "Thượng úy" in row
+    assert not any("<" in str(value) for value in row if value is not None)

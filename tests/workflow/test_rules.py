@@ -9,11 +9,22 @@ from tests.workflow_fixtures import reasons, vote
 
 
 def test_rules_come_from_the_environment(monkeypatch, tmp_path):
-    monkeypatch.setenv("DEVPARTY_RULES", '{"max_age_years": 65, "unknown": 1}')
-    assert load_config(str(tmp_path))["DEVPARTY_RULES"] == {"max_age_years": 65, "unknown": 1}
+    monkeypatch.setenv("DEVPARTY_RULES", '{"max_age_years": 65}')
+    assert load_config(str(tmp_path))["DEVPARTY_RULES"] == {"max_age_years": 65}
     monkeypatch.setenv("DEVPARTY_RULES", "{not json")
     with pytest.raises(SystemExit, match="DEVPARTY_RULES is not valid JSON"):
         load_config(str(tmp_path))
+
+
+@pytest.mark.parametrize("overrides, message", [
+    ({"max_age_year": 65}, "unknown rule max_age_year; the rules are "),
+    ({"max_age_years": "65"}, "max_age_years must be whole numbers"),
+])
+def test_a_wrong_rule_setting_stops_the_start(overrides, message, tmp_path):
+    from devparty_admin import create_app
+    with pytest.raises(SystemExit, match=message):
+        create_app({"TESTING": True, "SECRET_KEY": "x", "DEVPARTY_RULES": overrides,
+                    "SQLALCHEMY_DATABASE_URI": f"sqlite:///{tmp_path / 'x.sqlite3'}"})
 
 
 def test_a_changed_threshold_changes_the_guard(branch, db, app, monkeypatch):

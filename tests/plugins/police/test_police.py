@@ -123,3 +123,32 @@ def test_the_case_file_shows_the_vetting_and_what_it_lacks(police, login_as, db)
     html = secretary.get(f"/admin/candidate/details/?id={police.candidate.id}").get_data(
         as_text=True)
     assert "Đủ tiêu chuẩn" in html and "12/TT" in html and RULE not in html
+
+
+def test_the_helper_months_are_a_setting_of_the_plugin(police, make, db, app, monkeypatch):
+    """DEVPARTY_POLICE_HELPER_MIN_MONTHS changes the sector's rule; a misspelt or wrong value
+    stops the start with one line naming the variable."""
+    from devparty_admin import create_app
+    from devparty_admin.models import Sponsor
+    person = make.candidate(police.unit, full_name="Mới Quen", stage="source")
+    db.session.add(Sponsor(candidate=person, member=police.members[3], role="helper",
+                           known_since=date(2024, 12, 1)))
+    db.session.commit()
+
+    def refused():
+        move = dict(target="sympathizer", on=date(2025, 6, 5))
+        police.candidate, saved = person, police.candidate
+        try:
+            return [r for r in reasons(police, None, **move) if "người giúp đỡ phải" in r]
+        finally:
+            police.candidate = saved
+
+    assert refused() and "ít nhất 12 tháng" in refused()[0]
+    monkeypatch.setitem(app.extensions["devparty_plugin_settings"]["police"],
+                        "helper_min_months", 6)
+    assert refused() == []
+    for environ, message in (({"DEVPARTY_POLICE_HELPER_MONTHS": "6"}, "is not a setting"),
+                             ({"DEVPARTY_POLICE_HELPER_MIN_MONTHS": "six"}, "must be an int")):
+        with pytest.raises(SystemExit, match=message):
+            create_app({"TESTING": True, "SECRET_KEY": "x", "DEVPARTY_ENVIRON": environ,
+                        "SQLALCHEMY_DATABASE_URI": app.config["SQLALCHEMY_DATABASE_URI"]})
