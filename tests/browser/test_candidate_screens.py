@@ -21,7 +21,8 @@ def test_branch_user_searches_opens_and_sees_the_cccd_message(page, make):
 
     _log_in(page, "bithu.cb01")
     assert "Quần chúng theo giai đoạn" in page.content()
-    page.click("text=Quần chúng")
+    page.click("nav >> text=Quần chúng")
+    page.click("text=Tất cả quần chúng")
     page.fill("input[name=search]", "nguyen van an")
     page.press("input[name=search]", "Enter")
     page.wait_for_load_state()

@@ -34,7 +34,8 @@ def test_dashboard_charts_render_offline(page, make, db):
     assert widths[0] > widths[2] > 0 and widths[1] == 0  # two in January, one in March
     assert page.locator("#chart-funnel rect.bar").count() == 9  # one bar a stage of the path
     assert page.locator("#chart-funnel svg").is_visible()
-    page.click("text=Báo cáo")
+    page.click("nav >> text=Báo cáo")
+    page.click("a.dropdown-item[href$='/admin/reports/']")
     page.click("[data-report=admissions]")
     page.wait_for_selector("#chart-by_year")
     assert page.locator("#chart-by_year rect.bar").count() >= 1
