@@ -69,7 +69,8 @@ def demo_command() -> None:
     from .demo import DEMO_PASSWORD, load_demo
 
     created = load_demo()
-    click.echo("Đã nạp dữ liệu mẫu." if created else "Dữ liệu mẫu đã có sẵn.")
+    click.echo(f"Đã nạp dữ liệu mẫu: {', '.join(created)}." if created
+               else "Dữ liệu mẫu đã có đủ cho các mô-đun đang bật.")
     click.echo(f"Tài khoản mẫu (mật khẩu chung: {DEMO_PASSWORD}):")
     users = db.session.scalars(select(User).where(User.username.like("demo.%")).order_by(User.id))
     for user in users:

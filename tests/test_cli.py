@@ -27,7 +27,7 @@ def test_demo_reproduces_the_seed_figures_and_is_idempotent(app, db):
     assert first.exit_code == 0, first.output
     assert "demo.tuphap.cb01" in first.output
     second = _run(app, "demo")
-    assert "Dữ liệu mẫu đã có sẵn." in second.output
+    assert "Dữ liệu mẫu đã có đủ cho các mô-đun đang bật." in second.output
     police = db.session.scalar(select(Organization).where(Organization.code == "CA"))
     children = police.children
     assert sum(1 for c in children if c.level == "Chi bộ cơ sở") == 19
@@ -65,6 +65,30 @@ def test_demo_without_plugins_is_the_province_alone(app, db):
     assert result.exit_code == 0, result.output
     assert [o.code for o in db.session.scalars(select(Organization))] == ["TU"]
     assert "demo.admin" in result.output and "demo.tuphap" not in result.output
+
+
+def test_a_plugin_enabled_later_gets_its_demo_into_the_existing_one(app, db):
+    """The province and one sector first; a second sector enabled later loads its part under
+    the same province, once, with its logins; the first part is left as it was."""
+    from devparty_admin.plugins import plugins
+    plugins().set_enabled("justice", True)
+    db.session.commit()
+    assert "Tư pháp" in _run(app, "demo").output
+    before = db.session.scalar(select(func.count()).select_from(Candidate))
+    plugins().set_enabled("commune", True)
+    db.session.commit()
+    result = _run(app, "demo")
+    assert result.exit_code == 0, result.output
+    assert "Đã nạp dữ liệu mẫu: Xã, thị trấn." in result.output
+    assert "demo.truongson.thon1" in result.output
+    province = db.session.scalar(select(Organization).where(Organization.code == "TU"))
+    codes = {o.code for o in province.children}
+    assert {"STP", "NC"} <= codes
+    assert db.session.scalar(select(func.count()).select_from(Candidate)) > before
+    again = _run(app, "demo")
+    assert "đã có đủ" in again.output
+    ids = list(db.session.scalars(select(Candidate.national_id)))
+    assert len(ids) == len(set(ids))
 
 
 def test_create_user_and_set_password(app, db, make, browser):

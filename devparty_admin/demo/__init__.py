@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from flask_babel import gettext as _
+from sqlalchemy import func, select
 
 from ..extensions import db
-from ..models import Organization, User
+from ..models import Candidate, Member, Organization, User
 from ..plugins.loader import plugins
 from .path import last_day_for, walk
 from .tree import ROOT_CODE, People, add_tree, demo_tree
@@ -27,7 +28,10 @@ CORE_USERS = [
 
 def _add_users(users: list) -> User:
     units = {org.code: org for org in db.session.scalars(select(Organization))}
+    taken = set(db.session.scalars(select(User.username)))
     for username, display_name, role, code in users:
+        if username in taken:
+            continue
         user = User(username=username, display_name=display_name, role=role,
                     organization=units.get(code) if code else None)
         user.set_password(DEMO_PASSWORD)
@@ -36,20 +40,48 @@ def _add_users(users: list) -> User:
     return db.session.scalar(select(User).where(User.username == "demo.admin"))
 
 
-def load_demo() -> bool:
-    """Create the demo data unless it is there already; return whether anything was created."""
-    if db.session.scalar(select(Organization.id).where(Organization.code == ROOT_CODE)):
-        return False
-    parts = plugins().hook("demo_units")()  # the enabled sector plugins' units and logins
-    walks: list = []
-    add_tree(demo_tree([unit for unit, _users in parts]), None, People(), walks)
-    admin = _add_users([*CORE_USERS, *(user for _unit, users in parts for user in users)])
+def _missing_parts() -> dict[str, tuple]:
+    """{plugin: (unit, logins)} of the enabled plugins whose demo part is not loaded yet (its
+    top unit's code is not in the database)."""
+    registry, parts = plugins(), {}
+    for name in registry.plugins:
+        if name in registry.enabled():
+            for unit, users in registry.hook("demo_units", only={name})():
+                parts[name] = (unit, users)
+    loaded = set(db.session.scalars(select(Organization.code).where(
+        Organization.code.in_([unit.code for unit, _users in parts.values()]))))
+    return {name: part for name, part in parts.items() if part[0].code not in loaded}
+
+
+def load_demo() -> list[str]:
+    """Create what is missing of the demo, idempotently: the province with the core's logins,
+    and the part of each enabled sector plugin not loaded yet (a plugin enabled later gets its
+    part into the existing demo). Returns the labels of what was created."""
+    registry = plugins()
+    parts = _missing_parts()
+    root = db.session.scalar(select(Organization).where(Organization.code == ROOT_CODE))
+    if root is not None and not parts:
+        return []
+    people, walks = People(start=_people_so_far()), []
+    if root is None:
+        add_tree(demo_tree([unit for unit, _users in parts.values()]), None, people, walks)
+    else:
+        for unit, _users in parts.values():
+            add_tree(unit, root, people, walks)
+    admin = _add_users([*CORE_USERS, *(user for _unit, users in parts.values() for user in users)])
     db.session.info["actor_id"] = admin.id
     today, seen = date.today(), {}
-    for serial, (candidate, target) in enumerate(walks, start=1):
+    for serial, (candidate, target) in enumerate(walks, start=people.start + 1):
         index = seen[target] = seen.get(target, -1) + 1
         last_day, certificate_day = last_day_for(target, index, today)
         walk(candidate, target, last_day, admin, serial, certificate_day)
-    plugins().hook("demo_records")()
+    registry.hook("demo_records", only=set(parts))()
     db.session.commit()
-    return True
+    created = [] if root is not None else [str(_("the province"))]
+    return created + [registry.plugins[name].manifest.label for name in parts]
+
+
+def _people_so_far() -> int:
+    """How many demo people exist: the next ones get citizen ids after theirs."""
+    return sum(db.session.scalar(select(func.count()).select_from(model))
+               for model in (Candidate, Member))

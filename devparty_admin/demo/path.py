@@ -96,15 +96,20 @@ def _act(step: str, candidate: Candidate, day: date, serial: int) -> Act | None:
 
 def walk(candidate: Candidate, target: str, last_day: date, actor, serial: int,
          certificate_day: date | None = None) -> None:
-    """Move ``candidate`` from ``source`` to ``target``, the last step on ``last_day``."""
+    """Move ``candidate`` from ``source`` to ``target``, the last step on ``last_day``. The
+    sector's plugin is asked for its records first (``demo_candidate``), with the day the first
+    step is taken, for everyone, those left in the pool included: its own guards judge the
+    steps that follow."""
     steps = _steps(target)
-    if not steps:
-        return
-    dates = _dates(steps, last_day)
-    _prepare(candidate, dates[steps[0]], certificate_day or dates.get("trained", dates[steps[0]]))
+    dates = _dates(steps, last_day) if steps else {}
+    first_day = dates[steps[0]] if steps else last_day
     registry = plugins()
     registry.hook("demo_candidate", only=registry.for_sector(candidate.organization.sector))(
-        candidate=candidate, target=target)
+        candidate=candidate, target=target, first_day=first_day)
+    if not steps:
+        db.session.flush()
+        return
+    _prepare(candidate, first_day, certificate_day or dates.get("trained", first_day))
     db.session.flush()
     for step in steps:
         if step == "recognition_proposed":

@@ -49,6 +49,16 @@ class Unit:
 
 
 DEFAULT_SOURCES = ("youth_union",)
+# Students are of their school's age (high school 18–19, university 19–22); others 23–36.
+# Someone past the dossier has been on the path a year or two and was 18 at the branch's vote.
+STUDENT_AGES = {"high_school": (18, 20), "university": (19, 23)}
+POOL_STAGES = ("source", "sympathizer", "trained", "dossier", "dropped")
+
+
+def _born(source: str, year: int, stage: str) -> tuple[int, int]:
+    youngest, oldest = STUDENT_AGES.get(source, (23, 37))
+    later = 0 if stage in POOL_STAGES else 2
+    return year - oldest - later, year - youngest - later
 
 
 def split(total: int, parts: int) -> list[int]:
@@ -65,9 +75,9 @@ def demo_tree(sector_units: list[Unit]) -> Unit:
 class People:
     """Deterministic names, birth dates and citizen ids, so the demo is the same everywhere."""
 
-    def __init__(self) -> None:
-        self.rng = random.Random(2026)
-        self.serial = 0
+    def __init__(self, start: int = 0) -> None:
+        self.rng = random.Random(2026 + start)
+        self.start = self.serial = start
 
     def person(self, born_between: tuple[int, int]) -> dict:
         self.serial += 1
@@ -103,10 +113,10 @@ def _add_admission_history(org: Organization, unit: Unit, sources: tuple[str, ..
                 source="high_school" if student else people.rng.choice(others),
                 occupation="student" if student else None, education_level="upper_secondary",
                 ethnicity="Kinh", religion="Không", youth_union_member=True,
-                **people.person((year - 30, year - 18)))
+                **people.person((year - 20, year - 18) if student else (year - 30, year - 20)))
             db.session.add(candidate)
             registry.hook("demo_candidate", only=registry.for_sector(org.sector))(
-                candidate=candidate, target=candidate.stage)
+                candidate=candidate, target=candidate.stage, first_day=admitted)
             steps = [("proposed", "admitted", admitted), ("admitted", "probationary", ceremony)]
             if is_official:
                 steps.append(("probationary", "official", official))
@@ -148,10 +158,12 @@ def _add_people(org: Organization, unit: Unit, sources: tuple[str, ...], people:
         ))
     for stage, count in unit.candidates.items():
         for _ in range(count):
+            source = people.rng.choice(sources)
             candidate = Candidate(
-                organization=org, stage="source", source=people.rng.choice(sources),
+                organization=org, stage="source", source=source,
+                occupation="student" if source in STUDENT_AGES else None,
                 education_level="upper_secondary", ethnicity="Kinh", religion="Không",
-                youth_union_member=True, **people.person((1990, 2003)))
+                youth_union_member=True, **people.person(_born(source, year, stage)))
             db.session.add(candidate)
             walks.append((candidate, stage))
 

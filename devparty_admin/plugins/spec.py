@@ -40,9 +40,12 @@ def demo_units():
 
 
 @hookspec
-def demo_candidate(candidate, target) -> None:
-    """The demo walks ``candidate`` (of the plugin's sector) to stage ``target``: record what the
-    plugin's rules ask for on the way (a vetting result, a union comment …)."""
+def demo_candidate(candidate, target, first_day) -> None:
+    """The demo walks ``candidate`` (of the plugin's sector) to stage ``target`` (``source``:
+    left in the pool), its first step on ``first_day``: record what the plugin's rules ask for
+    on the way (a vetting result, a union comment …), dated on or before ``first_day``. The
+    plugin's own guards judge the demo's steps like any other. An implementation may take only
+    the arguments it needs."""
 
 
 @hookspec
@@ -73,5 +76,6 @@ def papers() -> list:
 
 @hookspec
 def demo_records() -> None:
-    """Called once the demo's units, people and walks exist: add the plugin's own records
-    (reviews, registers …) to ``db.session``; the core commits."""
+    """Called once the plugin's demo units, people and walks exist (when its part is loaded,
+    with the province or later into an existing demo): add the plugin's own records (reviews,
+    registers …) to ``db.session``; the core commits."""
