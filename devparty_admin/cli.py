@@ -8,12 +8,13 @@ from pathlib import Path
 import click
 from flask import Flask
 from flask.cli import AppGroup
-from flask_migrate import upgrade
-from sqlalchemy import select
+from flask_migrate import downgrade, upgrade
+from sqlalchemy import bindparam, select, text
 
 from .extensions import db
 from .models import Organization, User
 from .plugins.loader import PluginError, plugins
+from .plugins.migrations import plugin_revisions, record_revisions
 from .security.passwords import password_problems
 from .security.permissions import role_choices, role_label, role_sees_all_units
 
@@ -48,8 +49,9 @@ def init_command(username: str, password: str | None) -> None:
     if password:
         _check_password(password, username, "")
     upgrade(revision="heads")
-    if plugins().record_defaults():
-        db.session.commit()
+    plugins().record_defaults()
+    record_revisions()
+    db.session.commit()
     if db.session.scalar(select(User.id).limit(1)) is not None:
         click.echo("Cơ sở dữ liệu đã sẵn sàng; đã có tài khoản, không tạo thêm.")
         return
@@ -215,3 +217,54 @@ def plugins_enable_command(name: str) -> None:
 def plugins_disable_command(name: str) -> None:
     """Hide the plugin's screens, fields and rules; its data is kept."""
     _change_plugin(name, False)
+
+
+@plugins_group.command("remove")
+@click.argument("name")
+@click.option("--yes", is_flag=True, help="Không hỏi lại.")
+def plugins_remove_command(name: str, yes: bool) -> None:
+    """Disable NAME and drop its tables and data, before its package is uninstalled."""
+    registry = plugins()
+    plugin = registry.plugins.get(name)
+    if plugin is None:
+        raise click.ClickException(f"Không có mô-đun nào tên '{name}'.")
+    users = [other.name for other in registry.plugins.values() if name in other.manifest.depends]
+    if users:
+        raise click.ClickException(f"Hãy gỡ {', '.join(users)} trước: chúng phụ thuộc '{name}'.")
+    if not yes:
+        click.confirm(f"Gỡ mô-đun {plugin.manifest.label} ({name}) sẽ xóa vĩnh viễn các bảng và "
+                      "dữ liệu của nó. Tiếp tục?", abort=True)
+    if name in registry.enabled():
+        _change_plugin(name, False)
+    if plugin_revisions().get(name):
+        downgrade(revision=f"{name}@base")
+    _forget_state(name)
+    click.echo(f"Đã gỡ mô-đun {name}: bảng của nó đã bị xóa. Có thể gỡ gói của mô-đun.")
+
+
+@plugins_group.command("forget")
+@click.argument("name")
+def plugins_forget_command(name: str) -> None:
+    """Forget the schema of an uninstalled plugin NAME (its tables stay, unused)."""
+    from .models import PluginState
+
+    state = db.session.get(PluginState, name)
+    revisions = set((state.revisions or "").split()) if state is not None else set()
+    if not revisions:
+        raise click.ClickException(f"Cơ sở dữ liệu không ghi nhận phiên bản nào của '{name}'.")
+    db.session.execute(text("DELETE FROM alembic_version WHERE version_num IN :known")
+                       .bindparams(bindparam("known", expanding=True)),
+                       {"known": sorted(revisions)})
+    _forget_state(name)
+    click.echo(f"Đã bỏ phiên bản lược đồ của '{name}'; các bảng của nó vẫn còn, không dùng nữa.")
+
+
+def _forget_state(name: str) -> None:
+    """The plugin stays recorded as off (so DEVPARTY_PLUGINS does not turn it on again),
+    with no version and no schema."""
+    from .models import PluginState
+
+    state = db.session.get(PluginState, name) or PluginState(name=name)
+    state.enabled, state.installed_version, state.revisions = False, None, None
+    db.session.add(state)
+    db.session.commit()

@@ -31,6 +31,11 @@ LAST_RESORT = ("<!DOCTYPE html><html lang=\"vi\"><meta charset=\"utf-8\"><title>
                "dữ liệu; chưa có gì bị thay đổi. Vui lòng thử lại sau ít phút.</p></body></html>")
 
 
+def error_page(code: int, message):
+    """The error page with a message of the caller's (a module that is off, …)."""
+    return _page(code, message)
+
+
 def _page(code: int, message, headers: dict | None = None):
     headers = dict(headers or {})
     try:

@@ -99,6 +99,12 @@ def run_migrations_online():
             target_metadata=get_metadata(),
             **conf_args
         )
+        # A revision of an uninstalled plugin: one line naming it and the ways out, not
+        # Alembic's "Can't locate revision".
+        from devparty_admin.plugins.migrations import unknown_revision_message
+        problem = unknown_revision_message(connection, context.script)
+        if problem:
+            raise SystemExit(problem)
 
         with context.begin_transaction():
             context.run_migrations()

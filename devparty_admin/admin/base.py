@@ -12,6 +12,7 @@ from datetime import date, datetime, timezone
 
 from flask import (
     abort,
+    current_app,
     flash,
     has_request_context,
     redirect,
@@ -31,7 +32,7 @@ from flask_babel import to_user_timezone
 from flask_login import current_user
 from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy import inspect as sa_inspect
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..extensions import db
@@ -301,6 +302,13 @@ class ScopedModelView(ModelView):
         return sector is None or unit is None or unit.sector in (None, sector)
 
     def inaccessible_callback(self, name, **kwargs):
+        registry = plugins()
+        if self.plugin_name is not None and self.plugin_name not in registry.enabled():
+            from ..errors import error_page
+
+            label = registry.plugins[self.plugin_name].manifest.label
+            return error_page(403, _("The module %(module)s is off or removed; this screen is "
+                                     "not available.", module=label))
         return refuse_access()
 
     def get_filter_arg(self, index, flt) -> str:
@@ -323,8 +331,12 @@ class ScopedModelView(ModelView):
         elif isinstance(exc, StaleDataError):
             message = _("Someone else saved this record at the same moment, so your changes were "
                         "not saved. Open the record again to see theirs, then make yours.")
-        elif isinstance(exc, OperationalError):
+        elif isinstance(exc, OperationalError) and "no such table" not in str(exc):
             message = _("The system is busy; nothing was saved. Please try again in a moment.")
+        elif isinstance(exc, DBAPIError):  # a table a removed module took away, …
+            current_app.logger.exception("The database refused a change")
+            message = _("The database refused this; nothing was changed. Please tell the "
+                        "system administrator.")
         if message is None:
             return super().handle_view_exception(exc)
         db.session.rollback()

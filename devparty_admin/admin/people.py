@@ -21,6 +21,7 @@ from ..models.choices import (
     STAGES,
     THEORY_LEVELS,
 )
+from ..removal import delete_candidate
 from ..workflow.calendar import add_months
 from ..workflow.history import has_history, with_history
 from ..workflow.rules import current_rules
@@ -158,6 +159,21 @@ class CandidateView(ExtensionFields, VersionChecked, CaseFileViews, TransitionVi
         if has_history(candidate):
             raise ValidationError(_("%(name)s has a recorded history and cannot be deleted; use "
                                     "“Remove from the list” instead.", name=candidate.full_name))
+
+    def delete_model(self, candidate) -> bool:
+        """Flask-Admin's delete, with the rows that hang on the person deleted table by table
+        (``removal.delete_candidate``): never through a plugin's model, enabled or not."""
+        try:
+            self.on_model_delete(candidate)
+            delete_candidate(candidate)
+            db.session.commit()
+        except Exception as error:  # the same handling as Flask-Admin's own delete
+            db.session.rollback()
+            if not self.handle_view_exception(error):
+                raise
+            return False
+        self.after_model_delete(candidate)
+        return True
 
     def extra_filters(self, model) -> list:
         return [

@@ -171,6 +171,11 @@ class PluginRegistry:
             missing = [d for d in plugin.manifest.depends if d not in current]
             if missing:
                 raise PluginError(f"Enable {', '.join(missing)} before '{name}'.")
+            from .migrations import schema_installed
+
+            if not schema_installed(name):
+                raise PluginError(f"The tables of '{name}' are not in the database: run "
+                                  f"`flask db upgrade heads` (or `flask devparty init`) first.")
         else:
             users = [other.name for other in self.plugins.values()
                      if name in other.manifest.depends and other.name in current]

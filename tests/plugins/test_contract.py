@@ -330,3 +330,88 @@ def test_a_plugin_adds_a_paper_with_its_own_template(app_with, plugin_path, make
     paper = session.get(f"/admin/candidate/paper/SECTOR-1/?id={person}")
     text = "\n".join(p.text for p in Document(io.BytesIO(paper.data)).paragraphs)
     assert text.strip() == "GIẤY CỦA NGÀNH: Lò Thị Giấy – Chi bộ 01"
+
+
+REMOVAL = """
+import sys
+from devparty_admin import create_app
+from devparty_admin.extensions import db
+phase, url = sys.argv[1], sys.argv[2]
+app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "test",
+                  "DEVPARTY_PLUGINS": ["enterprise"] if phase != "uninstalled" else [],
+                  "WTF_CSRF_ENABLED": False})
+cli = app.test_cli_runner()
+def run(*args):
+    result = cli.invoke(args=["devparty", *args])
+    print(phase, args[0], result.exit_code, (result.output or str(result.exception)).strip()
+          .splitlines()[-1:])
+    return result
+run("init", "--password", "mat-khau-rat-dai-1")
+if phase == "remove":
+    from devparty_admin.models import Candidate, Organization, User
+    with app.app_context():
+        unit = Organization(name="Chi bộ Công ty May", level="Chi bộ", sector="enterprise")
+        db.session.add(unit)
+        db.session.flush()
+        user = User(username="bithu", display_name="Bí thư", role="admin")
+        user.set_password("mat-khau-thu-1")
+        person = Candidate(full_name="Người Sẽ Xóa", organization=unit)
+        db.session.add_all([user, person])
+        db.session.flush()
+        from ep_module.models import EnterpriseProfile
+        db.session.add(EnterpriseProfile(candidate_id=person.id, company="May 10"))
+        db.session.commit()
+        pid = person.id
+    run("plugins", "disable", "enterprise")
+    client = app.test_client()
+    client.post("/login", data={"username": "bithu", "password": "mat-khau-thu-1"})
+    client.post("/admin/candidate/delete/", data={"id": str(pid), "url": "/admin/candidate/"})
+    with app.app_context():
+        print("deleted with the plugin off:", db.session.get(Candidate, pid) is None)
+    run("plugins", "remove", "enterprise", "--yes")
+    print("page:", client.get("/admin/candidate/").status_code)
+    run("init")
+elif phase == "uninstalled":
+    run("plugins", "forget", "enterprise")
+    run("init")
+"""
+
+
+def _enterprise_package(plugin_path) -> str:
+    module = f"ep_{uuid.uuid4().hex[:8]}"
+    for name, text in ENTERPRISE.items():
+        path = plugin_path / module / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+    dist = plugin_path / f"{module}-0.1.0.dist-info"
+    dist.mkdir()
+    (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 0.1.0\n")
+    (dist / "entry_points.txt").write_text(f"[devparty_admin.plugins]\nenterprise = {module}\n")
+    return module
+
+
+def _run_phase(plugin_path, phase, database, installed=True, module="") -> str:
+    path = f"{plugin_path}{os.pathsep}{ROOT}" if installed else str(ROOT)
+    result = subprocess.run(
+        [sys.executable, "-c", REMOVAL.replace("ep_module", module), phase, database],
+        env={**os.environ, "PYTHONPATH": path}, capture_output=True, text=True, cwd=ROOT)
+    assert result.returncode == 0, result.stderr[-2000:]
+    return result.stdout
+
+
+def test_a_plugin_is_removed_cleanly_and_an_uninstalled_one_is_named(plugin_path):
+    module = _enterprise_package(plugin_path)
+    database = f"sqlite:///{plugin_path / 'removal.sqlite3'}"
+    out = _run_phase(plugin_path, "remove", database, module=module)
+    assert "deleted with the plugin off: True" in out
+    assert "remove plugins 0 ['Đã gỡ mô-đun enterprise" in out
+    assert "page: 200" in out
+    assert out.strip().splitlines()[-1].startswith("remove init 0")  # upgrades cleanly after
+    # Uninstalled before being removed: init names the plugin and the two ways out.
+    other = f"sqlite:///{plugin_path / 'uninstalled.sqlite3'}"
+    _run_phase(plugin_path, "installed", other, module=module)
+    out = _run_phase(plugin_path, "uninstalled", other, installed=False)
+    first = out.strip().splitlines()[0]
+    assert first.startswith("uninstalled init 1") and "plugin 'enterprise'" in first
+    assert "plugins remove enterprise" in first and "plugins forget enterprise" in first
+    assert out.strip().splitlines()[-1].startswith("uninstalled init 0")

@@ -42,7 +42,9 @@ def test_sector_lists_hide_for_other_sectors_and_while_disabled(branch, make, lo
     assert justice_user.get("/admin/candidate_justice/").status_code == 200
     plugins().set_enabled("police", False)
     db.session.commit()
-    assert login_as(police.committee_user).get("/admin/candidate_police/").status_code == 403
+    page = login_as(police.committee_user).get("/admin/candidate_police/")
+    assert page.status_code == 403
+    assert "Mô-đun Công an đang tắt hoặc đã được gỡ" in page.get_data(as_text=True)
 
 
 def test_sector_list_queries_do_not_grow_with_the_page(branch, make, login_as, db, count_queries):
