@@ -30,6 +30,7 @@ def test_police_and_commune_candidates_show_their_own_fields(page, branch, make,
     page.click("#record-step")
     assert "Chưa có kết quả thẩm tra chính trị nội bộ" in page.content()
 
+    page.wait_for_load_state()
     page.click("#current-user")
     page.click("#log-out")
     _log_in(page, make.user("committee", branch.committee_unit, username="huyen").username)

@@ -47,6 +47,7 @@ def test_monthly_resolution_admission_and_a_bad_vote(page, branch, make, db):
     page.click("#record-step")
     page.wait_for_url("**/admin/candidate/details/**")
 
+    page.wait_for_load_state()
     page.click("#current-user")
     page.click("#log-out")
     _log_in(page, committee)
