@@ -33,8 +33,8 @@ from sqlalchemy import create_engine, text  # noqa: E402
 from devparty_admin import create_app  # noqa: E402
 from devparty_admin.extensions import db  # noqa: E402
 from devparty_admin.models import Candidate  # noqa: E402
-from tests.factories import TEST_PASSWORD, Factories  # noqa: E402
-from tests.postgres import TemporaryPostgres, _free_port  # noqa: E402
+from devparty_admin.testing.factories import TEST_PASSWORD, Factories  # noqa: E402
+from devparty_admin.testing.postgres import TemporaryPostgres, _free_port  # noqa: E402
 
 
 class Client:

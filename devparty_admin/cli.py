@@ -219,6 +219,25 @@ def plugins_disable_command(name: str) -> None:
     _change_plugin(name, False)
 
 
+@plugins_group.command("new")
+@click.argument("name")
+@click.option("--sector", default=None, help="Mã ngành (mặc định: như NAME).")
+@click.option("--label", required=True, help="Tên hiển thị, ví dụ \"Giáo dục\".")
+@click.option("--dir", "parent", type=click.Path(file_okay=False, path_type=Path), default=".",
+              show_default=True, help="Thư mục đặt gói mới.")
+def plugins_new_command(name: str, sector: str | None, label: str, parent: Path) -> None:
+    """Write a working sector plugin package (fields, rule, screen, report, demo, migration,
+    tests) to start from; see docs/plugins.md."""
+    from .plugins.scaffold import ScaffoldError, new_plugin
+
+    try:
+        root = new_plugin(name, sector or name, label, parent, set(plugins().plugins))
+    except ScaffoldError as error:
+        raise click.ClickException(str(error)) from None
+    click.echo(f"Đã tạo {root}. Tiếp theo: pip install -e {root}; flask --app wsgi devparty "
+               f"init; flask --app wsgi devparty plugins enable {name}; cd {root} && pytest")
+
+
 @plugins_group.command("remove")
 @click.argument("name")
 @click.option("--yes", is_flag=True, help="Không hỏi lại.")

@@ -7,10 +7,9 @@ from sqlalchemy import text
 
 from devparty_admin import create_app
 from devparty_admin.extensions import db as _db
-
-from .conftest import Browser, _unavailable
-from .factories import Factories
-from .postgres import TemporaryPostgres
+from devparty_admin.testing import Browser, unavailable
+from devparty_admin.testing.factories import Factories
+from devparty_admin.testing.postgres import TemporaryPostgres
 
 
 def test_healthz_reports_database_and_migrations(browser, db):
@@ -46,7 +45,7 @@ def own_postgres():
         server = TemporaryPostgres()
         server.start()
     except Exception as error:  # noqa: BLE001
-        _unavailable(f"PostgreSQL could not be started: {error}")
+        unavailable(f"PostgreSQL could not be started: {error}")
     yield server
     server.stop()
 

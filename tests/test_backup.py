@@ -11,9 +11,8 @@ from sqlalchemy.engine import make_url
 from devparty_admin import create_app
 from devparty_admin.extensions import db as _db
 from devparty_admin.models import Candidate
-
-from .conftest import Browser
-from .factories import Factories
+from devparty_admin.testing import Browser
+from devparty_admin.testing.factories import Factories
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF"
 

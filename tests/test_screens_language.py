@@ -17,7 +17,7 @@ from babel.messages.pofile import read_po
 
 from devparty_admin.models import FieldChange
 from devparty_admin.plugins import plugins
-from tests.workflow_fixtures import ready_for_sympathizer_list
+from devparty_admin.testing.workflow import ready_for_sympathizer_list
 
 CATALOGS = Path(__file__).parents[1] / "devparty_admin" / "translations" / "vi" / "LC_MESSAGES"
 MISTRANSLATIONS = ("Kỷ lục", "mặt hàng", "Hỏng khi", "Tính toàn vẹn lỗi", "sản phẩm nào",

@@ -4,8 +4,8 @@ import re
 from datetime import date, timedelta
 
 from devparty_admin.models import Candidate, DossierItem, Enrollment, Sponsor, TrainingClass
+from devparty_admin.testing.workflow import add_certificate, ready_for_sympathizer_list, vote
 from devparty_admin.workflow.transitions import move_many
-from tests.workflow_fixtures import add_certificate, ready_for_sympathizer_list, vote
 
 
 def _page(session, url):

@@ -70,7 +70,7 @@ def test_every_list_exports_in_both_formats(make, login_as, app, db):
     """Every screen's .xlsx and .csv download works with rows in it (no 500, no file cut
     after its header), and is named in Vietnamese."""
     from devparty_admin.models import Plan, Sponsor
-    from tests.workflow_fixtures import add_certificate
+    from devparty_admin.testing.workflow import add_certificate
 
     province = make.org("Tỉnh", code="T")
     unit = make.org("Chi bộ 01", parent=province, code="CB01")

@@ -5,7 +5,7 @@ import re
 from datetime import date
 
 from devparty_admin.models import Act, Candidate, DossierItem, StageEvent
-from tests.workflow_fixtures import VOTE_DAY, ready_for_sympathizer_list, vote
+from devparty_admin.testing.workflow import VOTE_DAY, ready_for_sympathizer_list, vote
 
 
 def _flashes(html: str) -> list[str]:

@@ -2,7 +2,7 @@
 import pytest
 
 from devparty_admin.plugins import plugins
-from tests.workflow_fixtures import VOTE_DAY
+from devparty_admin.testing.workflow import VOTE_DAY
 
 from .test_candidate_screens import _log_in
 

@@ -3,7 +3,7 @@ it on their timelines; a committee admits one; a bad vote count shows its messag
 
 import pytest
 
-from tests.workflow_fixtures import VOTE_DAY, ready_for_sympathizer_list
+from devparty_admin.testing.workflow import VOTE_DAY, ready_for_sympathizer_list
 
 from .test_candidate_screens import _log_in
 
@@ -66,8 +66,8 @@ def test_the_committee_corrects_a_wrong_decision(page, branch, db):
     """A decision recorded by mistake is annulled from the case file: the person is back at
     'proposed', both events are on the timeline, the wrong one struck through."""
     from devparty_admin.models import Act
+    from devparty_admin.testing.workflow import vote
     from devparty_admin.workflow.transitions import move
-    from tests.workflow_fixtures import vote
 
     move(branch.candidate, "proposed", actor=branch.branch_user, act=vote(branch.unit))
     move(branch.candidate, "admitted", actor=branch.committee_user,

@@ -5,8 +5,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DatabaseError
 
+from devparty_admin.testing.workflow import vote
 from devparty_admin.workflow.transitions import move
-from tests.workflow_fixtures import vote
 
 
 @pytest.mark.parametrize("statement", [

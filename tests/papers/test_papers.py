@@ -7,13 +7,9 @@ from datetime import date
 import pytest
 from docx import Document
 
-from devparty_admin.models import Act, DossierItem
+from devparty_admin.models import Act
+from devparty_admin.testing.workflow import ready_for_sympathizer_list, walk_to
 from devparty_admin.workflow.transitions import move_many
-from tests.workflow_fixtures import add_certificate, ready_for_sympathizer_list, vote
-
-DECIDED = date(2025, 7, 1)
-CEREMONY = date(2025, 7, 20)
-RECOGNITION_VOTE = date(2026, 7, 24)
 
 
 def text_of(data: bytes) -> str:
@@ -22,33 +18,6 @@ def text_of(data: bytes) -> str:
     parts = [p.text for p in document.paragraphs]
     parts += [cell.text for table in document.tables for row in table.rows for cell in row.cells]
     return "\n".join(parts)
-
-
-def walk(branch, db, to: str) -> None:
-    """Take the fixture's candidate along the path with numbered acts, up to ``to``."""
-    person, unit = branch.candidate, branch.unit
-    steps = [
-        ("proposed", branch.branch_user, vote(unit, number="06-NQ/CB"), None),
-        ("admitted", branch.committee_user,
-         Act(kind="admission_decision", number="45-QĐ/ĐU", act_date=DECIDED,
-             organization_id=branch.committee_unit.id, signer="Lê Thị Thư"), None),
-        ("probationary", branch.branch_user, None, CEREMONY),
-        ("recognition_proposed", branch.branch_user,
-         vote(unit, day=RECOGNITION_VOTE, votes_for=21, number="31-NQ/CB"), None),
-        ("official", branch.committee_user,
-         Act(kind="recognition_decision", number="88-QĐ/ĐU", act_date=date(2026, 8, 3),
-             organization_id=branch.committee_unit.id), None),
-    ]
-    for target, actor, act, day in steps:
-        if target == "recognition_proposed":
-            add_certificate(db, person, unit, date(2025, 12, 1), kind="new_member")
-            for code in ("10-KND", "11-KND", "12-KND"):
-                db.session.add(DossierItem(candidate=person, form_code=code, status="done",
-                                           item_date=date(2026, 7, 21)))
-        move_many([person], target, actor=actor, act=act, effective_on=day)
-        db.session.commit()
-        if target == to:
-            return
 
 
 def _paper(session, candidate_id, code):
@@ -61,7 +30,7 @@ def secretary(branch, login_as):
 
 
 def test_the_proposal_6_knd_states_the_vote_and_the_people(branch, db, secretary):
-    walk(branch, db, "proposed")
+    walk_to(branch, db, "proposed")
     response = _paper(secretary, branch.candidate.id, "6-KND")
     assert response.status_code == 200
     assert "filename*=UTF-8''6-KND%20%E1%BB%A8ng%20Vi%C3%AAn%20M%E1%BA%ABu.docx" in \
@@ -77,7 +46,7 @@ def test_the_proposal_6_knd_states_the_vote_and_the_people(branch, db, secretary
 
 
 def test_the_decision_9_knd_and_the_ceremony_record(branch, db, secretary):
-    walk(branch, db, "probationary")
+    walk_to(branch, db, "probationary")
     decision = text_of(_paper(secretary, branch.candidate.id, "9-KND").data)
     assert "Số: 45-QĐ/ĐU" in decision and "ngày 01 tháng 07 năm 2025" in decision
     assert "BAN THƯỜNG VỤ ĐẢNG BỘ SỞ TƯ PHÁP QUYẾT ĐỊNH" in decision
@@ -91,7 +60,7 @@ def test_the_decision_9_knd_and_the_ceremony_record(branch, db, secretary):
 
 
 def test_the_recognition_papers(branch, db, secretary):
-    walk(branch, db, "official")
+    walk_to(branch, db, "official")
     resolution = text_of(_paper(secretary, branch.candidate.id, "13-KND").data)
     assert "Số: 31-NQ/CB" in resolution and "tán thành: 21 đồng chí (95,5%)" in resolution
     assert "lễ kết nạp ngày 20/07/2025; thời gian dự bị hết ngày 20/07/2026" in resolution
@@ -136,7 +105,7 @@ def test_a_replaced_template_in_the_override_folder_is_used(branch, db, secretar
 
 
 def test_the_whole_file_as_one_zip(branch, db, secretary):
-    walk(branch, db, "admitted")
+    walk_to(branch, db, "admitted")
     page = secretary.get(f"/admin/candidate/details/?id={branch.candidate.id}")
     secretary.refresh_token(page.get_data(as_text=True))
     pdf = "%PDF-1.4\n% đơn xin vào Đảng\n%%EOF\n".encode()
@@ -180,7 +149,7 @@ def test_the_class_enrolment_list(branch, db, login_as):
 
 
 def test_the_branch_sees_the_committees_decision_about_its_person(branch, db, secretary):
-    walk(branch, db, "admitted")
+    walk_to(branch, db, "admitted")
     decision = db.session.query(Act).filter_by(number="45-QĐ/ĐU").one()
     page = secretary.get(f"/admin/act/details/?id={decision.id}")
     assert page.status_code == 200 and "Ứng Viên Mẫu" in page.get_data(as_text=True)

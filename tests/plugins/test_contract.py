@@ -13,7 +13,7 @@ import pytest
 from devparty_admin import create_app
 from devparty_admin.models import Candidate
 from devparty_admin.plugins.loader import PluginError, discover
-from tests.workflow_fixtures import reasons, vote
+from devparty_admin.testing.workflow import reasons, vote
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -152,7 +152,7 @@ def test_enabling_respects_dependencies_and_survives_in_the_database(app_with, p
 def test_modules_screen_is_for_administrators(app_with, plugin_path, make, db):
     package = write_plugins(plugin_path, {"justice": {"manifest": {"sector": "justice"}}})
     plugin_app = app_with(package)
-    from tests.conftest import Browser
+    from devparty_admin.testing import Browser
     admin = Browser(plugin_app.test_client())
     with plugin_app.app_context():
         make.user("admin", None, username="quantri")
@@ -182,7 +182,7 @@ def test_a_plugins_screens_hide_while_it_is_disabled(app_with, plugin_path, make
     package = write_plugins(plugin_path, {"justice": {"manifest": {"sector": "justice"},
                                                       "hooks": VIEWS}})
     plugin_app = app_with(package)
-    from tests.conftest import Browser
+    from devparty_admin.testing import Browser
     with plugin_app.app_context():
         make.user("admin", None, username="quantri")
     admin = Browser(plugin_app.test_client())
@@ -312,7 +312,7 @@ def test_a_plugin_adds_a_paper_with_its_own_template(app_with, plugin_path, make
 
     from docx import Document
 
-    from tests.conftest import Browser
+    from devparty_admin.testing import Browser
     package = write_plugins(plugin_path, {"nganh": {"hooks": PAPERS}})
     (plugin_path / package / "nganh" / "templates").mkdir()
     template = Document()

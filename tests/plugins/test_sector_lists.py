@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from devparty_admin.plugins import plugins
-from tests.workflow_fixtures import in_sector
+from devparty_admin.testing.workflow import in_sector
 
 
 def _names(html: str) -> list[str]:

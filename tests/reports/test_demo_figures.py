@@ -9,8 +9,8 @@ from openpyxl import load_workbook
 
 from devparty_admin.demo import DEMO_PASSWORD, load_demo
 from devparty_admin.plugins import plugins
+from devparty_admin.testing import Browser
 
-from ..conftest import Browser
 from .test_reports import table
 
 

@@ -2,7 +2,7 @@
 import pytest
 
 from devparty_admin.models import Act, DossierItem, Enrollment, Sponsor
-from tests.workflow_fixtures import vote
+from devparty_admin.testing.workflow import vote
 
 SCREENS = {"sponsor": Sponsor, "dossier": DossierItem, "enrollment": Enrollment, "act": Act}
 

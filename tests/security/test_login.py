@@ -4,9 +4,8 @@ import time
 import pytest
 
 from devparty_admin.models import User
-
-from ..conftest import Browser
-from ..factories import TEST_PASSWORD
+from devparty_admin.testing import Browser
+from devparty_admin.testing.factories import TEST_PASSWORD
 
 
 def test_admin_pages_require_log_in(browser):

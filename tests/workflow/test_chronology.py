@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from devparty_admin.models import DossierItem, StageEvent
+from devparty_admin.testing.workflow import VOTE_DAY, add_certificate, reasons, vote
 from devparty_admin.workflow.transitions import TransitionRefused, move
-from tests.workflow_fixtures import VOTE_DAY, add_certificate, reasons, vote
 
 
 def _decide(branch, day: date):

@@ -8,8 +8,8 @@ import pytest
 
 from devparty_admin.models import Act, DossierItem
 from devparty_admin.security.permissions import can_transition
+from devparty_admin.testing.workflow import vote
 from devparty_admin.workflow.transitions import TransitionRefused, move
-from tests.workflow_fixtures import vote
 
 DECIDED = date(2025, 7, 1)
 

@@ -11,10 +11,10 @@ from sqlalchemy import select
 from devparty_admin.models import Act, Member, StageEvent
 from devparty_admin.reports.facts import Subtree, admissions
 from devparty_admin.reports.period import Period
+from devparty_admin.testing.workflow import vote
 from devparty_admin.workflow.corrections import annul_last_step
 from devparty_admin.workflow.deadlines import alerts
 from devparty_admin.workflow.transitions import TransitionRefused, move
-from tests.workflow_fixtures import vote
 
 
 def _decide(branch, day=date(2025, 7, 1)):

@@ -5,9 +5,9 @@ import pytest
 from sqlalchemy import select
 
 from devparty_admin.models import Candidate, StageEvent
+from devparty_admin.testing.workflow import add_certificate
 from devparty_admin.workflow.calendar import add_months, add_working_days
 from devparty_admin.workflow.deadlines import alerts
-from tests.workflow_fixtures import add_certificate
 
 
 def _in_stage(make, db, unit, stage, entered):

@@ -4,9 +4,9 @@ from datetime import date, timedelta
 import pytest
 
 from devparty_admin.models import Act, DossierItem, Member, Sponsor
+from devparty_admin.testing.workflow import VOTE_DAY, add_certificate, reasons, vote
 from devparty_admin.workflow.calendar import add_months
 from devparty_admin.workflow.transitions import TransitionRefused, move
-from tests.workflow_fixtures import VOTE_DAY, add_certificate, reasons, vote
 
 
 def test_a_complete_file_is_proposed(branch, db):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from devparty_admin.models import Candidate, DossierItem, FieldChange, StageEvent
-from tests.workflow_fixtures import add_certificate
+from devparty_admin.testing.workflow import add_certificate
 
 
 def _merge_page(session, a, b):

@@ -6,8 +6,8 @@ from __future__ import annotations
 import threading
 
 from devparty_admin.models import Act, Candidate, StageEvent
+from devparty_admin.testing.workflow import VOTE_DAY, ready_for_sympathizer_list, vote
 from devparty_admin.workflow.transitions import move
-from tests.workflow_fixtures import VOTE_DAY, ready_for_sympathizer_list, vote
 
 PARALLEL = 20
 

@@ -5,10 +5,10 @@ from datetime import date, timedelta
 import pytest
 
 from devparty_admin.models import DossierItem, Sponsor
+from devparty_admin.testing.workflow import add_certificate, vote
 from devparty_admin.workflow.readiness import missing_for, next_steps
 from devparty_admin.workflow.stages import find_transition
 from devparty_admin.workflow.transitions import TransitionRefused, move_many
-from tests.workflow_fixtures import add_certificate, vote
 
 
 def _propose_today(branch):

@@ -4,8 +4,8 @@ from datetime import date
 import pytest
 
 from devparty_admin.config import load_config
+from devparty_admin.testing.workflow import reasons, vote
 from devparty_admin.workflow.rules import Rules, current_rules
-from tests.workflow_fixtures import reasons, vote
 
 
 def test_rules_come_from_the_environment(monkeypatch, tmp_path):

@@ -6,9 +6,9 @@ from sqlalchemy import text
 
 from devparty_admin.models import Act, FieldChange, StageEvent
 from devparty_admin.security.permissions import can_transition
+from devparty_admin.testing.workflow import vote
 from devparty_admin.workflow.stages import TRANSITIONS
 from devparty_admin.workflow.transitions import TransitionRefused, move, move_many
-from tests.workflow_fixtures import vote
 
 TABLES = ("candidate", "act", "stage_event", "member", "field_change", "sponsor")
 

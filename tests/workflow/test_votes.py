@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from devparty_admin.models import Act
-from tests.workflow_fixtures import VOTE_DAY, reasons
+from devparty_admin.testing.workflow import VOTE_DAY, reasons
 
 
 def _vote(branch, votes_for, typed=None, transferred=None, exempted_absent=None):

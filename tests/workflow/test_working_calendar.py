@@ -62,8 +62,8 @@ def test_the_ceremony_counts_from_the_day_the_branch_received_the_decision(branc
     assert ceremony_due(date(2026, 8, 10), date(2026, 8, 14), rules) > date(2026, 9, 23)
 
     from devparty_admin.models import Act
+    from devparty_admin.testing.workflow import vote
     from devparty_admin.workflow.transitions import TransitionRefused, move
-    from tests.workflow_fixtures import vote
 
     move(branch.candidate, "proposed", actor=branch.branch_user,
          act=vote(branch.unit, day=date(2026, 7, 20)))

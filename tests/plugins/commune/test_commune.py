@@ -4,7 +4,7 @@ import re
 import pytest
 
 from devparty_admin.plugins import plugins
-from tests.workflow_fixtures import in_sector, reasons, vote
+from devparty_admin.testing.workflow import in_sector, reasons, vote
 
 
 @pytest.fixture

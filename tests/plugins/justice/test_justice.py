@@ -12,7 +12,7 @@ from devparty_admin import create_app
 from devparty_admin.extensions import db as _db
 from devparty_admin.models import Candidate, DossierItem
 from devparty_admin.plugins import plugins
-from tests.workflow_fixtures import in_sector, reasons, vote
+from devparty_admin.testing.workflow import in_sector, reasons, vote
 
 RULE = "Cần ghi nhận ý kiến nhận xét của Công đoàn (4A-KNĐ)"
 

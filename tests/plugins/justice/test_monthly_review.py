@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.workflow_fixtures import in_sector
+from devparty_admin.testing.workflow import in_sector
 
 
 @pytest.fixture

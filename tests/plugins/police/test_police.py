@@ -6,7 +6,7 @@ import pytest
 
 from devparty_admin.models import Candidate
 from devparty_admin.plugins import plugins
-from tests.workflow_fixtures import in_sector, reasons, vote
+from devparty_admin.testing.workflow import in_sector, reasons, vote
 
 RULE = "Chưa có kết quả thẩm tra chính trị nội bộ"
 

@@ -3,7 +3,7 @@ import re
 
 import pytest
 
-from tests.workflow_fixtures import in_sector, reasons, vote
+from devparty_admin.testing.workflow import in_sector, reasons, vote
 
 RULE = "Kết quả đánh giá, xếp loại năm trước phải từ “Hoàn thành tốt nhiệm vụ” trở lên"
 

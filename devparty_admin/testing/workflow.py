@@ -1,6 +1,7 @@
-"""Fixture: a branch with 22 official members and a candidate whose admission file is complete.
-
-Registered for the whole suite by the root conftest (screens and services both use it)."""
+"""A branch with 22 official members and a candidate whose admission file is complete (the
+``branch`` fixture), and the helpers that act on it: a valid vote, the reasons a step would be
+refused, a certificate, a sector, people ready for the sympathizer list, a walk along the path.
+Part of the testing kit (``devparty_admin.testing``)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -13,9 +14,13 @@ from devparty_admin.plugins import plugins
 from devparty_admin.workflow import dossier
 from devparty_admin.workflow.guards import Proposal
 from devparty_admin.workflow.stages import find_transition
-from devparty_admin.workflow.transitions import check
+from devparty_admin.workflow.transitions import check, move_many
 
 VOTE_DAY = date(2025, 6, 16)
+# The days ``walk_to`` records the decision, the ceremony and the recognition vote.
+DECIDED = date(2025, 7, 1)
+CEREMONY = date(2025, 7, 20)
+RECOGNITION_VOTE = date(2026, 7, 24)
 
 
 @dataclass
@@ -74,10 +79,11 @@ def reasons(branch, act=None, target="proposed", actor=None, **kwargs):
     return check(proposal)
 
 
-def in_sector(branch, db, sector: str):
-    """Make the branch a unit of ``sector`` and enable that sector's plugin."""
+def in_sector(branch, db, sector: str, plugin: str | None = None):
+    """Make the branch a unit of ``sector`` and enable that sector's plugin (named like the
+    sector unless ``plugin`` says otherwise)."""
     branch.unit.sector = sector
-    plugins().set_enabled(sector, True)
+    plugins().set_enabled(plugin or sector, True)
     db.session.commit()
     return branch
 
@@ -91,3 +97,31 @@ def ready_for_sympathizer_list(branch, make, db, count: int = 3) -> list:
                                known_since=date(2020, 1, 1)))
     db.session.commit()
     return people
+
+
+def walk_to(branch, db, to: str) -> None:
+    """Take the branch's candidate along the path with numbered acts and valid votes, the
+    committee deciding, up to the stage ``to`` (proposed … official)."""
+    person, unit = branch.candidate, branch.unit
+    steps = [
+        ("proposed", branch.branch_user, vote(unit, number="06-NQ/CB"), None),
+        ("admitted", branch.committee_user,
+         Act(kind="admission_decision", number="45-QĐ/ĐU", act_date=DECIDED,
+             organization_id=branch.committee_unit.id, signer="Lê Thị Thư"), None),
+        ("probationary", branch.branch_user, None, CEREMONY),
+        ("recognition_proposed", branch.branch_user,
+         vote(unit, day=RECOGNITION_VOTE, votes_for=21, number="31-NQ/CB"), None),
+        ("official", branch.committee_user,
+         Act(kind="recognition_decision", number="88-QĐ/ĐU", act_date=date(2026, 8, 3),
+             organization_id=branch.committee_unit.id), None),
+    ]
+    for target, actor, act, day in steps:
+        if target == "recognition_proposed":
+            add_certificate(db, person, unit, date(2025, 12, 1), kind="new_member")
+            for code in ("10-KND", "11-KND", "12-KND"):
+                db.session.add(DossierItem(candidate=person, form_code=code, status="done",
+                                           item_date=date(2026, 7, 21)))
+        move_many([person], target, actor=actor, act=act, effective_on=day)
+        db.session.commit()
+        if target == to:
+            return

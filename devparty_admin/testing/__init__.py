@@ -1,5 +1,11 @@
-"""Fixtures: one app per database engine (SQLite, PostgreSQL), a clean database per test,
-clients that log in and carry the CSRF token, and factories from ``tests/factories.py``."""
+"""The testing kit, a pytest plugin (entry point ``pytest11``) that the product's tests and any
+plugin package's tests use alike: one app per database engine (SQLite, and PostgreSQL started
+for the run), a clean database per test, clients that log in and post with the CSRF token,
+factories (``testing.factories``), a branch with members and a candidate ready to be proposed,
+and a helper that walks a person along the path (``testing.workflow``). See docs/plugins.md.
+
+A plugin's tests choose the plugins enabled by default with a ``devparty_plugins`` fixture.
+"""
 from __future__ import annotations
 
 import os
@@ -15,13 +21,13 @@ from devparty_admin.extensions import db as _db
 from .factories import TEST_PASSWORD, Factories
 from .postgres import TemporaryPostgres
 
-pytest_plugins = ["tests.workflow_fixtures"]
+pytest_plugins = ["devparty_admin.testing.workflow"]
 
 REQUIRE_ALL = os.environ.get("DEVPARTY_REQUIRE_ALL_ENGINES") == "1"
 _CSRF = re.compile(r'name="csrf_token"[^>]*value="([^"]+)"')
 
 
-def _unavailable(reason: str):
+def unavailable(reason: str):
     """Outside CI a developer without PostgreSQL/Chromium still runs the rest; CI never skips."""
     if REQUIRE_ALL:
         pytest.fail(reason)
@@ -37,7 +43,7 @@ def postgres_url():
         server = TemporaryPostgres()
         url = server.start()
     except Exception as error:  # noqa: BLE001 - any failure means "no local PostgreSQL"
-        _unavailable(f"PostgreSQL could not be started: {error}")
+        unavailable(f"PostgreSQL could not be started: {error}")
     yield url
     server.stop()
 
@@ -50,14 +56,21 @@ def database_url(request, tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def app(database_url, tmp_path_factory):
+def devparty_plugins() -> list[str]:
+    """The plugins enabled by default in the test app (none: each test enables what it is
+    about). A plugin package's conftest overrides it with its own name."""
+    return []
+
+
+@pytest.fixture(scope="session")
+def app(database_url, tmp_path_factory, devparty_plugins):
     app = create_app({
         "TESTING": True,
         "SQLALCHEMY_DATABASE_URI": database_url,
         "SECRET_KEY": "test-secret",
         "DEVPARTY_UPLOAD_DIR": str(tmp_path_factory.mktemp("uploads")),
         "DEVPARTY_PAPER_DIR": str(tmp_path_factory.mktemp("papers")),
-        "DEVPARTY_PLUGINS": [],  # each test enables the plugins it is about, whatever the shell says
+        "DEVPARTY_PLUGINS": list(devparty_plugins),  # whatever the shell says
     })
     with app.app_context():
         _db.drop_all()
