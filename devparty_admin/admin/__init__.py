@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from ..i18n import product_catalog_first
 from ..plugins.extension import candidate_extensions
 from ..security.headers import csp_nonce
+from ..security.scoping import can_scope
 from .alerts import AlertsView
 from .calendar import calendar_views
 from .development import development_views
@@ -26,11 +27,19 @@ from .users import user_views
 
 
 def plugin_views(app) -> list:
-    """Every installed plugin's views, each tagged with its plugin so it hides while disabled."""
+    """Every installed plugin's views, each tagged with its plugin so it hides while disabled.
+    A view whose model no user could be limited to their subtree with stops the start."""
     views = []
     for plugin in app.extensions["devparty_plugins"].plugins.values():
         provide = getattr(plugin.hooks, "admin_views", None)
         for view in provide() if provide else []:
+            model = getattr(view, "model", None)
+            if model is not None and not can_scope(model):
+                raise SystemExit(
+                    f"DevParty Admin cannot start: the plugin '{plugin.name}' shows "
+                    f"{model.__name__} on a screen, but it has no organization_id, no "
+                    f"candidate_id and no register_scope rule, so no user could be limited "
+                    f"to their unit (see docs/plugins.md, “A fifth sector”).")
             view.plugin_name = plugin.name
             views.append(view)
     return views

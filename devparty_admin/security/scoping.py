@@ -57,6 +57,12 @@ def _condition_for(model: type, path: str):
     raise LookupError(f"No scoping rule for {model.__name__}")
 
 
+def can_scope(model: type) -> bool:
+    """Whether rows of ``model`` can be limited to a subtree (what a screen's model needs)."""
+    return (model in _SCOPE_RULES or hasattr(model, "organization_id")
+            or hasattr(model, "candidate_id"))
+
+
 def scope_condition(model: type, user):
     """SQL condition limiting ``model`` to what ``user`` may see, or None for no limit."""
     if sees_all_units(user):

@@ -415,3 +415,30 @@ def test_a_plugin_is_removed_cleanly_and_an_uninstalled_one_is_named(plugin_path
     assert first.startswith("uninstalled init 1") and "plugin 'enterprise'" in first
     assert "plugins remove enterprise" in first and "plugins forget enterprise" in first
     assert out.strip().splitlines()[-1].startswith("uninstalled init 0")
+
+
+UNSCOPED = """
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Elsewhere(DeclarativeBase):  # not the product's metadata: nothing to migrate or clean
+    pass
+
+
+class LooseThing(Elsewhere):
+    __tablename__ = "loose_thing"
+    id: Mapped[int] = mapped_column(primary_key=True)
+
+
+@hookimpl
+def admin_views():
+    from devparty_admin.admin.base import ScopedModelView
+    return [ScopedModelView(LooseThing, name="Loose", endpoint="loose")]
+"""
+
+
+def test_a_screen_whose_model_cannot_be_scoped_stops_the_start(app_with, plugin_path):
+    package = write_plugins(plugin_path, {"loose": {"hooks": UNSCOPED}})
+    with pytest.raises(SystemExit, match="the plugin 'loose' shows LooseThing on a screen, "
+                                         "but it has no organization_id"):
+        app_with(package)
