@@ -12,7 +12,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 
-from flask import flash, redirect, request, send_file
+from flask import abort, flash, jsonify, redirect, request, send_file
 from flask_admin import expose
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -24,10 +24,11 @@ from wtforms.validators import Length, Optional
 
 from ..extensions import db
 from ..i18n import TranslatedForm
-from ..models import DossierItem, Enrollment, Sponsor, StageEvent
+from ..models import DossierItem, Enrollment, Organization, Sponsor, StageEvent
 from ..models.choices import ENROLLMENT_RESULTS
 from ..papers import PERSON, PaperUnavailable, papers_about, render
 from ..plugins.loader import plugins
+from ..security import scoped
 from ..uploads import path_of
 from ..workflow import dossier
 from ..workflow.authority import ancestors, competent_committee
@@ -35,6 +36,7 @@ from ..workflow.deadlines import Alert, deadline_of
 from ..workflow.history import Entry, timeline
 from ..workflow.readiness import Readiness, next_steps
 from ..workflow.stages import BRANCH
+from .base import parse_pk
 from .files import acceptable_file, attach_file
 from .forms import VNDateField, not_in_future
 from .papers import PrintsPapers, file_name
@@ -145,6 +147,15 @@ class CaseFileViews(PrintsPapers):
 
     def case_file(self, candidate) -> CaseFile:
         return case_file(candidate, current_user)
+
+    @expose("/unit-sector/")
+    def unit_sector_view(self):
+        """The sector of a unit the user may pick (the new-candidate form shows its fields)."""
+        unit = db.session.scalar(scoped(select(Organization).where(
+            Organization.id == parse_pk(request.args.get("id"))), Organization, current_user))
+        if unit is None:
+            abort(404)
+        return jsonify(sector=unit.sector)
 
     @staticmethod
     def sector_records(candidate) -> list[tuple[str, list[tuple[str, str]]]]:

@@ -9,6 +9,7 @@ from flask_admin.form import BaseForm, rules
 from flask_admin.model.form import converts
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from markupsafe import escape
 from sqlalchemy import select
 from wtforms import DateField, ValidationError
 from wtforms.validators import InputRequired, StopValidation
@@ -154,11 +155,16 @@ class PresentField(rules.Field):
 
 
 class Section(rules.NestedRule):
-    """A titled group of fields on a form; hidden whole when the form has none of them."""
+    """A titled group of fields on a form; hidden whole when the form has none of them. A
+    sector's section carries its sector (``data-sector``): the new-candidate form shows only
+    the section of the unit picked (static/js/sector-fields.js)."""
 
-    def __init__(self, header, names: list[str]) -> None:
+    def __init__(self, header, names: list[str], sector: str | None = None) -> None:
         self.names = list(names)
-        super().__init__([rules.Header(header), *(PresentField(name) for name in self.names)])
+        opening = f'<div class="form-section" data-sector="{escape(sector)}">' if sector \
+            else '<div class="form-section">'
+        super().__init__([rules.HTML(opening), rules.Header(header),
+                          *(PresentField(name) for name in self.names), rules.HTML("</div>")])
 
     def __call__(self, form, form_opts=None, field_args=None):
         if not any(getattr(form, name, None) is not None for name in self.names):

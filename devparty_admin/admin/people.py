@@ -141,7 +141,8 @@ class CandidateView(ExtensionFields, VersionChecked, CaseFileViews, TransitionVi
     def __init__(self, model, extensions=(), **kwargs) -> None:
         self.form_rules = [
             *(Section(header, names) for header, names in self.FORM_SECTIONS),
-            *(Section(extension.label, [extension.form_name(c) for c in extension.fields])
+            *(Section(extension.label, [extension.form_name(c) for c in extension.fields],
+                      sector=extension.sector or extension.plugin)
               for extension in extensions),
             PresentField("opened_version"),
         ]

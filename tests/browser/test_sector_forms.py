@@ -40,3 +40,29 @@ def test_police_and_commune_candidates_show_their_own_fields(page, branch, make,
         assert page.locator(f"[name={name}]").count() == 1, name
     assert page.locator("[name^=police__]").count() == 0
     assert page.external_requests == []
+
+
+def test_the_new_candidate_form_shows_the_picked_units_sector_only(page, branch, make, db):
+    for name in ("police", "commune"):
+        plugins().set_enabled(name, True)
+    branch.unit.sector = "police"
+    make.org("Chi bộ thôn 3", parent=branch.committee_unit, sector="commune")
+    db.session.commit()
+    _log_in(page, branch.committee_user.username)
+    page.goto(f"{page.base}/admin/candidate/new/")
+    police = page.locator(".form-section[data-sector=police]")
+    commune = page.locator(".form-section[data-sector=commune]")
+    page.wait_for_function("document.querySelector('.form-section[data-sector=police]').hidden")
+    assert not commune.is_visible()
+
+    def pick(term, label):
+        page.click("#s2id_organization .select2-choice")
+        page.fill(".select2-drop-active .select2-input", term)
+        page.click(f".select2-drop-active .select2-result-label:has-text('{label}')")
+
+    pick("thon 3", "Chi bộ thôn 3")
+    commune.locator("[name=commune__hamlet]").wait_for(state="visible")
+    assert not police.is_visible()
+    pick("chi bo 01", "Chi bộ 01")
+    police.locator("h3").wait_for(state="visible")
+    assert not commune.is_visible()

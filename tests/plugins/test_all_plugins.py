@@ -8,8 +8,9 @@ SECTORS = ["police", "procuracy", "justice", "commune"]
 
 
 def test_the_four_sector_plugins_are_installed(app):
+    """Others may be installed too (a package of a fifth sector): the suite does not mind."""
     with app.app_context():
-        assert set(plugins().plugins) == set(SECTORS)
+        assert set(SECTORS) <= set(plugins().plugins)
 
 
 @pytest.mark.parametrize("enabled", [[], ["police"], ["procuracy"], ["justice"], ["commune"],
