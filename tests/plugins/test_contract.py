@@ -272,15 +272,7 @@ print(sorted(set(re.findall(r'name="(enterprise__[a-z_]+)"', html))), "Doanh ngh
 def test_a_pip_installed_sector_plugin_adds_its_field_to_the_form(plugin_path):
     """A fifth sector shipped as a distribution: found through its entry point, its migration
     run by `upgrade heads`, its field on the candidate form of its sector's units."""
-    module = f"ep_enterprise_{uuid.uuid4().hex[:8]}"
-    for name, text in ENTERPRISE.items():
-        path = plugin_path / module / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(text))
-    dist = plugin_path / f"{module}-0.1.0.dist-info"
-    dist.mkdir()
-    (dist / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {module}\nVersion: 0.1.0\n")
-    (dist / "entry_points.txt").write_text(f"[devparty_admin.plugins]\nenterprise = {module}\n")
+    _enterprise_package(plugin_path)
     env = {**os.environ, "PYTHONPATH": f"{plugin_path}{os.pathsep}{ROOT}"}
     result = subprocess.run(
         [sys.executable, "-c", FORM_OF_AN_ENTERPRISE_CANDIDATE,
