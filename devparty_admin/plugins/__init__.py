@@ -5,9 +5,10 @@ implementations, marked ``@hookimpl``, in ``hooks.py``. See docs/plugins.md.
 """
 from .extension import CandidateExtension
 from .loader import PluginError, plugins
-from .manifest import Manifest, Role
+from .manifest import Manifest, Role, record_permissions
+from .scales import Scale
 from .settings import setting
 from .spec import hookimpl
 
-__all__ = ["CandidateExtension", "Manifest", "PluginError", "Role", "hookimpl", "plugins",
-           "setting"]
+__all__ = ["CandidateExtension", "Manifest", "PluginError", "Role", "Scale", "hookimpl",
+           "plugins", "record_permissions", "setting"]

@@ -26,3 +26,18 @@ class Manifest:
     # Settings with their defaults, e.g. {"helper_min_months": 12}; an installation sets one
     # with DEVPARTY_<NAME>_<SETTING> (see plugins/settings.py).
     settings: dict[str, int | str | bool] = field(default_factory=dict)
+    # The values a text setting accepts, e.g. {"min_conduct": CONDUCT.codes}: checked at start-up.
+    setting_choices: dict[str, list[str]] = field(default_factory=dict)
+
+
+CORE_ROLES = ("admin", "committee", "branch", "viewer")
+
+
+def record_permissions(resource: str, editors: tuple[str, ...] = ("admin",),
+                       readers: tuple[str, ...] = CORE_ROLES,
+                       exporters: tuple[str, ...] = ("admin", "committee")) -> dict:
+    """``Manifest.permissions`` for a plugin's kind of record: who reads, who creates and edits
+    (and deletes), who exports it; a plugin role is granted its own in ``Role.grants``."""
+    return {("read", resource): readers, ("create", resource): editors,
+            ("edit", resource): editors, ("delete", resource): editors,
+            ("export", resource): exporters}

@@ -45,6 +45,10 @@ def read_settings(manifests, environ: Mapping[str, str]) -> dict[str, dict]:
                          variable(manifest.name, name))
             if variable(manifest.name, name) in environ else default
             for name, default in manifest.settings.items()}
+        for name, allowed in manifest.setting_choices.items():
+            if values[manifest.name][name] not in allowed:
+                raise PluginError(f"{variable(manifest.name, name)} must be one of "
+                                  f"{', '.join(allowed)}, not {values[manifest.name][name]!r}.")
     return values
 
 

@@ -48,6 +48,21 @@ class Table:
     def column(self, index: int) -> list[object]:
         return [row[index].value for row in self.rows]
 
+    def add_total(self, label: str, summed, shares: dict[int, tuple[int, int]] | None = None):
+        """A last row: ``label``, the sum of each column in ``summed``, and in each column of
+        ``shares`` the ratio of two of the sums (part column, whole column)."""
+        sums = {index: sum(row[index].value or 0 for row in self.rows) for index in summed}
+        cells = [text(label)]
+        for index in range(1, len(self.columns)):
+            if index in sums:
+                cells.append(Cell(sums[index]))
+            elif shares and index in shares:
+                part, whole = shares[index]
+                cells.append(Cell(ratio(sums[part], sums[whole]), kind=PERCENT))
+            else:
+                cells.append(Cell(None))
+        self.rows.append(cells)
+
     def chart_columns(self, *series: tuple[str, int], rows: slice = slice(None)) -> None:
         """Chart ``rows`` (default: all) by their first cell, one series per (name, column)."""
         shown = self.rows[rows]

@@ -1,5 +1,5 @@
 """Công an: the police sector, with internal political vetting before admission is proposed."""
-from devparty_admin.plugins import Manifest, Role
+from devparty_admin.plugins import Manifest, Role, record_permissions
 
 VETTING = "police.vetting"
 
@@ -8,12 +8,7 @@ manifest = Manifest(
     label="Công an",
     version="1.0.0",
     sector="police",
-    permissions={
-        ("read", VETTING): ("admin", "committee", "branch", "viewer"),
-        ("create", VETTING): ("admin",),
-        ("edit", VETTING): ("admin",),
-        ("export", VETTING): ("admin", "committee"),
-    },
+    permissions=record_permissions(VETTING),
     settings={"helper_min_months": 12},  # DEVPARTY_POLICE_HELPER_MIN_MONTHS
     roles=(
         Role("police_vetting", "Cán bộ công tác chính trị (thẩm tra)", grants=(

@@ -10,7 +10,7 @@ from devparty_admin.extensions import db
 from devparty_admin.models import Candidate
 from devparty_admin.reports.catalog import Report
 from devparty_admin.reports.facts import Subtree, admissions, bucket_key, members_by_bucket
-from devparty_admin.reports.tables import PERCENT, Cell, Table, ratio, text
+from devparty_admin.reports.tables import PERCENT, Cell, Table, ratio
 
 from .models import PoliceProfile
 from .rules import RANK_GROUPS
@@ -46,9 +46,8 @@ class AdmissionsByRankReport(Report):
             table.rows.append([self.unit_cell(org, subtree, org.name), *map(Cell, row),
                                Cell(sum(row)), Cell(members.get(key, 0)),
                                Cell(ratio(sum(row), members.get(key, 0)), kind=PERCENT)])
-        totals = [sum(row[i].value for row in table.rows) for i in range(1, len(groups) + 3)]
-        table.rows.append([text("Toàn Đảng bộ"), *map(Cell, totals),
-                           Cell(ratio(totals[-2], totals[-1]), kind=PERCENT)])
+        admitted, served = len(groups) + 1, len(groups) + 2
+        table.add_total("Toàn Đảng bộ", range(1, served + 1), {served + 1: (admitted, served)})
         table.chart_columns(*((group, i) for i, group in enumerate(groups, start=1)),
                             rows=slice(None, -1))
         return [table]

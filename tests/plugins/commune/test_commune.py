@@ -40,3 +40,14 @@ def test_commune_fields_and_not_police_ones(commune, login_as, db):
     assert {"commune__hamlet", "commune__school", "commune__academic_result",
             "commune__conduct", "commune__enterprise", "commune__discharged_on"} <= names
     assert not any(name.startswith("police__") for name in names)
+
+
+def test_the_minimums_are_settings_checked_at_start():
+    """A value outside the scale stops the start with the values it accepts."""
+    import pytest
+
+    from devparty_admin import create_app
+    with pytest.raises(SystemExit, match="DEVPARTY_COMMUNE_MIN_CONDUCT must be one of good, "
+                                         "fair, average, weak, not 'excellent'"):
+        create_app({"TESTING": True, "SECRET_KEY": "x", "SQLALCHEMY_DATABASE_URI": "sqlite://",
+                    "DEVPARTY_ENVIRON": {"DEVPARTY_COMMUNE_MIN_CONDUCT": "excellent"}})

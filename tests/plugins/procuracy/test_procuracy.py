@@ -28,7 +28,8 @@ def test_the_minimum_is_a_setting(procuracy, db, app, monkeypatch):
     from plugins.procuracy.models import ProcuracyProfile
     db.session.add(ProcuracyProfile(candidate=procuracy.candidate, evaluation="done"))
     db.session.commit()
-    monkeypatch.setitem(app.config, "PROCURACY_MIN_EVALUATION", "done")
+    monkeypatch.setitem(app.extensions["devparty_plugin_settings"]["procuracy"],
+                        "min_evaluation", "done")
     assert not any("đánh giá, xếp loại" in r for r in reasons(procuracy, vote(procuracy.unit)))
 
 
