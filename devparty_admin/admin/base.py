@@ -386,7 +386,7 @@ class ScopedModelView(ModelView):
         sort = self._get_column_by_idx(args.sort)
         _count, query = self.get_list(0, sort[0] if sort else None, args.sort_desc, args.search,
                                       args.filters, execute=False, page_size=0)
-        headers = [str(label) for _name, label in self._export_columns]
+        headers = [str(label) for _name, label in self.export_columns()]
         tally = Counter()
         spool = tempfile.TemporaryFile()
         writer = write_xlsx if export_type == "xlsx" else write_csv
@@ -399,10 +399,15 @@ class ScopedModelView(ModelView):
 
     def _export_rows(self, query, tally: Counter):
         """Each record as the export's cells, counted into ``tally["rows"]``."""
+        columns = self.export_columns()
         for batch in self._batches(query):
             tally["rows"] += len(batch)
             for record in batch:
-                yield [self._excel_value(record, name) for name, _label in self._export_columns]
+                yield [self._excel_value(record, name) for name, _label in columns]
+
+    def export_columns(self) -> list[tuple[str, object]]:
+        """(name, label) of the export's columns: the screen's, for this user."""
+        return list(self._export_columns)
 
     def _batches(self, query):
         """The query's rows, ``EXPORT_BATCH`` at a time, each batch prepared like a page."""

@@ -1,13 +1,18 @@
 """Plugin fields on the candidate form: shown and saved only for the candidate's sector."""
 from __future__ import annotations
 
-from flask import request
+from flask import g, request
 from flask_admin.contrib.sqla.form import get_form
 from flask_admin.form import Select2Field
+from flask_login import current_user
+from sqlalchemy import select
 from wtforms.validators import Optional
 
-from ..plugins.extension import CandidateExtension
+from ..extensions import db
+from ..plugins.extension import SEPARATOR, CandidateExtension
 from ..plugins.loader import plugins
+
+EXPORTED = "sector:"  # export column names of a sector's fields: "sector:police__rank"
 
 
 class ExtensionFields:
@@ -32,6 +37,38 @@ class ExtensionFields:
                     unbound.kwargs["label"] = label
                 setattr(form_class, extension.form_name(column), unbound)
         return form_class
+
+    # --- the export: the user's sector's fields after the core's ------------------------------
+    def _user_extensions(self) -> list[CandidateExtension]:
+        """The enabled extensions of the user's own sector (none for a user above sectors)."""
+        sector = getattr(getattr(current_user, "organization", None), "sector", None)
+        enabled = plugins().enabled()
+        return [e for e in self.extensions
+                if sector is not None and e.sector == sector and e.plugin in enabled]
+
+    def export_columns(self):
+        return [*super().export_columns(),
+                *((f"{EXPORTED}{e.plugin}{SEPARATOR}{column}", e.labels.get(column, column))
+                  for e in self._user_extensions() for column in e.fields)]
+
+    def prepare_rows(self, rows) -> None:
+        """The batch's sector profiles, one query per extension (never one per row)."""
+        super().prepare_rows(rows)
+        ids = [row.id for row in rows]
+        g.sector_profiles = {
+            e.plugin: {p.candidate_id: p for p in db.session.scalars(
+                select(e.model).where(e.model.candidate_id.in_(ids)))} if ids else {}
+            for e in self._user_extensions()}
+
+    def _excel_value(self, record, name: str):
+        if not name.startswith(EXPORTED):
+            return super()._excel_value(record, name)
+        plugin, _sep, column = name[len(EXPORTED):].partition(SEPARATOR)
+        extension = next(e for e in self.extensions if e.plugin == plugin)
+        value = getattr(g.sector_profiles.get(plugin, {}).get(record.id), column, None)
+        if column in extension.choices and value is not None:
+            return extension.choices[column].label(value)
+        return value
 
     def shown_extensions(self, candidate) -> list[CandidateExtension]:
         """Enabled extensions for ``candidate``'s sector (all enabled ones before it has a unit)."""

@@ -105,3 +105,38 @@ def test_a_sector_list_exports_plain_text(branch, make, login_as, db):
     row = [cell.value for cell in sheet[2]]
     assert row[0] == "Ứng Viên Mẫu" and "Thượng úy" in row
     assert not any("<" in str(value) for value in row if value is not None)
+
+
+def test_a_sector_users_candidate_export_has_the_sectors_columns(branch, make, login_as, db,
+                                                                  count_queries):
+    import io
+
+    from openpyxl import load_workbook
+
+    from plugins.police.models import PoliceProfile
+    police = in_sector(branch, db, "police")
+    db.session.add(PoliceProfile(candidate=police.candidate, rank="Thượng úy",
+                                 service_type="officer"))
+    db.session.commit()
+    branch_user = login_as(police.branch_user)
+
+    def sheet():
+        book = load_workbook(io.BytesIO(branch_user.get("/admin/candidate/export/xlsx/").data))
+        return [[cell.value for cell in row] for row in book.active.iter_rows()]
+
+    rows = sheet()
+    assert rows[0][-5:] == ["Cấp bậc hàm", "Sĩ quan / nghĩa vụ", "Đơn vị Công an",
+                            "Chức vụ trong ngành", "Ngày vào ngành"]
+    assert rows[1][0] == "Ứng Viên Mẫu" and rows[1][-5:-3] == ["Thượng úy", "Sĩ quan"]
+    with count_queries() as few:
+        sheet()
+    for i in range(30):
+        person = make.candidate(police.unit, full_name=f"Chiến Sĩ {i}")
+        db.session.add(PoliceProfile(candidate=person, rank="Binh nhất"))
+    db.session.commit()
+    with count_queries() as many:
+        assert len(sheet()) == 32
+    assert many.count == few.count  # the profiles come per batch, not per row
+    province = login_as(make.user("committee", police.province))
+    book = load_workbook(io.BytesIO(province.get("/admin/candidate/export/xlsx/").data))
+    assert "Cấp bậc hàm" not in [cell.value for cell in book.active[1]]  # above sectors
