@@ -10,9 +10,11 @@ from sqlalchemy import select
 
 from ..extensions import db
 from ..imports import jobs
-from ..imports.specs import SPECS, ImportSpec
+from ..imports.specs import SPECS, ImportSpec, spec_for
 from ..imports.workbook import FileRefused, error_rows, template
-from ..models import ImportJob, Organization
+from ..models import ImportJob, Organization, User
+from ..plugins.extension import candidate_extensions
+from ..plugins.loader import plugins
 from ..reports.excel import XLSX_MIMETYPE
 from ..security import has_permission, scoped
 from ..security.permissions import CREATE, EDIT, sees_all_units
@@ -24,8 +26,12 @@ TEMPLATE_UNITS = 5000
 
 
 def allowed_specs(user) -> list[ImportSpec]:
-    """Importing creates and updates records: both permissions are needed."""
-    return [spec for kind, spec in SPECS.items()
+    """Importing creates and updates records: both permissions are needed. A sector user's
+    candidates carry the sector's enabled fields."""
+    registry = plugins()
+    extensions = [e for e in candidate_extensions(registry) if e.plugin in registry.enabled()]
+    sector = getattr(getattr(user, "organization", None), "sector", None)
+    return [spec_for(kind, sector, extensions) for kind in SPECS
             if has_permission(user, CREATE, kind) and has_permission(user, EDIT, kind)]
 
 
@@ -33,8 +39,9 @@ class ImportView(ScreenView):
     def is_accessible(self) -> bool:
         return bool(allowed_specs(current_user))
 
-    def _spec(self, kind: str) -> ImportSpec:
-        spec = next((s for s in allowed_specs(current_user) if s.kind == kind), None)
+    def _spec(self, kind: str, user=None) -> ImportSpec:
+        """The import for ``user`` (the one who uploaded a job: its file has their columns)."""
+        spec = next((s for s in allowed_specs(user or current_user) if s.kind == kind), None)
         if spec is None:
             abort(404)
         return spec
@@ -43,7 +50,7 @@ class ImportView(ScreenView):
         job = db.session.get(ImportJob, job_id) if job_id <= MAX_ID else None
         if job is None or (job.user_id != current_user.id and not sees_all_units(current_user)):
             abort(404)
-        return self._spec(job.kind), job
+        return self._spec(job.kind, db.session.get(User, job.user_id)), job
 
     @expose("/")
     def index(self):

@@ -20,6 +20,7 @@ from ..extensions import db
 from ..models import FieldChange, ImportJob, ImportRow, Organization
 from ..models.imports import CHECKED, COMMITTED, COMMITTING, PENDING
 from ..models.people import insert_name_words, name_columns
+from ..plugins.extension import SEPARATOR
 from ..security import reaches
 from .columns import CellError
 from .specs import ImportSpec
@@ -211,14 +212,29 @@ def _prepare_step(spec: ImportSpec, job: ImportJob, user) -> None:
     db.session.refresh(job)
 
 
+def _dated(values: dict, table) -> dict:
+    """Prepared values with their dates back as dates."""
+    return {name: date.fromisoformat(value)
+            if value is not None and isinstance(table.c[name].type, Date) else value
+            for name, value in values.items()}
+
+
 def _stored(spec: ImportSpec, row: ImportRow) -> dict:
-    """The prepared values with their dates back as dates."""
+    """The person's own prepared values (a sector's fields are ``_sector_values``)."""
     values = json.loads(row.prepared_values)
-    table = spec.model.__table__
-    for name, value in values.items():
-        if value is not None and isinstance(table.c[name].type, Date):
-            values[name] = date.fromisoformat(value)
-    return values
+    return _dated({k: v for k, v in values.items() if SEPARATOR not in k}, spec.model.__table__)
+
+
+def _sector_values(spec: ImportSpec, row: ImportRow) -> list[tuple[object, dict]]:
+    """(extension, {column: value}) of the sector fields the row fills (blank cells left out)."""
+    values = json.loads(row.prepared_values)
+    found = []
+    for extension in spec.extensions:
+        filled = {column: values.get(extension.form_name(column)) for column in extension.fields}
+        filled = {k: v for k, v in filled.items() if v is not None}
+        if filled:
+            found.append((extension, _dated(filled, extension.model.__table__)))
+    return found
 
 
 def _write_all(spec: ImportSpec, job: ImportJob, user) -> None:
@@ -265,6 +281,12 @@ def _create(spec: ImportSpec, rows: list[ImportRow]) -> list[tuple[int, int]]:
     ids = db.session.scalars(insert(model).returning(model.id, sort_by_parameter_order=True),
                              records).all()
     insert_name_words(model, [(pk, record["full_name"]) for pk, record in zip(ids, records)])
+    profiles: dict = {}
+    for row, pk in zip(rows, ids):
+        for extension, values in _sector_values(spec, row):
+            profiles.setdefault(extension.model, []).append({"candidate_id": pk, **values})
+    for profile_model, values in profiles.items():
+        db.session.execute(insert(profile_model), values)
     return [(row.number, record_id) for row, record_id in zip(rows, ids)]
 
 
@@ -283,6 +305,11 @@ def _update(spec: ImportSpec, rows: list[ImportRow]) -> list[tuple[int, int]]:
             for name, value in _stored(spec, row).items():
                 if value is not None:
                     setattr(record, name, value)
+            for extension, values in _sector_values(spec, row):
+                profile = getattr(record, extension.backref, None) or extension.model()
+                for name, value in values.items():
+                    setattr(profile, name, value)
+                setattr(record, extension.backref, profile)
             if record.organization_id != row.organization_id:  # a move, audited as such
                 record.organization = db.session.get(Organization, row.organization_id)
             touched.append((row.number, record.id))

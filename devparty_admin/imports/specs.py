@@ -1,8 +1,10 @@
 """What each kind of import holds: its model, its columns and the permission it needs."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
+
+from sqlalchemy import Date, String
 
 from ..models import Candidate, Member
 from ..models.choices import (
@@ -13,6 +15,7 @@ from ..models.choices import (
     QUALIFICATIONS,
     SOURCES,
 )
+from ..plugins.extension import CandidateExtension
 from .columns import Column, as_text, birth_date, coded, national_id, past_date, phone, text, yes_no
 
 NAME = Column("Họ và tên", "full_name", text(200), required=True, sample="Nguyễn Văn An")
@@ -28,6 +31,7 @@ class ImportSpec:
     model: type
     title: str
     columns: tuple[Column, ...]
+    extensions: tuple[CandidateExtension, ...] = ()  # a sector's fields, after the core's
 
     @property
     def headers(self) -> list[str]:
@@ -67,3 +71,32 @@ SPECS = {
         Column("Số thẻ đảng viên", "party_card_number", text(20), sample="12345678"),
     )),
 }
+
+
+def sector_columns(extension: CandidateExtension) -> list[Column]:
+    """A sector plugin's fields as import columns: coded ones by their labels, dates, text."""
+    columns = []
+    for name in extension.fields:
+        header, field = extension.labels.get(name, name), extension.form_name(name)
+        kind = extension.model.__table__.c[name].type
+        if name in extension.choices:
+            choices = extension.choices[name]
+            columns.append(coded(header, field, choices, choices.codes[0]))
+        elif isinstance(kind, Date):
+            columns.append(Column(header, field, past_date))
+        else:
+            columns.append(Column(header, field, text(getattr(kind, "length", None) or 200
+                                                       if isinstance(kind, String) else 200)))
+    return columns
+
+
+def spec_for(kind: str, sector: str | None, extensions: list[CandidateExtension]) -> ImportSpec:
+    """The import of ``kind`` for a user of ``sector``: candidates of a sector carry its
+    enabled plugin's fields too (a user above the sectors imports the core's columns)."""
+    spec = SPECS[kind]
+    mine = tuple(e for e in extensions if kind == "candidate" and sector is not None
+                 and e.sector == sector)
+    if not mine:
+        return spec
+    return replace(spec, columns=spec.columns + tuple(c for e in mine for c in sector_columns(e)),
+                   extensions=mine)
