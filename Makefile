@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 FLASK := $(BIN)/flask --app wsgi
 STAMP := $(VENV)/.installed-stamp
 DEV_STAMP := $(VENV)/.dev-installed-stamp
-CATALOGS := $(wildcard devparty_admin/translations/*/LC_MESSAGES/*.po)
+CATALOGS := $(wildcard devparty_admin/translations/*/LC_MESSAGES/*.po plugins/*/translations/*/LC_MESSAGES/*.po)
 COMPILED := $(CATALOGS:.po=.mo)
 PORT ?= 5000
 

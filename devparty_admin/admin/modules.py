@@ -18,10 +18,10 @@ def plugin_rows() -> list[dict]:
     registry = plugins()
     enabled = registry.enabled()
     states = {s.name: s for s in db.session.query(PluginState)} if registry.has_state_table() else {}
-    return [{"name": p.name, "label": p.manifest.label, "version": p.manifest.version,
+    return [{"name": p.name, "label": str(p.manifest.label), "version": p.manifest.version,
              "sector": registry.sector_labels.get(p.manifest.sector, p.manifest.sector or ""),
-             "depends": ", ".join(registry.plugins[d].manifest.label if d in registry.plugins
-                                  else d for d in p.manifest.depends),
+             "depends": ", ".join(str(registry.plugins[d].manifest.label)
+                                  if d in registry.plugins else d for d in p.manifest.depends),
              "enabled": p.name in enabled,
              "installed": states[p.name].installed_version if p.name in states else "—"}
             for p in registry.plugins.values()]

@@ -78,7 +78,7 @@ def load_demo() -> list[str]:
     registry.hook("demo_records", only=set(parts))()
     db.session.commit()
     created = [] if root is not None else [str(_("the province"))]
-    return created + [registry.plugins[name].manifest.label for name in parts]
+    return created + [str(registry.plugins[name].manifest.label) for name in parts]
 
 
 def _people_so_far() -> int:

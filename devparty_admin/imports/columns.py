@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Callable
 
+from flask_babel import force_locale
 from flask_babel import gettext as _
 
 from ..models.choices import Choices
@@ -93,13 +94,16 @@ def national_id(raw: str) -> str | None:
 
 
 def choice(choices: Choices):
-    """A label as the screens show it (accents and case optional) or the stored code."""
+    """A label as the screens show it, in Vietnamese or the user's language (accents and case
+    optional), or the stored code."""
     def parse(raw: str) -> str | None:
         wanted = fold(raw)
         if not wanted:
             return None
         for code, label in choices:
-            if wanted in (fold(str(label)), code):
+            with force_locale("vi"):
+                vietnamese = fold(str(label))
+            if wanted in (fold(str(label)), vietnamese, code):
                 return code
         raise CellError(_("“%(value)s” is not one of: %(allowed)s.", value=raw.strip(),
                           allowed=", ".join(str(label) for _code, label in choices)))

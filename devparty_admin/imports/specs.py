@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 
+from flask_babel import force_locale
 from sqlalchemy import Date, String
 
 from ..models import Candidate, Member
@@ -74,10 +75,13 @@ SPECS = {
 
 
 def sector_columns(extension: CandidateExtension) -> list[Column]:
-    """A sector plugin's fields as import columns: coded ones by their labels, dates, text."""
+    """A sector plugin's fields as import columns: coded ones by their labels, dates, text.
+    Headers are Vietnamese like the core's, whatever the interface language."""
     columns = []
     for name in extension.fields:
-        header, field = extension.labels.get(name, name), extension.form_name(name)
+        with force_locale("vi"):
+            header = str(extension.labels.get(name, name))
+        field = extension.form_name(name)
         kind = extension.model.__table__.c[name].type
         if name in extension.choices:
             choices = extension.choices[name]

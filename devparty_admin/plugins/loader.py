@@ -225,7 +225,19 @@ def init_plugins(app) -> PluginRegistry:
     app.extensions["devparty_plugin_settings"] = read_settings(
         [plugin.manifest for plugin in registry.plugins.values()],
         app.config.get("DEVPARTY_ENVIRON", os.environ))
+    add_translations(app, registry)
     return registry
+
+
+def add_translations(app, registry: PluginRegistry) -> None:
+    """A plugin's own catalogs (``<package>/translations/<language>/LC_MESSAGES/messages.mo``)
+    join the application's: its labels, written in Vietnamese and marked with ``lazy_gettext``,
+    read in English from its ``en`` catalog."""
+    directories = app.extensions["babel"].translation_directories
+    for plugin in registry.plugins.values():
+        folder = os.path.join(os.path.dirname(plugin.module.__file__), "translations")
+        if os.path.isdir(folder) and folder not in directories:
+            directories.append(folder)
 
 
 def plugins() -> PluginRegistry:

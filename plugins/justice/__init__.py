@@ -1,11 +1,13 @@
 """Tư pháp: the justice sector (Sở Tư pháp party committees and their branches)."""
+from flask_babel import lazy_gettext as _l
+
 from devparty_admin.plugins import Manifest
 
 REVIEW = "justice.review"
 
 manifest = Manifest(
     name="justice",
-    label="Tư pháp",
+    label=_l("Tư pháp"),  # the plugin's labels are in Vietnamese; translations/en has English
     version="1.1.0",
     sector="justice",
     permissions={

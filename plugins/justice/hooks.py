@@ -1,4 +1,6 @@
 """The justice plugin's hook implementations (devparty_admin/plugins/spec.py)."""
+from flask_babel import lazy_gettext as _l
+
 from devparty_admin.extensions import db
 from devparty_admin.models import DossierItem
 from devparty_admin.plugins import CandidateExtension, hookimpl
@@ -14,8 +16,9 @@ def candidate_extension():
     return CandidateExtension(
         model=JusticeProfile,
         fields=["civil_service_rank", "legal_qualification", "division"],
-        labels={"civil_service_rank": "Ngạch công chức", "legal_qualification": "Trình độ luật",
-                "division": "Phòng, đơn vị công tác"},
+        labels={"civil_service_rank": _l("Ngạch công chức"),
+                "legal_qualification": _l("Trình độ luật"),
+                "division": _l("Phòng, đơn vị công tác")},
         choices={"legal_qualification": LEGAL_QUALIFICATIONS},
     )
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import exists, select
 
 from devparty_admin.extensions import db
@@ -20,8 +22,8 @@ from devparty_admin.workflow.deadlines import Alert
 from .models import JusticeMonthlyReview
 
 LEGAL_QUALIFICATIONS = Choices(
-    ("bachelor", "Cử nhân Luật"), ("master", "Thạc sĩ Luật"), ("doctor", "Tiến sĩ Luật"),
-    ("none", "Không có"),
+    ("bachelor", _l("Cử nhân Luật")), ("master", _l("Thạc sĩ Luật")),
+    ("doctor", _l("Tiến sĩ Luật")), ("none", _l("Không có")),
 )
 TRADE_UNION_COMMENT, YOUTH_UNION_COMMENT = "4A-KND", "4-KND"
 
@@ -33,16 +35,17 @@ def union_comments(proposal) -> list[str]:
     done = {item.form_code for item in candidate.dossier_items if item.status == "done"}
     reasons = []
     if TRADE_UNION_COMMENT not in done:
-        reasons.append("Cần ghi nhận ý kiến nhận xét của Công đoàn (4A-KNĐ) trước khi chi bộ đề "
-                       "nghị kết nạp (Kế hoạch phát triển đảng viên của Đảng ủy Sở Tư pháp).")
+        reasons.append(_("Cần ghi nhận ý kiến nhận xét của Công đoàn (4A-KNĐ) trước khi chi bộ đề "
+                         "nghị kết nạp (Kế hoạch phát triển đảng viên của Đảng ủy Sở Tư pháp)."))
     if candidate.youth_union_member and YOUTH_UNION_COMMENT not in done:
-        reasons.append("Đoàn viên cần có ý kiến nhận xét của Đoàn Thanh niên (4-KNĐ) trước khi chi "
-                       "bộ đề nghị kết nạp (Kế hoạch phát triển đảng viên của Đảng ủy Sở Tư pháp).")
+        reasons.append(_("Đoàn viên cần có ý kiến nhận xét của Đoàn Thanh niên (4-KNĐ) trước khi "
+                         "chi bộ đề nghị kết nạp (Kế hoạch phát triển đảng viên của Đảng ủy Sở Tư "
+                         "pháp)."))
     return reasons
 
 
 REVIEWED_STAGES = ("sympathizer", "trained", "dossier")
-REVIEW_ALERT = "Chưa họp xem xét cảm tình Đảng tháng %m/%Y"
+REVIEW_ALERT = _l("Chưa họp xem xét cảm tình Đảng tháng %(month)s")
 
 
 def previous_month(today: date) -> date:
@@ -62,4 +65,5 @@ def missed_reviews(user, today: date) -> list[Alert]:
                    .order_by(Organization.path), Organization, user)
     due = today.replace(day=1) - timedelta(days=1)
     return [Alert(None, name, name, "", "justice_monthly_review", due, True,
-                  month.strftime(REVIEW_ALERT)) for name in db.session.scalars(query)]
+                  str(REVIEW_ALERT) % {"month": month.strftime("%m/%Y")})
+            for name in db.session.scalars(query)]

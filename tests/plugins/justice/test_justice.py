@@ -89,3 +89,18 @@ def test_the_plugin_branch_downgrades_to_base_and_upgrades_again(tmp_path):
         with create_engine(url).connect() as connection:
             context = MigrationContext.configure(connection, opts={"compare_type": True})
             assert compare_metadata(context, _db.metadata) == []
+
+
+def test_the_plugin_speaks_english_from_its_own_catalog(justice, login_as, db):
+    """Its labels are Vietnamese message ids; its translations/en catalog gives English."""
+    session = login_as(justice.branch_user)
+    session.refresh_token(session.get("/admin/").get_data(as_text=True))
+    session.post("/language/en", data={"next": "/admin/"})
+    form = session.get(f"/admin/candidate/edit/?id={justice.candidate.id}").get_data(as_text=True)
+    assert "Legal qualification" in form and "Master of Laws" in form
+    assert "Trình độ luật" not in form and "Thạc sĩ Luật" not in form
+    home = session.get("/admin/").get_data(as_text=True)
+    assert "Monthly review of sympathizers" in home and "Candidates of the Justice sector" in home
+    session.post("/language/vi", data={"next": "/admin/"})
+    form = session.get(f"/admin/candidate/edit/?id={justice.candidate.id}").get_data(as_text=True)
+    assert "Trình độ luật" in form
