@@ -70,7 +70,7 @@ paper-templates: $(STAMP)
 
 # Refresh the catalogs after adding or changing UI strings, then translate the new entries.
 extract-messages: $(STAMP)
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k _ln:1,2 -o devparty_admin/translations/messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k _ln:1,2 -k _p:1c,2 -o devparty_admin/translations/messages.pot .
 	$(BIN)/pybabel update -i devparty_admin/translations/messages.pot -d devparty_admin/translations --no-fuzzy-matching
 
 clean:

@@ -7,18 +7,18 @@ from babel.messages.pofile import read_po
 ROOT = Path(__file__).resolve().parent.parent
 CATALOG = ROOT / "devparty_admin/translations/vi/LC_MESSAGES/messages.po"
 KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "_l": None, "_ln": (1, 2),
-            "lazy_gettext": None}
+            "lazy_gettext": None, "_p": ((1, "c"), 2)}
 
 
 def test_every_ui_string_has_a_vietnamese_translation():
     catalog = read_po(CATALOG.open("rb"))
     method_map = [("devparty_admin/**.py", "python"), ("devparty_admin/templates/**.html", "jinja2")]
     missing, seen = [], 0
-    for _file, _line, message, _comments, _context in extract_from_dir(
+    for _file, _line, message, _comments, context in extract_from_dir(
             ROOT, method_map=method_map, keywords=KEYWORDS):
         msgid = message if isinstance(message, str) else message[0]
         seen += 1
-        entry = catalog.get(msgid)
+        entry = catalog.get(msgid, context=context)
         translated = entry and (entry.string if isinstance(entry.string, str) else entry.string[0])
         if not translated:
             missing.append(msgid)

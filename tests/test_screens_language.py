@@ -103,10 +103,9 @@ def _problems(pages: dict[str, str], language: str) -> list[str]:
 
 @pytest.fixture
 def world(branch, make, db, language):
-    """People at several stages with history, in a justice branch. In Vietnamese every sector
-    is enabled; in English the justice plugin, which has an English catalog of its own (the
-    other sector plugins' labels are still Vietnamese only)."""
-    for name in ("police", "procuracy", "justice", "commune") if language == "vi" else ("justice",):
+    """Every sector enabled (each plugin brings its English catalog), people at several stages
+    with history, in a justice branch."""
+    for name in ("police", "procuracy", "justice", "commune"):
         plugins().set_enabled(name, True)
     branch.unit.sector = "justice"
     ready_for_sympathizer_list(branch, make, db, count=2)
@@ -121,6 +120,7 @@ ROLES = ("admin", "committee", "branch", "viewer")
 
 @pytest.mark.parametrize("language", ["vi", "en"])
 def test_every_screen_of_every_role_speaks_one_language(world, make, login_as, language):
+    """Every role, every screen, the case file with its history, every sector enabled."""
     users = {"admin": make.user("admin", None, username="quantri"),
              "committee": world.committee_user, "branch": world.branch_user,
              "viewer": make.user("viewer", world.unit, username="xem")}

@@ -47,7 +47,7 @@ def role_choices() -> list[tuple[str, str]]:
 
 
 def role_label(role: str) -> str:
-    return dict(role_choices()).get(role, role)
+    return str(dict(role_choices()).get(role, role))
 
 
 def role_grants(role: str) -> set[tuple[str, str]]:

@@ -1,4 +1,6 @@
 """The commune plugin's hook implementations (devparty_admin/plugins/spec.py)."""
+from flask_babel import lazy_gettext as _l
+
 from devparty_admin.extensions import db
 from devparty_admin.plugins import CandidateExtension, hookimpl
 
@@ -14,12 +16,12 @@ def candidate_extension():
         model=CommuneProfile,
         fields=["hamlet", "occupation_group", "discharged_on", "graduated_from", "school", "grade",
                 "academic_result", "conduct", "awards", "enterprise", "ownership"],
-        labels={"hamlet": "Thôn, xóm", "occupation_group": "Nhóm nghề nghiệp",
-                "discharged_on": "Ngày xuất ngũ (bộ đội xuất ngũ)",
-                "graduated_from": "Tốt nghiệp trường (sinh viên về địa phương)",
-                "school": "Trường THPT", "grade": "Lớp", "academic_result": "Học lực",
-                "conduct": "Hạnh kiểm", "awards": "Thành tích, giải thưởng",
-                "enterprise": "Doanh nghiệp (công nhân)", "ownership": "Loại hình doanh nghiệp"},
+        labels={"hamlet": _l("Thôn, xóm"), "occupation_group": _l("Nhóm nghề nghiệp"),
+                "discharged_on": _l("Ngày xuất ngũ (bộ đội xuất ngũ)"),
+                "graduated_from": _l("Tốt nghiệp trường (sinh viên về địa phương)"),
+                "school": _l("Trường THPT"), "grade": _l("Lớp"), "academic_result": _l("Học lực"),
+                "conduct": _l("Hạnh kiểm"), "awards": _l("Thành tích, giải thưởng"),
+                "enterprise": _l("Doanh nghiệp (công nhân)"), "ownership": _l("Loại hình doanh nghiệp")},
         choices={"academic_result": ACADEMIC_RESULTS, "conduct": CONDUCT, "ownership": OWNERSHIP},
     )
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
 
 from devparty_admin.extensions import db
@@ -20,8 +22,8 @@ NOT_RECORDED = "Chưa ghi"
 
 class HamletSourceReport(Report):
     name = "commune_hamlets"
-    title = "Kết nạp theo thôn, xóm và nguồn (xã)"
-    description = "Số đảng viên kết nạp trong kỳ theo thôn, xóm (hồ sơ của xã) và theo nguồn."
+    title = _l("Kết nạp theo thôn, xóm và nguồn (xã)")
+    description = _l("Số đảng viên kết nạp trong kỳ theo thôn, xóm (hồ sơ của xã) và theo nguồn.")
     sector = "commune"
 
     def tables(self, subtree: Subtree) -> list[Table]:
@@ -34,11 +36,12 @@ class HamletSourceReport(Report):
             counts[hamlet or NOT_RECORDED][source] += count
         sources = [code for code, _label in SOURCES
                    if any(code in row for row in counts.values())]
-        table = Table("Kết nạp theo thôn, xóm và nguồn",
-                      ["Thôn, xóm", *(SOURCES.label(code) for code in sources), "Tổng"],
+        table = Table(_("Kết nạp theo thôn, xóm và nguồn"),
+                      [_("Thôn, xóm"), *(SOURCES.label(code) for code in sources), _("Tổng")],
                       key="commune_hamlets")
         for hamlet in sorted(counts, key=lambda name: (name == NOT_RECORDED, name)):
             row = [counts[hamlet][code] for code in sources]
-            table.rows.append([text(hamlet), *map(Cell, row), Cell(sum(row))])
-        table.chart_columns(("Tổng", len(sources) + 1))
+            shown = _(NOT_RECORDED) if hamlet == NOT_RECORDED else hamlet
+            table.rows.append([text(shown), *map(Cell, row), Cell(sum(row))])
+        table.chart_columns((_("Tổng"), len(sources) + 1))
         return [table]

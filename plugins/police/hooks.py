@@ -1,6 +1,9 @@
 """The police plugin's hook implementations (devparty_admin/plugins/spec.py)."""
 from datetime import date, timedelta
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
 from devparty_admin.extensions import db
 from devparty_admin.plugins import CandidateExtension, hookimpl
 
@@ -22,9 +25,9 @@ def candidate_extension():
     return CandidateExtension(
         model=PoliceProfile,
         fields=["rank", "service_type", "police_unit", "position", "joined_on"],
-        labels={"rank": "Cấp bậc hàm", "service_type": "Sĩ quan / nghĩa vụ",
-                "police_unit": "Đơn vị Công an", "position": "Chức vụ trong ngành",
-                "joined_on": "Ngày vào ngành"},
+        labels={"rank": _l("Cấp bậc hàm"), "service_type": _l("Sĩ quan / nghĩa vụ"),
+                "police_unit": _l("Đơn vị Công an"), "position": _l("Chức vụ trong ngành"),
+                "joined_on": _l("Ngày vào ngành")},
         choices={"rank": RANKS, "service_type": SERVICE_TYPES},
     )
 
@@ -52,12 +55,13 @@ def demo_candidate(candidate, target):
 @hookimpl
 def case_file_records(candidate):
     vetting = candidate.police_vetting
+    title = _("Thẩm tra chính trị nội bộ")
     if vetting is None:
-        return [("Thẩm tra chính trị nội bộ", [("Kết quả", "Chưa có kết quả thẩm tra")])]
-    return [("Thẩm tra chính trị nội bộ", [
-        ("Kết quả", VETTING_RESULTS.label(vetting.result)),
-        ("Ngày thẩm tra", vetting.vetted_on.strftime("%d/%m/%Y")),
-        ("Số văn bản", vetting.document_number or "")])]
+        return [(title, [(_("Kết quả"), _("Chưa có kết quả thẩm tra"))])]
+    return [(title, [
+        (_("Kết quả"), VETTING_RESULTS.label(vetting.result)),
+        (_("Ngày thẩm tra"), vetting.vetted_on.strftime("%d/%m/%Y")),
+        (_("Số văn bản"), vetting.document_number or "")])]
 
 
 @hookimpl

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func
 
 from devparty_admin.extensions import db
@@ -15,15 +17,15 @@ from devparty_admin.reports.tables import PERCENT, Cell, Table, ratio
 from .models import PoliceProfile
 from .rules import RANK_GROUPS
 
-NOT_RECORDED = "Chưa ghi cấp bậc"
+NOT_RECORDED = "Chưa ghi cấp bậc"  # a group name like the others: translated where shown
 GROUP_OF = {rank: group for group, ranks in RANK_GROUPS for rank in ranks}
 
 
 class AdmissionsByRankReport(Report):
     name = "police_ranks"
-    title = "Kết nạp theo đơn vị và nhóm cấp bậc hàm (Công an)"
-    description = ("Số đảng viên kết nạp trong kỳ ở từng đơn vị, chia theo nhóm cấp bậc hàm, và tỷ "
-                   "lệ so với tổng số đảng viên của đơn vị.")
+    title = _l("Kết nạp theo đơn vị và nhóm cấp bậc hàm (Công an)")
+    description = _l("Số đảng viên kết nạp trong kỳ ở từng đơn vị, chia theo nhóm cấp bậc hàm, "
+                     "và tỷ lệ so với tổng số đảng viên của đơn vị.")
     sector = "police"
 
     def tables(self, subtree: Subtree) -> list[Table]:
@@ -37,9 +39,9 @@ class AdmissionsByRankReport(Report):
             counts[key][GROUP_OF.get(rank, NOT_RECORDED)] += count
         members = members_by_bucket(subtree)
         groups = [group for group, _ranks in RANK_GROUPS] + [NOT_RECORDED]
-        table = Table("Kết nạp theo nhóm cấp bậc hàm",
-                      ["Đơn vị", *groups, "Tổng số kết nạp", "Đảng viên", "Tỷ lệ kết nạp"],
-                      key="police_ranks")
+        table = Table(_("Kết nạp theo nhóm cấp bậc hàm"),
+                      [_("Đơn vị"), *map(_, groups), _("Tổng số kết nạp"), _("Đảng viên"),
+                       _("Tỷ lệ kết nạp")], key="police_ranks")
         for org in subtree.rows():
             key = bucket_key(org, subtree)
             row = [counts[key][group] for group in groups]
@@ -47,7 +49,7 @@ class AdmissionsByRankReport(Report):
                                Cell(sum(row)), Cell(members.get(key, 0)),
                                Cell(ratio(sum(row), members.get(key, 0)), kind=PERCENT)])
         admitted, served = len(groups) + 1, len(groups) + 2
-        table.add_total("Toàn Đảng bộ", range(1, served + 1), {served + 1: (admitted, served)})
-        table.chart_columns(*((group, i) for i, group in enumerate(groups, start=1)),
+        table.add_total(_("Toàn Đảng bộ"), range(1, served + 1), {served + 1: (admitted, served)})
+        table.chart_columns(*((_(group), i) for i, group in enumerate(groups, start=1)),
                             rows=slice(None, -1))
         return [table]

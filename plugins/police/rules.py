@@ -1,6 +1,8 @@
 """Police-sector rules: political vetting (Quy định 58-QĐ/TW) before the branch proposes."""
 from __future__ import annotations
 
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
 from devparty_admin.extensions import db
@@ -21,8 +23,8 @@ RANK_GROUPS = (
     ("Cấp tướng", ("Thiếu tướng", "Trung tướng", "Thượng tướng", "Đại tướng")),
 )
 OFFICER_RANKS = {rank for _group, ranks in RANK_GROUPS[1:] for rank in ranks}
-SERVICE_TYPES = Choices(("officer", "Sĩ quan"), ("conscript", "Hạ sĩ quan, chiến sĩ nghĩa vụ"))
-VETTING_RESULTS = Choices(("passed", "Đủ tiêu chuẩn"), ("failed", "Không đủ tiêu chuẩn"))
+SERVICE_TYPES = Choices(("officer", _l("Sĩ quan")), ("conscript", _l("Hạ sĩ quan, chiến sĩ nghĩa vụ")))
+VETTING_RESULTS = Choices(("passed", _l("Đủ tiêu chuẩn")), ("failed", _l("Không đủ tiêu chuẩn")))
 
 
 def helper_known_long_enough(proposal) -> list[str]:
@@ -36,9 +38,11 @@ def helper_known_long_enough(proposal) -> list[str]:
         Sponsor.candidate_id == proposal.candidate.id, Sponsor.role == "helper"))
     short = [helper for helper in helpers
              if add_months(helper.known_since, months) > proposal.vote_date]
-    return [f"Ngành Công an: đồng chí {helper.member.full_name} mới công tác cùng quần chúng "
-            f"{whole_months_between(helper.known_since, proposal.vote_date)} tháng; người giúp "
-            f"đỡ phải công tác cùng ít nhất {months} tháng." for helper in short]
+    return [_("Ngành Công an: đồng chí %(name)s mới công tác cùng quần chúng %(months)s tháng; "
+              "người giúp đỡ phải công tác cùng ít nhất %(min)s tháng.",
+              name=helper.member.full_name,
+              months=whole_months_between(helper.known_since, proposal.vote_date), min=months)
+            for helper in short]
 
 
 def vetting_done(proposal) -> list[str]:
@@ -46,8 +50,8 @@ def vetting_done(proposal) -> list[str]:
         return []
     vetting = proposal.candidate.police_vetting
     if vetting is None:
-        return ["Chưa có kết quả thẩm tra chính trị nội bộ; cán bộ công tác chính trị cần ghi nhận "
-                "trước khi chi bộ đề nghị kết nạp (Quy định 58-QĐ/TW)."]
+        return [_("Chưa có kết quả thẩm tra chính trị nội bộ; cán bộ công tác chính trị cần ghi "
+                  "nhận trước khi chi bộ đề nghị kết nạp (Quy định 58-QĐ/TW).")]
     if vetting.result != "passed":
-        return ["Kết quả thẩm tra chính trị nội bộ không đủ tiêu chuẩn (Quy định 58-QĐ/TW)."]
+        return [_("Kết quả thẩm tra chính trị nội bộ không đủ tiêu chuẩn (Quy định 58-QĐ/TW).")]
     return []

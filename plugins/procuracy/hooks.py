@@ -1,6 +1,8 @@
 """The procuracy plugin's hook implementations (devparty_admin/plugins/spec.py)."""
 from datetime import date
 
+from flask_babel import lazy_gettext as _l
+
 from devparty_admin.extensions import db
 from devparty_admin.plugins import CandidateExtension, hookimpl
 
@@ -15,9 +17,9 @@ def candidate_extension():
     return CandidateExtension(
         model=ProcuracyProfile,
         fields=["position", "evaluation", "evaluation_year", "emulation_title", "campaign"],
-        labels={"position": "Chức danh", "evaluation": "Đánh giá, xếp loại năm trước",
-                "evaluation_year": "Năm đánh giá", "emulation_title": "Danh hiệu thi đua",
-                "campaign": "Phong trào thi đua phát hiện nguồn"},
+        labels={"position": _l("Chức danh"), "evaluation": _l("Đánh giá, xếp loại năm trước"),
+                "evaluation_year": _l("Năm đánh giá"), "emulation_title": _l("Danh hiệu thi đua"),
+                "campaign": _l("Phong trào thi đua phát hiện nguồn")},
         choices={"position": POSITIONS, "evaluation": EVALUATIONS,
                  "emulation_title": EMULATION_TITLES},
     )

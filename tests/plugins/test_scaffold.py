@@ -19,8 +19,8 @@ url = sys.argv[1]
 app = create_app({"SQLALCHEMY_DATABASE_URI": url, "SECRET_KEY": "test", "DEVPARTY_PLUGINS": []})
 cli = app.test_cli_runner()
 for args in (["init", "--password", "mat-khau-rat-dai-1"], ["demo"],
-             ["plugins", "enable", "education"], ["demo"], ["demo"],
-             ["plugins", "remove", "education", "--yes"], ["init"]):
+             ["plugins", "enable", "truonghoc"], ["demo"], ["demo"],
+             ["plugins", "remove", "truonghoc", "--yes"], ["init"]):
     result = cli.invoke(args=["devparty", *args])
     print(" ".join(args[:2]), result.exit_code,
           " | ".join((result.output or repr(result.exception)).strip().splitlines()))
@@ -39,16 +39,16 @@ def _installed(tmp_path) -> dict:
     runner = CliRunner()
     with _app(tmp_path).app_context():
         from devparty_admin.cli import plugins_new_command
-        result = runner.invoke(plugins_new_command, ["education", "--label", "Giáo dục",
+        result = runner.invoke(plugins_new_command, ["truonghoc", "--label", "Trường học",
                                                      "--dir", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    package = tmp_path / "devparty-education"
-    site = tmp_path / "site" / "devparty_education-0.1.0.dist-info"
+    package = tmp_path / "devparty-truonghoc"
+    site = tmp_path / "site" / "devparty_truonghoc-0.1.0.dist-info"
     site.mkdir(parents=True)
-    (site / "METADATA").write_text("Metadata-Version: 2.1\nName: devparty-education\n"
+    (site / "METADATA").write_text("Metadata-Version: 2.1\nName: devparty-truonghoc\n"
                                    "Version: 0.1.0\n")
     (site / "entry_points.txt").write_text(
-        "[devparty_admin.plugins]\neducation = devparty_education\n")
+        "[devparty_admin.plugins]\ntruonghoc = devparty_truonghoc\n")
     path = os.pathsep.join([str(tmp_path / "site"), str(package), str(ROOT)])
     return {"package": package, "env": {**os.environ, "PYTHONPATH": path}}
 
@@ -66,10 +66,10 @@ def test_a_generated_sector_passes_its_tests_loads_its_demo_and_leaves_cleanly(t
         cwd=ROOT, env=installed["env"], capture_output=True, text=True)
     assert lifecycle.returncode == 0, lifecycle.stderr[-3000:]
     lines = lifecycle.stdout.strip().splitlines()
-    assert lines[3].startswith("demo 0 Đã nạp dữ liệu mẫu: Giáo dục. |")  # into the demo
-    assert "demo.education.cb01" in lines[3]
+    assert lines[3].startswith("demo 0 Đã nạp dữ liệu mẫu: Trường học. |")  # into the demo
+    assert "demo.truonghoc.cb01" in lines[3]
     assert lines[4].startswith("demo 0 Dữ liệu mẫu đã có đủ")
-    assert lines[5].startswith("plugins remove 0") and "Đã gỡ mô-đun education" in lines[5]
+    assert lines[5].startswith("plugins remove 0") and "Đã gỡ mô-đun truonghoc" in lines[5]
     assert lines[6].startswith("init 0")
 
 
