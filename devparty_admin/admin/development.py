@@ -122,6 +122,8 @@ class EnrollmentView(CandidatePartView):
     }
 
     def on_model_change(self, form, enrollment, is_created):
+        if enrollment.result == "passed" and enrollment.certificate_date is None:
+            enrollment.certificate_date = enrollment.training_class.end_date  # the last day
         if enrollment.result == "passed" and not (enrollment.certificate_number and
                                                   enrollment.certificate_date):
             raise ValidationError(_("A passed class needs the certificate number and date."))

@@ -232,12 +232,14 @@ def init_plugins(app) -> PluginRegistry:
 def add_translations(app, registry: PluginRegistry) -> None:
     """A plugin's own catalogs (``<package>/translations/<language>/LC_MESSAGES/messages.mo``)
     join the application's: its labels, written in Vietnamese and marked with ``lazy_gettext``,
-    read in English from its ``en`` catalog."""
+    read in English from its ``en`` catalog. They go before the core's folder: Flask-Babel
+    keeps the plural rule of the last catalog it merges, which must be the core's (Vietnamese
+    has one plural form; a plugin without a Vietnamese catalog would impose English's two)."""
     directories = app.extensions["babel"].translation_directories
     for plugin in registry.plugins.values():
         folder = os.path.join(os.path.dirname(plugin.module.__file__), "translations")
         if os.path.isdir(folder) and folder not in directories:
-            directories.append(folder)
+            directories.insert(0, folder)
 
 
 def plugins() -> PluginRegistry:

@@ -239,3 +239,20 @@ def test_delete_is_offered_only_where_it_is_allowed(branch, make, db, login_as):
                                                            "url": "/admin/member/"})
     assert response.status_code == 302
     assert db.session.get(type(helper), helper.id) is not None
+
+
+def test_a_passed_class_without_a_certificate_date_takes_the_classs_last_day(branch, make, db,
+                                                                              login_as):
+    course = TrainingClass(kind="awareness", name="Lớp tháng 3", organization=branch.unit,
+                           start_date=date(2025, 3, 3), end_date=date(2025, 3, 7))
+    person = make.candidate(branch.unit, full_name="Học Xong Lớp", stage="sympathizer")
+    db.session.add(course)
+    db.session.commit()
+    session = login_as(branch.branch_user)
+    session.refresh_token(session.get("/admin/enrollment/new/").get_data(as_text=True))
+    response = session.post("/admin/enrollment/new/", data={
+        "candidate": str(person.id), "training_class": str(course.id), "result": "passed",
+        "certificate_number": "NT-77"})
+    assert response.status_code == 302
+    enrollment = db.session.query(Enrollment).filter_by(candidate_id=person.id).one()
+    assert enrollment.certificate_date == date(2025, 3, 7)
