@@ -60,7 +60,7 @@ def test_a_generated_sector_passes_its_tests_loads_its_demo_and_leaves_cleanly(t
                            cwd=installed["package"], env=installed["env"], capture_output=True,
                            text=True)
     assert tests.returncode == 0, tests.stdout[-3000:]
-    assert "6 passed" in tests.stdout  # three tests, SQLite and PostgreSQL
+    assert "8 passed" in tests.stdout  # four tests, SQLite and PostgreSQL
     lifecycle = subprocess.run(
         [sys.executable, "-c", LIFECYCLE, f"sqlite:///{tmp_path / 'demo.sqlite3'}"],
         cwd=ROOT, env=installed["env"], capture_output=True, text=True)

@@ -9,6 +9,9 @@ import secrets
 from pathlib import Path
 from string import Template
 
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+
 from ..migrations import CORE_CANDIDATE_REVISION
 
 TEMPLATES = Path(__file__).parent
@@ -25,6 +28,7 @@ FILES = {
     "reports.py.tmpl": "pkg/reports.py",
     "demo.py.tmpl": "pkg/demo.py",
     "migration.py.tmpl": "pkg/migrations/versions/${revision}_${name}_profile.py",
+    "messages.po.tmpl": "pkg/translations/en/LC_MESSAGES/messages.po",
     "conftest.py.tmpl": "tests/conftest.py",
     "test_plugin.py.tmpl": "tests/test_${name}.py",
 }
@@ -53,4 +57,7 @@ def new_plugin(name: str, sector: str, label: str, parent: Path, taken: set[str]
         path.parent.mkdir(parents=True, exist_ok=True)
         text = Template((TEMPLATES / template).read_text(encoding="utf-8")).substitute(values)
         path.write_text(text, encoding="utf-8")
+        if path.suffix == ".po":  # compiled at once: the package runs from its folder
+            with path.open("rb") as source, path.with_suffix(".mo").open("wb") as compiled:
+                write_mo(compiled, read_po(source))
     return root
