@@ -287,3 +287,59 @@ def _forget_state(name: str) -> None:
     state.enabled, state.installed_version, state.revisions = False, None, None
     db.session.add(state)
     db.session.commit()
+
+
+units_group = AppGroup("units", help="Reorganize the tree (merges) from the command line.")
+devparty.add_command(units_group)
+
+
+@units_group.command("merge")
+@click.argument("mapping", type=click.File(encoding="utf-8-sig"))
+@click.option("--number", required=True, help="Số quyết định, ví dụ 12-QĐ/TU.")
+@click.option("--date", "day", required=True, help="Ngày quyết định, dd/mm/yyyy.")
+@click.option("--issuer", required=True, help="Cơ quan ban hành.")
+@click.option("--plans", type=click.Choice(["carry", "keep"]), default="carry", show_default=True)
+@click.option("--commit", is_flag=True, help="Thực hiện (mặc định chỉ xem trước).")
+def units_merge_command(mapping, number: str, day: str, issuer: str, plans: str,
+                        commit: bool) -> None:
+    """Merge units as MAPPING says, one "old code,new code" per line: a dry run that shows what
+    would move and any reason to refuse, unless --commit (then all of it, or nothing)."""
+    import csv
+    from datetime import datetime
+
+    from .models import UnitChange
+    from .workflow.reorganization import ReorganizationRefused, merge, preview, problems
+
+    try:
+        on = datetime.strptime(day.strip(), "%d/%m/%Y").date()
+    except ValueError:
+        raise click.ClickException("Ngày phải viết dd/mm/yyyy.") from None
+    groups: dict[str, list[str]] = {}
+    for row in csv.reader(mapping):
+        if len(row) >= 2 and row[0].strip() and not row[0].startswith("#"):
+            groups.setdefault(row[1].strip(), []).append(row[0].strip())
+    units = {org.code: org for org in db.session.scalars(select(Organization).where(
+        Organization.code.in_([c for new, olds in groups.items() for c in (new, *olds)])))}
+    refused = []
+    for new, olds in groups.items():
+        sources = [units[code] for code in olds if code in units]
+        refused += [f"{code}: không có tổ chức đảng có mã này." for code in (new, *olds)
+                    if code not in units]
+        change = UnitChange(number=number, act_date=on, issuer=issuer)
+        refused += problems(sources, units.get(new), change)
+        counts = preview(sources).counts
+        click.echo(f"{', '.join(olds)} → {new}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    if refused:
+        raise click.ClickException("Không thể sáp nhập: " + "; ".join(refused))
+    if not commit:
+        click.echo("Xem trước: chưa thay đổi gì. Thêm --commit để thực hiện.")
+        return
+    try:
+        for new, olds in groups.items():
+            merge([units[code] for code in olds], units[new],
+                  UnitChange(number=number, act_date=on, issuer=issuer), actor=None, plans=plans)
+    except ReorganizationRefused as error:
+        db.session.rollback()
+        raise click.ClickException("Không thể sáp nhập: " + "; ".join(error.reasons)) from None
+    db.session.commit()
+    click.echo(f"Đã sáp nhập {sum(len(olds) for olds in groups.values())} tổ chức đảng.")

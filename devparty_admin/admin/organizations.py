@@ -17,6 +17,7 @@ from ..plugins.loader import plugins
 from .base import FoldedSearch, ScopedModelView
 from .forms import NotBlank, Unique
 from .labels import LABELS
+from .reorganization import MergeViews
 
 
 def subtree_totals(model, organizations: list[Organization]) -> dict[int, int]:
@@ -54,7 +55,7 @@ def _sector_label(view, context, org, name):
     return plugins().sector_labels.get(org.sector, org.sector or "")
 
 
-class OrganizationView(FoldedSearch, ScopedModelView):
+class OrganizationView(MergeViews, FoldedSearch, ScopedModelView):
     resource = "organization"
     column_labels = LABELS
     column_list = ["name", "code", "level", "sector", "staff_count", "member_total",
@@ -79,6 +80,7 @@ class OrganizationView(FoldedSearch, ScopedModelView):
                     "decides_admission", "grassroots", "delegated_on", "delegation_act"]
     form_ajax_refs = {
         "parent": {"fields": ["name"], "order_by": Organization.path, "page_size": 20,
+                   "filters": ["ended_on IS NULL"],
                    "placeholder": _l("Type the code or part of the organization's name")},
     }
     form_args = {

@@ -54,6 +54,7 @@ ORGANIZATION_PICKER = {
     "fields": ["name"],
     "order_by": Organization.path,
     "page_size": 20,
+    "filters": ["ended_on IS NULL"],  # a unit merged away holds no one
     "placeholder": _l("Type the code or part of the organization's name"),
 }
 

@@ -9,6 +9,7 @@ from .organizations import Organization, TreeError, subtree_condition, subtree_i
 from .people import Candidate, CandidateNameWord, Member, MemberNameWord
 from .plans import Plan
 from .plugins import PluginState
+from .reorganization import UnitChange, UnitSuccession
 from .users import LoginThrottle, User
 
 __all__ = [
@@ -32,6 +33,8 @@ __all__ = [
     "Plan",
     "PluginState",
     "TreeError",
+    "UnitChange",
+    "UnitSuccession",
     "User",
     "in_force",
     "subtree_condition",

@@ -47,6 +47,9 @@ class Organization(db.Model):
     # The place name printed before the date of its papers ("Thanh Hóa, ngày …"); a unit
     # without one uses its nearest ancestor's.
     place: Mapped[str | None] = mapped_column(String(100))
+    # A unit's life: ended (merged into another, …) on a date by a recorded change; an ended
+    # unit keeps its history and holds no one.
+    ended_on: Mapped[date | None] = mapped_column(Date)
 
     parent: Mapped[Organization | None] = relationship(
         remote_side=[id], back_populates="children"

@@ -1,0 +1,152 @@
+"""The one service that changes the shape of the tree: merging units into another, as a
+recorded act, all or nothing.
+
+Everything the merged units held follows the unit that takes them over: candidates at every
+stage (their steps, acts, dossier and deadlines are theirs and do not change), members, users'
+home units, classes, sub-units; plans are carried (their targets added to the taking unit's
+plan of the same year) or kept with the ended unit, as the user says. The merged units end on
+the act's date and stay in the tree as history; the old → new map is kept
+(``UnitSuccession``). Each person who moved gets a line in their history.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+from flask_babel import gettext as _
+from sqlalchemy import func, insert, select, update
+
+from ..extensions import db
+from ..models import (
+    Candidate,
+    FieldChange,
+    Member,
+    Organization,
+    Plan,
+    TrainingClass,
+    UnitChange,
+    UnitSuccession,
+    User,
+)
+from ..models.plans import QUARTERS
+
+CARRY, KEEP = "carry", "keep"  # what happens to the merged units' plans
+MOVED = (("candidates", Candidate, Candidate.organization_id),
+         ("members", Member, Member.organization_id),
+         ("users", User, User.organization_id),
+         ("classes", TrainingClass, TrainingClass.organization_id),
+         ("plans", Plan, Plan.organization_id),
+         ("sub_units", Organization, Organization.parent_id))
+TARGET_COLUMNS = ("target_admissions", "target_sympathizers", "target_awareness",
+                  "target_new_member_class", *QUARTERS)
+
+
+class ReorganizationRefused(Exception):
+    """Every reason at once; nothing was changed."""
+
+    def __init__(self, reasons: list[str]) -> None:
+        super().__init__("; ".join(reasons))
+        self.reasons = reasons
+
+
+@dataclass
+class Preview:
+    """What would move, per kind, for the confirmation screen and the CLI's dry run."""
+
+    counts: dict[str, int]
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+def preview(sources: list[Organization]) -> Preview:
+    """How many rows of each kind the merged units hold (one query per kind)."""
+    ids = [unit.id for unit in sources]
+    return Preview({name: db.session.scalar(select(func.count()).select_from(model)
+                                            .where(column.in_(ids)))
+                    for name, model, column in MOVED})
+
+
+def problems(sources: list[Organization], target: Organization | None,
+             change: UnitChange) -> list[str]:
+    reasons = []
+    if not sources:
+        reasons.append(_("Choose the units to merge."))
+    if target is None:
+        reasons.append(_("Choose the unit that takes them over."))
+    elif target.ended_on is not None:
+        reasons.append(_("%(unit)s ended on %(day)s; choose a unit that exists.",
+                         unit=target.name, day=target.ended_on.strftime("%d/%m/%Y")))
+    for unit in sources:
+        if target is not None and unit.contains(target):
+            reasons.append(_("%(target)s lies within %(unit)s: a unit cannot be merged into "
+                             "itself or its own sub-unit.", target=target.name, unit=unit.name))
+        if unit.ended_on is not None:
+            reasons.append(_("%(unit)s already ended on %(day)s.", unit=unit.name,
+                             day=unit.ended_on.strftime("%d/%m/%Y")))
+    if not (change.number or "").strip() or change.act_date is None:
+        reasons.append(_("The decision needs its number and date."))
+    elif change.act_date > date.today():
+        reasons.append(_("The decision's date cannot be in the future."))
+    if not (change.issuer or "").strip():
+        reasons.append(_("Say who issued the decision."))
+    return reasons
+
+
+def merge(sources: list[Organization], target: Organization, change: UnitChange, *, actor,
+          plans: str = CARRY) -> Preview:
+    """Merge ``sources`` into ``target`` under ``change``, or refuse with every reason. The
+    caller commits (or rolls back)."""
+    reasons = problems(sources, target, change)
+    if reasons:
+        raise ReorganizationRefused(reasons)
+    moved = preview(sources)
+    change.kind, change.created_by_id = "merge", getattr(actor, "id", None)
+    db.session.add(change)
+    db.session.flush()
+    for unit in sources:
+        _record_moves(unit, target, actor)
+        for model, column in ((Candidate, Candidate.organization_id),
+                              (Member, Member.organization_id),
+                              (User, User.organization_id),
+                              (TrainingClass, TrainingClass.organization_id)):
+            db.session.execute(update(model).where(column == unit.id)
+                               .values(organization_id=target.id))
+        if plans == CARRY:
+            _carry_plans(unit, target)
+        for child in list(db.session.scalars(select(Organization)
+                                             .where(Organization.parent_id == unit.id))):
+            child.parent = target  # the path of its whole subtree follows (models.organizations)
+        unit.ended_on, unit.active = change.act_date, False
+        db.session.add(UnitSuccession(change=change, old=unit, new=target))
+    db.session.flush()
+    db.session.expire_all()
+    return moved
+
+
+def _record_moves(unit: Organization, target: Organization, actor) -> None:
+    """A line in each moving candidate's history: "Tổ chức đảng: old → new" (one statement)."""
+    ids = list(db.session.scalars(select(Candidate.id).where(Candidate.organization_id == unit.id)))
+    if ids:
+        now = datetime.now(timezone.utc)
+        db.session.execute(insert(FieldChange), [
+            {"candidate_id": pk, "field": "organization", "old_value": unit.name,
+             "new_value": target.name, "actor_id": getattr(actor, "id", None), "at": now}
+            for pk in ids])
+
+
+def _carry_plans(unit: Organization, target: Organization) -> None:
+    """Each year's targets added to the taking unit's plan of that year (moved when it has
+    none)."""
+    for plan in list(db.session.scalars(select(Plan).where(Plan.organization_id == unit.id))):
+        kept = db.session.scalar(select(Plan).where(Plan.organization_id == target.id,
+                                                    Plan.year == plan.year))
+        if kept is None:
+            plan.organization_id = target.id
+            continue
+        for column in TARGET_COLUMNS:
+            added = getattr(plan, column)
+            if added is not None:
+                setattr(kept, column, (getattr(kept, column) or 0) + added)
+        db.session.delete(plan)

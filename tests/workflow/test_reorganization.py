@@ -1,0 +1,148 @@
+"""Merging units: everyone and everything follows the unit that takes them over, the past
+stays, the refused merge changes nothing."""
+from datetime import date, timedelta
+
+import pytest
+
+from devparty_admin.models import (
+    Candidate,
+    FieldChange,
+    Member,
+    Organization,
+    Plan,
+    StageEvent,
+    UnitChange,
+    UnitSuccession,
+    User,
+)
+from devparty_admin.testing.workflow import add_certificate, vote
+from devparty_admin.workflow.deadlines import deadline_of
+from devparty_admin.workflow.reorganization import ReorganizationRefused, merge
+from devparty_admin.workflow.transitions import move_many
+
+DAY = date.today() - timedelta(days=3)
+
+
+def _decision(**fields):
+    values = {"number": "12-QĐ/TU", "act_date": DAY, "issuer": "Ban Thường vụ Tỉnh ủy"}
+    return UnitChange(**{**values, **fields})
+
+
+@pytest.fixture
+def two_branches(branch, make, db):
+    """Chi bộ 01 (the fixture's: a candidate proposed, 22 members) and Chi bộ 03 (a person in
+    the pool, a member), both with plans, and the unit that takes them over."""
+    add_certificate(db, branch.candidate, branch.unit, date.today() - timedelta(days=40))
+    move_many([branch.candidate], "proposed", actor=branch.branch_user,
+              act=vote(branch.unit, day=date.today() - timedelta(days=10)))
+    other = make.org("Chi bộ 03", parent=branch.committee_unit)
+    pooled = make.candidate(other, full_name="Người Ở Chi Bộ Ba", stage="source")
+    make.member(other, full_name="Đảng Viên Chi Bộ Ba")
+    target = make.org("Chi bộ hợp nhất", parent=branch.committee_unit)
+    db.session.add_all([Plan(organization=branch.unit, year=2026, target_admissions=3),
+                        Plan(organization=target, year=2026, target_admissions=2),
+                        Plan(organization=other, year=2025, target_admissions=1)])
+    db.session.commit()
+    return branch, other, pooled, target
+
+
+def test_a_merge_carries_everyone_and_keeps_the_past(two_branches, make, login_as, db):
+    branch, other, pooled, target = two_branches
+    steps = db.session.query(StageEvent).count()
+    due = deadline_of(branch.candidate)
+    moved = merge([branch.unit, other], target, _decision(), actor=branch.committee_user)
+    db.session.commit()
+    assert moved.counts["candidates"] == 2 and moved.counts["members"] == 23
+    assert moved.counts["users"] == 1 and moved.counts["plans"] == 2
+    person = db.session.get(Candidate, branch.candidate.id)
+    assert (person.organization_id, person.stage) == (target.id, "proposed")
+    assert db.session.query(StageEvent).count() == steps  # the path is as it was
+    assert deadline_of(person).due == due.due
+    assert db.session.get(Candidate, pooled.id).organization_id == target.id
+    assert db.session.query(Member).filter_by(organization_id=target.id).count() == 23
+    assert db.session.get(User, branch.branch_user.id).organization_id == target.id
+    plans = {p.year: p.target_admissions for p in db.session.query(Plan)
+             .filter_by(organization_id=target.id)}
+    assert plans == {2026: 5, 2025: 1}  # carried: added to the same year, or moved
+    for unit in (branch.unit, other):
+        ended = db.session.get(Organization, unit.id)
+        assert (ended.ended_on, ended.active) == (DAY, False)
+    assert {(s.old_id, s.new_id) for s in db.session.query(UnitSuccession)} == {
+        (branch.unit.id, target.id), (other.id, target.id)}
+    lines = {c.new_value for c in db.session.query(FieldChange).filter_by(
+        candidate_id=pooled.id, field="organization")}
+    assert lines == {"Chi bộ hợp nhất"}
+    # The branch's secretary, now of the new unit, sees both; a sibling branch sees neither.
+    page = login_as(db.session.get(User, branch.branch_user.id)).get("/admin/candidate/")
+    assert "Ứng Viên Mẫu" in page.get_data(as_text=True)
+    assert "Người Ở Chi Bộ Ba" in page.get_data(as_text=True)
+    sibling = login_as(make.user("branch", branch.sibling)).get("/admin/candidate/")
+    assert "Ứng Viên Mẫu" not in sibling.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("case", ["into_its_own_sub_unit", "no_decision", "future", "ended"])
+def test_a_refused_merge_changes_nothing(two_branches, db, case):
+    branch, other, _pooled, target = two_branches
+    sources, into, decision = [branch.unit, other], target, _decision()
+    if case == "into_its_own_sub_unit":
+        sources, into = [branch.committee_unit], target
+    elif case == "no_decision":
+        decision = _decision(number=" ")
+    elif case == "future":
+        decision = _decision(act_date=date.today() + timedelta(days=1))
+    else:
+        merge([other], target, _decision(), actor=branch.committee_user)
+        db.session.commit()
+        sources = [other]
+    before = {c.id: c.organization_id for c in db.session.query(Candidate)}
+    with pytest.raises(ReorganizationRefused) as refused:
+        merge(sources, into, decision, actor=branch.committee_user)
+    db.session.rollback()
+    assert refused.value.reasons
+    assert {c.id: c.organization_id for c in db.session.query(Candidate)} == before
+
+
+def test_the_screen_previews_then_merges(two_branches, login_as, make, db):
+    branch, other, _pooled, target = two_branches
+    session = login_as(make.user("admin", None))  # the tree is the administrators'
+    url = f"/admin/organization/merge/?ids={branch.unit.id},{other.id}"
+    page = session.get(url).get_data(as_text=True)
+    session.refresh_token(page)
+    form = {"target": str(target.id), "number": "12-QĐ/TU", "act_date": DAY.strftime("%d/%m/%Y"),
+            "issuer": "Ban Thường vụ Tỉnh ủy", "plans": "carry"}
+    shown = session.post(url, data={**form, "preview": "1"}).get_data(as_text=True)
+    assert 'id="merge-preview"' in shown and 'id="merge-confirm"' in shown
+    assert db.session.get(Candidate, branch.candidate.id).organization_id == branch.unit.id
+    done = session.post(url, data={**form, "confirm": "1"})
+    assert done.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Candidate, branch.candidate.id).organization_id == target.id
+    refused = session.post(f"/admin/organization/merge/?ids={branch.committee_unit.id}",
+                           data={**form, "confirm": "1"}).get_data(as_text=True)
+    assert 'id="merge-refused"' in refused
+
+
+def test_the_command_line_merges_from_a_file_after_a_dry_run(two_branches, app, db, tmp_path):
+    branch, other, _pooled, target = two_branches
+    for unit, code in ((branch.unit, "CB01"), (other, "CB03"), (target, "CBHN")):
+        unit.code = code
+    db.session.commit()
+    mapping = tmp_path / "sap-nhap.csv"
+    mapping.write_text("# mã cũ, mã mới\nCB01,CBHN\nCB03,CBHN\n", encoding="utf-8")
+    options = ["devparty", "units", "merge", str(mapping), "--number", "12-QĐ/TU",
+               "--date", DAY.strftime("%d/%m/%Y"), "--issuer", "Ban Thường vụ Tỉnh ủy"]
+    runner = app.test_cli_runner()
+    dry = runner.invoke(args=options)
+    assert dry.exit_code == 0, dry.output
+    assert "CB01, CB03 → CBHN: candidates 2, members 23" in dry.output
+    assert db.session.get(Candidate, branch.candidate.id).organization_id == branch.unit.id
+    done = runner.invoke(args=[*options, "--commit"])
+    assert done.exit_code == 0, done.output
+    db.session.expire_all()
+    assert db.session.get(Candidate, branch.candidate.id).organization_id == target.id
+    wrong = tmp_path / "sai.csv"
+    wrong.write_text("KHONGCO,CBHN\n", encoding="utf-8")
+    refused = runner.invoke(args=["devparty", "units", "merge", str(wrong), "--number", "1",
+                                  "--date", DAY.strftime("%d/%m/%Y"), "--issuer", "X",
+                                  "--commit"])
+    assert refused.exit_code != 0 and "KHONGCO: không có tổ chức đảng có mã này." in refused.output
