@@ -343,3 +343,66 @@ def units_merge_command(mapping, number: str, day: str, issuer: str, plans: str,
         raise click.ClickException("Không thể sáp nhập: " + "; ".join(error.reasons)) from None
     db.session.commit()
     click.echo(f"Đã sáp nhập {sum(len(olds) for olds in groups.values())} tổ chức đảng.")
+
+
+def _decision(number: str, day: str, issuer: str):
+    from datetime import datetime
+
+    from .models import UnitChange
+
+    try:
+        on = datetime.strptime(day.strip(), "%d/%m/%Y").date()
+    except ValueError:
+        raise click.ClickException("Ngày phải viết dd/mm/yyyy.") from None
+    return UnitChange(number=number, act_date=on, issuer=issuer)
+
+
+def _unit(code: str) -> Organization:
+    unit = db.session.scalar(select(Organization).where(Organization.code == code))
+    if unit is None:
+        raise click.ClickException(f"{code}: không có tổ chức đảng có mã này.")
+    return unit
+
+
+def _reorganize(operation, *args, **kwargs) -> None:
+    from .workflow.reorganization import ReorganizationRefused
+
+    try:
+        operation(*args, actor=None, **kwargs)
+    except ReorganizationRefused as error:
+        db.session.rollback()
+        raise click.ClickException("Không thể thực hiện: " + "; ".join(error.reasons)) from None
+    db.session.commit()
+
+
+DECISION_OPTIONS = [click.option("--number", required=True), click.option("--date", "day",
+                    required=True), click.option("--issuer", required=True)]
+
+
+def _with_decision(command):
+    for option in reversed(DECISION_OPTIONS):
+        command = option(command)
+    return command
+
+
+@units_group.command("rename")
+@click.argument("code")
+@click.argument("name")
+@_with_decision
+def units_rename_command(code: str, name: str, number: str, day: str, issuer: str) -> None:
+    """Rename the unit CODE to NAME by a decision (the old name stays in its record)."""
+    from .workflow.reorganization import rename
+
+    _reorganize(rename, _unit(code), name, _decision(number, day, issuer))
+    click.echo(f"Đã đổi tên {code} thành “{name}”.")
+
+
+@units_group.command("dissolve")
+@click.argument("code")
+@_with_decision
+def units_dissolve_command(code: str, number: str, day: str, issuer: str) -> None:
+    """End the unit CODE, which must hold no one (merge it otherwise)."""
+    from .workflow.reorganization import dissolve
+
+    _reorganize(dissolve, _unit(code), _decision(number, day, issuer))
+    click.echo(f"Đã giải thể {code}.")

@@ -16,12 +16,17 @@ from wtforms.validators import Length
 from ..extensions import db
 from ..i18n import TranslatedForm
 from ..models import UnitChange
-from ..workflow.reorganization import CARRY, KEEP, ReorganizationRefused, merge, preview, problems
+from ..workflow.reorganization import (
+    CARRY,
+    KEEP,
+    KIND_LABELS,
+    ReorganizationRefused,
+    merge,
+    preview,
+    problems,
+)
 from .base import parse_id
 from .forms import NotBlank, VNDateField
-
-KINDS = {"candidates": _l("Candidates"), "members": _l("Members"), "users": _l("Users"),
-         "classes": _l("Classes"), "plans": _l("Plans"), "sub_units": _l("Sub-units")}
 
 
 def merge_form(loader) -> TranslatedForm:
@@ -81,4 +86,4 @@ class MergeViews:
                             unit=form.target.data.name, count=found.total), "success")
                     return redirect(self.get_url(".index_view"))
         return self.render("devparty/merge_units.html", form=form, sources=sources,
-                           preview=found, refused=refused, kinds=KINDS)
+                           preview=found, refused=refused, kinds=KIND_LABELS)

@@ -1,5 +1,5 @@
-"""The one service that changes the shape of the tree: merging units into another, as a
-recorded act, all or nothing.
+"""The one service that changes the shape of the tree: merging units into another, renaming
+and dissolving a unit, each a recorded act, all or nothing.
 
 Everything the merged units held follows the unit that takes them over: candidates at every
 stage (their steps, acts, dossier and deadlines are theirs and do not change), members, users'
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, insert, select, update
 
 from ..extensions import db
@@ -37,6 +38,8 @@ MOVED = (("candidates", Candidate, Candidate.organization_id),
          ("classes", TrainingClass, TrainingClass.organization_id),
          ("plans", Plan, Plan.organization_id),
          ("sub_units", Organization, Organization.parent_id))
+KIND_LABELS = {"candidates": _l("Candidates"), "members": _l("Members"), "users": _l("Users"),
+               "classes": _l("Classes"), "plans": _l("Plans"), "sub_units": _l("Sub-units")}
 TARGET_COLUMNS = ("target_admissions", "target_sympathizers", "target_awareness",
                   "target_new_member_class", *QUARTERS)
 
@@ -85,13 +88,7 @@ def problems(sources: list[Organization], target: Organization | None,
         if unit.ended_on is not None:
             reasons.append(_("%(unit)s already ended on %(day)s.", unit=unit.name,
                              day=unit.ended_on.strftime("%d/%m/%Y")))
-    if not (change.number or "").strip() or change.act_date is None:
-        reasons.append(_("The decision needs its number and date."))
-    elif change.act_date > date.today():
-        reasons.append(_("The decision's date cannot be in the future."))
-    if not (change.issuer or "").strip():
-        reasons.append(_("Say who issued the decision."))
-    return reasons
+    return reasons + _decision_problems(change)
 
 
 def merge(sources: list[Organization], target: Organization, change: UnitChange, *, actor,
@@ -150,3 +147,53 @@ def _carry_plans(unit: Organization, target: Organization) -> None:
             if added is not None:
                 setattr(kept, column, (getattr(kept, column) or 0) + added)
         db.session.delete(plan)
+
+
+def _decision_problems(change: UnitChange) -> list[str]:
+    if not (change.number or "").strip() or change.act_date is None:
+        return [_("The decision needs its number and date.")]
+    if change.act_date > date.today():
+        return [_("The decision's date cannot be in the future.")]
+    if not (change.issuer or "").strip():
+        return [_("Say who issued the decision.")]
+    return []
+
+
+def rename(unit: Organization, name: str, change: UnitChange, *, actor) -> None:
+    """Give ``unit`` a new name from the decision's date; the old one stays in the record of
+    the change (``note``), for papers and reports of the time before."""
+    reasons = _decision_problems(change)
+    if not (name or "").strip():
+        reasons.append(_("Enter the new name."))
+    if unit.ended_on is not None:
+        reasons.append(_("%(unit)s already ended on %(day)s.", unit=unit.name,
+                         day=unit.ended_on.strftime("%d/%m/%Y")))
+    if reasons:
+        raise ReorganizationRefused(reasons)
+    change.kind, change.created_by_id = "rename", getattr(actor, "id", None)
+    change.note = _("Formerly: %(name)s", name=unit.name)
+    unit.name = name
+    db.session.add(change)
+    db.session.add(UnitSuccession(change=change, old=unit, new=unit))
+    db.session.flush()
+
+
+def dissolve(unit: Organization, change: UnitChange, *, actor) -> None:
+    """End a unit that holds no one and nothing (merge it into another otherwise)."""
+    reasons = _decision_problems(change)
+    held = preview([unit])
+    still = [str(KIND_LABELS[kind]) for kind, count in held.counts.items()
+             if count and kind != "plans"]
+    if still:
+        reasons.append(_("%(unit)s still holds %(what)s: merge it into another unit instead.",
+                         unit=unit.name, what=", ".join(still)))
+    if unit.ended_on is not None:
+        reasons.append(_("%(unit)s already ended on %(day)s.", unit=unit.name,
+                         day=unit.ended_on.strftime("%d/%m/%Y")))
+    if reasons:
+        raise ReorganizationRefused(reasons)
+    change.kind, change.created_by_id = "dissolve", getattr(actor, "id", None)
+    db.session.add(change)
+    unit.ended_on, unit.active = change.act_date, False
+    db.session.flush()
+

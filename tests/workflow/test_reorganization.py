@@ -146,3 +146,26 @@ def test_the_command_line_merges_from_a_file_after_a_dry_run(two_branches, app, 
                                   "--date", DAY.strftime("%d/%m/%Y"), "--issuer", "X",
                                   "--commit"])
     assert refused.exit_code != 0 and "KHONGCO: không có tổ chức đảng có mã này." in refused.output
+
+
+def test_rename_and_dissolve_by_decision(two_branches, app, make, db):
+    branch, other, _pooled, target = two_branches
+    empty = make.org("Chi bộ trống", parent=branch.committee_unit, code="CBT")
+    other.code = "CB03"
+    db.session.commit()
+    runner = app.test_cli_runner()
+    decision = ["--number", "5-QĐ/ĐU", "--date", DAY.strftime("%d/%m/%Y"), "--issuer", "Đảng ủy"]
+    renamed = runner.invoke(args=["devparty", "units", "rename", "CB03", "Chi bộ Văn phòng",
+                                  *decision])
+    assert renamed.exit_code == 0, renamed.output
+    db.session.expire_all()
+    assert db.session.get(Organization, other.id).name == "Chi bộ Văn phòng"
+    change = db.session.query(UnitChange).filter_by(kind="rename").one()
+    assert change.note == "Tên cũ: Chi bộ 03"
+    refused = runner.invoke(args=["devparty", "units", "dissolve", "CB03", *decision])
+    assert refused.exit_code != 0 and "merge it" not in refused.output
+    assert "còn Quần chúng, Đảng viên" in refused.output
+    done = runner.invoke(args=["devparty", "units", "dissolve", "CBT", *decision])
+    assert done.exit_code == 0, done.output
+    db.session.expire_all()
+    assert db.session.get(Organization, empty.id).ended_on == DAY
