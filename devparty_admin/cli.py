@@ -406,3 +406,29 @@ def units_dissolve_command(code: str, number: str, day: str, issuer: str) -> Non
 
     _reorganize(dissolve, _unit(code), _decision(number, day, issuer))
     click.echo(f"Đã giải thể {code}.")
+
+
+members_group = AppGroup("members", help="A member's party activity moved to another unit.")
+devparty.add_command(members_group)
+
+
+@members_group.command("transfer")
+@click.argument("national_id")
+@click.argument("to_code")
+@click.option("--kind", type=click.Choice(["official", "temporary"]), default="official",
+              show_default=True)
+@_with_decision
+def members_transfer_command(national_id: str, to_code: str, kind: str, number: str, day: str,
+                             issuer: str) -> None:
+    """Transfer the party activity of the member NATIONAL_ID to the unit TO_CODE."""
+    from .models import Member, Transfer
+    from .workflow.transfers import transfer_member
+
+    member = db.session.scalar(select(Member).where(Member.national_id == national_id))
+    if member is None:
+        raise click.ClickException(f"Không có đảng viên có số CCCD {national_id}.")
+    change = _decision(number, day, issuer)
+    decision = Transfer(number=change.number, act_date=change.act_date, issuer=change.issuer)
+    _reorganize(transfer_member, member, _unit(to_code), decision, kind=kind)
+    click.echo(f"Đã chuyển sinh hoạt {'tạm thời ' if kind == 'temporary' else ''}"
+               f"{member.full_name} sang {to_code}.")

@@ -8,6 +8,7 @@ from flask_admin.theme import Bootstrap4Theme
 from flask_babel import lazy_gettext as _l
 
 from ..i18n import product_catalog_first
+from ..models import Transfer
 from ..plugins.extension import candidate_extensions
 from ..security.headers import csp_nonce
 from ..security.scoping import can_scope
@@ -21,6 +22,7 @@ from .modules import ModulesView
 from .organizations import organization_views
 from .people import people_views
 from .plans import plan_views
+from .reorganization import TransferView
 from .reports import ReportsView
 from .sectors import sector_candidate_views
 from .users import user_views
@@ -74,7 +76,9 @@ def init_admin(app) -> Admin:
         ImportView(name=_l("Import from Excel"), endpoint="imports")])
     admin.add_view(members)
     _under(admin, _l("Development path"), [*development_views(), *plugin_views(app)])
-    _under(admin, _l("Organizations"), [*organization_views(), *plan_views(), *calendar_views()])
+    _under(admin, _l("Organizations"), [
+        *organization_views(), TransferView(Transfer, name=_l("Transfers"), endpoint="transfer"),
+        *plan_views(), *calendar_views()])
     _under(admin, _l("Reports"), [ReportsView(name=_l("Reports"), endpoint="reports"),
                                   AlertsView(name=_l("Alerts"), endpoint="alerts")])
     _under(admin, _l("System"), [*user_views(),

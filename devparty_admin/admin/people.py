@@ -47,6 +47,7 @@ from .forms import (
 )
 from .labels import LABELS
 from .locking import VersionChecked
+from .reorganization import CandidateTransferViews
 from .transitions import TransitionViews
 
 ORGANIZATION_REQUIRED = _l("Choose a party organization within your unit.")
@@ -100,7 +101,8 @@ class PersonView(FoldedSearch, ScopedModelView):
         """Relationships shown in the list, loaded with the page rather than row by row."""
         return []
 
-class CandidateView(ExtensionFields, VersionChecked, CaseFileViews, TransitionViews, PersonView):
+class CandidateView(ExtensionFields, VersionChecked, CaseFileViews, CandidateTransferViews,
+                    TransitionViews, PersonView):
     resource = "candidate"
     details_template = "devparty/candidate_details.html"
     choice_columns = {

@@ -15,7 +15,8 @@ from wtforms.validators import Length
 
 from ..extensions import db
 from ..i18n import TranslatedForm
-from ..models import UnitChange
+from ..models import Transfer, UnitChange
+from ..models.choices import Choices
 from ..workflow.reorganization import (
     CARRY,
     KEEP,
@@ -25,7 +26,8 @@ from ..workflow.reorganization import (
     preview,
     problems,
 )
-from .base import parse_id
+from ..workflow.transfers import transfer_candidate
+from .base import ScopedModelView, parse_id
 from .forms import NotBlank, VNDateField
 
 
@@ -87,3 +89,72 @@ class MergeViews:
                     return redirect(self.get_url(".index_view"))
         return self.render("devparty/merge_units.html", form=form, sources=sources,
                            preview=found, refused=refused, kinds=KIND_LABELS)
+
+
+class TransferView(ScopedModelView):
+    """Transfers of people, in and out: the sending unit keeps this trace (read-only; a
+    transfer is made from the person's page)."""
+
+    resource = "candidate"
+    read_only = True
+    can_view_details = False
+    column_list = ["full_name", "kind", "from_unit", "to_unit", "number", "act_date",
+                   "returned_on"]
+    column_labels = {"full_name": _l("Full name"), "kind": _l("Transfer"),
+                     "from_unit": _l("From"), "to_unit": _l("To"),
+                     "number": _l("Decision number"), "act_date": _l("Date of the decision"),
+                     "returned_on": _l("Back on")}
+    column_default_sort = ("act_date", True)
+    column_formatters = {"kind": lambda v, c, t, n: TRANSFER_KINDS.label(t.kind)}
+
+    def __init__(self, model, **kwargs) -> None:
+        self.column_select_related_list = [Transfer.from_unit, Transfer.to_unit]
+        super().__init__(model, **kwargs)
+
+
+TRANSFER_KINDS = Choices(("candidate", _l("Candidate moved")),
+                         ("official", _l("Official transfer of a member")),
+                         ("temporary", _l("Temporary transfer of a member")))
+
+
+def transfer_form(loader) -> TranslatedForm:
+    class TransferForm(TranslatedForm):
+        to_unit = AjaxSelectField(loader, _l("Moves to"),
+                                  validators=[NotBlank(_l("Choose the unit the person moves to."))])
+        number = StringField(_l("Decision number"), validators=[Length(max=50)])
+        act_date = VNDateField(_l("Date of the decision"))
+        issuer = StringField(_l("Issued by"), validators=[Length(max=200)])
+        note = TextAreaField(_l("What goes with them (đang được giúp đỡ, certificate …)"),
+                             validators=[Length(max=2000)])
+
+    return TransferForm()
+
+
+class CandidateTransferViews:
+    """Mixed into the candidate view: moving a person on the path to another unit."""
+
+    @expose("/transfer/", methods=("GET", "POST"))
+    def transfer_view(self):
+        candidate = self.get_one(request.args.get("id"))
+        back = self.get_url(".details_view", id=candidate.id)
+        if not self.can_edit:
+            flash(_("You may not move this candidate."), "error")
+            return redirect(back)
+        form = transfer_form(self._form_ajax_refs["organization"])
+        if form.validate_on_submit():
+            decision = Transfer(number=(form.number.data or "").strip(),
+                                act_date=form.act_date.data,
+                                issuer=(form.issuer.data or "").strip(), note=form.note.data)
+            try:
+                transfer_candidate(candidate, form.to_unit.data, decision, actor=current_user)
+            except ReorganizationRefused as refused:
+                db.session.rollback()
+                for reason in refused.reasons:
+                    flash(reason, "error")
+            else:
+                db.session.commit()
+                flash(_("%(name)s now belongs to %(unit)s.", name=candidate.full_name,
+                        unit=form.to_unit.data.name), "success")
+                return redirect(self.get_url(".index_view"))
+        return self.render("devparty/transition.html", form=form, candidates=[candidate],
+                           title=_("Move %(name)s to another unit", name=candidate.full_name))

@@ -9,7 +9,7 @@ from .organizations import Organization, TreeError, subtree_condition, subtree_i
 from .people import Candidate, CandidateNameWord, Member, MemberNameWord
 from .plans import Plan
 from .plugins import PluginState
-from .reorganization import UnitChange, UnitSuccession
+from .reorganization import Transfer, UnitChange, UnitSuccession
 from .users import LoginThrottle, User
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "Organization",
     "Plan",
     "PluginState",
+    "Transfer",
     "TreeError",
     "UnitChange",
     "UnitSuccession",

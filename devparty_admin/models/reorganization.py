@@ -43,3 +43,29 @@ class UnitSuccession(db.Model):
     change: Mapped[UnitChange] = relationship()
     old: Mapped[Organization] = relationship(foreign_keys=[old_id])
     new: Mapped[Organization] = relationship(foreign_keys=[new_id])
+
+
+class Transfer(db.Model):
+    """A person moved to another unit by a decision: a candidate mid-path, or a member's party
+    activity (official, or temporary until ``returned_on``). The sending unit keeps it as a
+    read-only trace."""
+
+    __tablename__ = "transfer"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20))  # candidate | official | temporary
+    candidate_id: Mapped[int | None] = mapped_column(ForeignKey("candidate.id"), index=True)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("member.id"), index=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    from_id: Mapped[int] = mapped_column(ForeignKey("organization.id"), index=True)
+    to_id: Mapped[int] = mapped_column(ForeignKey("organization.id"), index=True)
+    number: Mapped[str] = mapped_column(String(50))
+    act_date: Mapped[date] = mapped_column(Date)
+    issuer: Mapped[str] = mapped_column(String(200))
+    note: Mapped[str | None] = mapped_column(Text)
+    returned_on: Mapped[date | None] = mapped_column(Date)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+    from_unit: Mapped[Organization] = relationship(foreign_keys=[from_id])
+    to_unit: Mapped[Organization] = relationship(foreign_keys=[to_id])

@@ -16,6 +16,7 @@ from ..models import (
     Candidate,
     Organization,
     StageEvent,
+    Transfer,
     subtree_condition,
     subtree_ids,
 )
@@ -38,6 +39,9 @@ def _act_condition(path: str):
 
 
 _SCOPE_RULES[Act] = _act_condition
+# A transfer is seen by the sending unit (a read-only trace) and the receiving one.
+_SCOPE_RULES[Transfer] = lambda path: (Transfer.from_id.in_(subtree_ids(path))
+                                       | Transfer.to_id.in_(subtree_ids(path)))
 
 
 def register_scope(model: type, condition: Callable[[str], object]) -> None:

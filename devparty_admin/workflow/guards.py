@@ -34,6 +34,7 @@ from .calendar import add_months, whole_months_between
 from .deadlines import ceremony_due, decision_received
 from .rules import Rules
 from .stages import BRANCH, Transition, stage_label
+from .transfers import temporarily_away
 
 EDUCATION_ORDER = ("primary", "lower_secondary", "upper_secondary")
 
@@ -378,7 +379,10 @@ def vote_problems(act: Act | None, organization_id: int, rules: Rules) -> list[s
         return [_("On %(day)s the branch's roll counts %(roll)s official members, not "
                   "%(typed)s as typed: correct the number (or the member records first).",
                   day=_day(act.act_date), roll=roll, typed=act.official_members)]
-    transferred, exempted = act.transferred_members or 0, act.exempted_absent or 0
+    # Temporarily transferred members: as typed, else counted from the transfers recorded.
+    transferred = act.transferred_members if act.transferred_members is not None \
+        else temporarily_away(organization_id, act.act_date)
+    exempted = act.exempted_absent or 0
     counted = roll - transferred - exempted
     if act.votes_for is None or counted <= 0:
         return [_("Record the vote: agreeing votes and the number of official members.")]

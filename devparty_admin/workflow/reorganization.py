@@ -88,7 +88,7 @@ def problems(sources: list[Organization], target: Organization | None,
         if unit.ended_on is not None:
             reasons.append(_("%(unit)s already ended on %(day)s.", unit=unit.name,
                              day=unit.ended_on.strftime("%d/%m/%Y")))
-    return reasons + _decision_problems(change)
+    return reasons + decision_problems(change)
 
 
 def merge(sources: list[Organization], target: Organization, change: UnitChange, *, actor,
@@ -149,7 +149,8 @@ def _carry_plans(unit: Organization, target: Organization) -> None:
         db.session.delete(plan)
 
 
-def _decision_problems(change: UnitChange) -> list[str]:
+def decision_problems(change) -> list[str]:
+    """What a decision (number, date, issuer) lacks; shared by every operation."""
     if not (change.number or "").strip() or change.act_date is None:
         return [_("The decision needs its number and date.")]
     if change.act_date > date.today():
@@ -162,7 +163,7 @@ def _decision_problems(change: UnitChange) -> list[str]:
 def rename(unit: Organization, name: str, change: UnitChange, *, actor) -> None:
     """Give ``unit`` a new name from the decision's date; the old one stays in the record of
     the change (``note``), for papers and reports of the time before."""
-    reasons = _decision_problems(change)
+    reasons = decision_problems(change)
     if not (name or "").strip():
         reasons.append(_("Enter the new name."))
     if unit.ended_on is not None:
@@ -180,7 +181,7 @@ def rename(unit: Organization, name: str, change: UnitChange, *, actor) -> None:
 
 def dissolve(unit: Organization, change: UnitChange, *, actor) -> None:
     """End a unit that holds no one and nothing (merge it into another otherwise)."""
-    reasons = _decision_problems(change)
+    reasons = decision_problems(change)
     held = preview([unit])
     still = [str(KIND_LABELS[kind]) for kind, count in held.counts.items()
              if count and kind != "plans"]

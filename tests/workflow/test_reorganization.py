@@ -169,3 +169,57 @@ def test_rename_and_dissolve_by_decision(two_branches, app, make, db):
     assert done.exit_code == 0, done.output
     db.session.expire_all()
     assert db.session.get(Organization, empty.id).ended_on == DAY
+
+
+def test_a_candidate_moved_at_dossier_finishes_the_path_in_the_new_branch(branch, make,
+                                                                         login_as, db):
+    from devparty_admin.models import DossierItem, Sponsor, Transfer
+    receiving = branch.sibling
+    newcomers = [make.member(receiving, full_name=f"Đảng Viên Mới {i}") for i in range(22)]
+    committee = login_as(branch.committee_user)
+    url = f"/admin/candidate/transfer/?id={branch.candidate.id}"
+    committee.refresh_token(committee.get(url).get_data(as_text=True))
+    done = committee.post(url, data={"to_unit": str(receiving.id), "number": "3-QĐ/ĐU",
+                                     "act_date": DAY.strftime("%d/%m/%Y"), "issuer": "Đảng ủy",
+                                     "note": "Đang hoàn thiện hồ sơ; giấy chứng nhận CN-20240115"})
+    assert done.status_code == 302
+    db.session.expire_all()
+    person = db.session.get(Candidate, branch.candidate.id)
+    assert (person.organization_id, person.stage) == (receiving.id, "dossier")
+    assert db.session.query(DossierItem).filter_by(candidate_id=person.id).count() == 6
+    # The sending branch keeps a trace, not the person; the receiving branch has the person.
+    sending = login_as(branch.branch_user)
+    assert "Ứng Viên Mẫu" in sending.get("/admin/transfer/").get_data(as_text=True)
+    assert sending.get(f"/admin/candidate/details/?id={person.id}").status_code == 404
+    # Introducers of the new branch, then the new branch proposes with the dossier it brought.
+    for member in newcomers[:2]:
+        db.session.add(Sponsor(candidate=person, member=member, role="introducer",
+                               known_since=date(2023, 1, 1)))
+    db.session.commit()
+    move_many([person], "proposed", actor=make.user("branch", receiving),
+              act=vote(receiving, day=date.today() - timedelta(days=1), votes_for=20))
+    db.session.commit()
+    assert db.session.get(Candidate, person.id).stage == "proposed"
+    trace = db.session.query(Transfer).one()
+    assert trace.from_id == branch.unit.id and "Đảng Viên Số 0 (Người giới thiệu)" in trace.note
+
+
+def test_a_temporarily_transferred_member_leaves_the_home_denominator(branch, app, db):
+    from devparty_admin.testing.workflow import reasons
+    refused = [r for r in reasons(branch, vote(branch.unit, votes_for=14)) if "Biểu quyết" in r]
+    assert refused  # 14 of 22: fewer than two thirds
+    elsewhere = Organization(name="Đảng bộ nơi công tác tạm thời", level="Đảng bộ", code="TAM")
+    db.session.add(elsewhere)
+    for member in branch.members[:2]:
+        member.national_id = member.national_id or f"0{member.id:011d}"
+    db.session.commit()
+    runner = app.test_cli_runner()
+    for member in branch.members[:2]:
+        result = runner.invoke(args=["devparty", "members", "transfer", member.national_id, "TAM",
+                                     "--kind", "temporary", "--number", "7-QĐ/ĐU", "--date",
+                                     "01/06/2025", "--issuer", "Đảng ủy"])
+        assert result.exit_code == 0, result.output
+    db.session.expire_all()
+    found = [r for r in reasons(branch, vote(branch.unit, votes_for=14)) if "Biểu quyết" in r]
+    assert found == []  # 14 of 22 − 2 away = 20: two thirds is 14
+    assert db.session.get(Member, branch.members[0].id).organization_id == branch.unit.id
