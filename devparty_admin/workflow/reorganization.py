@@ -85,9 +85,7 @@ def problems(sources: list[Organization], target: Organization | None,
         if target is not None and unit.contains(target):
             reasons.append(_("%(target)s lies within %(unit)s: a unit cannot be merged into "
                              "itself or its own sub-unit.", target=target.name, unit=unit.name))
-        if unit.ended_on is not None:
-            reasons.append(_("%(unit)s already ended on %(day)s.", unit=unit.name,
-                             day=unit.ended_on.strftime("%d/%m/%Y")))
+        reasons += _ended(unit)
     return reasons + decision_problems(change)
 
 
@@ -149,6 +147,13 @@ def _carry_plans(unit: Organization, target: Organization) -> None:
         db.session.delete(plan)
 
 
+def _ended(unit: Organization) -> list[str]:
+    if unit.ended_on is None:
+        return []
+    return [_("%(unit)s already ended on %(day)s.", unit=unit.name,
+              day=unit.ended_on.strftime("%d/%m/%Y"))]
+
+
 def decision_problems(change) -> list[str]:
     """What a decision (number, date, issuer) lacks; shared by every operation."""
     if not (change.number or "").strip() or change.act_date is None:
@@ -166,9 +171,7 @@ def rename(unit: Organization, name: str, change: UnitChange, *, actor) -> None:
     reasons = decision_problems(change)
     if not (name or "").strip():
         reasons.append(_("Enter the new name."))
-    if unit.ended_on is not None:
-        reasons.append(_("%(unit)s already ended on %(day)s.", unit=unit.name,
-                         day=unit.ended_on.strftime("%d/%m/%Y")))
+    reasons += _ended(unit)
     if reasons:
         raise ReorganizationRefused(reasons)
     change.kind, change.created_by_id = "rename", getattr(actor, "id", None)
@@ -188,9 +191,7 @@ def dissolve(unit: Organization, change: UnitChange, *, actor) -> None:
     if still:
         reasons.append(_("%(unit)s still holds %(what)s: merge it into another unit instead.",
                          unit=unit.name, what=", ".join(still)))
-    if unit.ended_on is not None:
-        reasons.append(_("%(unit)s already ended on %(day)s.", unit=unit.name,
-                         day=unit.ended_on.strftime("%d/%m/%Y")))
+    reasons += _ended(unit)
     if reasons:
         raise ReorganizationRefused(reasons)
     change.kind, change.created_by_id = "dissolve", getattr(actor, "id", None)
