@@ -432,3 +432,96 @@ def members_transfer_command(national_id: str, to_code: str, kind: str, number: 
     _reorganize(transfer_member, member, _unit(to_code), decision, kind=kind)
     click.echo(f"Đã chuyển sinh hoạt {'tạm thời ' if kind == 'temporary' else ''}"
                f"{member.full_name} sang {to_code}.")
+
+
+@units_group.command("establish")
+@click.argument("code")
+@click.argument("name")
+@click.option("--parent", "parent_code", required=True, help="Mã tổ chức đảng cấp trên.")
+@click.option("--level", default="Chi bộ", show_default=True)
+@_with_decision
+def units_establish_command(code: str, name: str, parent_code: str, level: str, number: str,
+                            day: str, issuer: str) -> None:
+    """Establish the unit CODE named NAME under the unit --parent, by a decision."""
+    from .workflow.reorganization import establish
+
+    parent = _unit(parent_code)
+    _reorganize(establish, Organization(code=code, name=name, level=level, parent=parent,
+                                        sector=parent.sector), _decision(number, day, issuer))
+    click.echo(f"Đã thành lập {code} ({name}).")
+
+
+@units_group.command("move")
+@click.argument("code")
+@click.argument("parent_code")
+@_with_decision
+def units_move_command(code: str, parent_code: str, number: str, day: str, issuer: str) -> None:
+    """Put the unit CODE (and everything under it) under PARENT_CODE, by a decision."""
+    from .workflow.reorganization import move
+
+    _reorganize(move, _unit(code), _unit(parent_code), _decision(number, day, issuer))
+    click.echo(f"Đã chuyển {code} về trực thuộc {parent_code}.")
+
+
+SPLIT_KEYS = {"candidate": "candidates", "member": "members", "user": "users",
+              "class": "classes", "unit": "sub_units", "plan": "plans"}
+
+
+@units_group.command("split")
+@click.argument("code")
+@click.argument("assignment", type=click.File(encoding="utf-8-sig"))
+@_with_decision
+@click.option("--commit", is_flag=True, help="Thực hiện (mặc định chỉ xem trước).")
+def units_split_command(code: str, assignment, number: str, day: str, issuer: str,
+                        commit: bool) -> None:
+    """Split the unit CODE as ASSIGNMENT says, one "kind,key,new unit code" per line (kinds:
+    candidate and member by CCCD, user by username, class by id, unit by code, plan by year);
+    everything it holds must be assigned. A dry run unless --commit."""
+    import csv
+
+    from .models import Candidate, Member, Plan, TrainingClass, User
+    from .workflow.reorganization import ReorganizationRefused, split
+
+    unit = _unit(code)
+    finders = {"candidate": lambda key: select(Candidate.id).where(
+                   Candidate.national_id == key, Candidate.organization_id == unit.id),
+               "member": lambda key: select(Member.id).where(
+                   Member.national_id == key, Member.organization_id == unit.id),
+               "user": lambda key: select(User.id).where(User.username == key),
+               "class": lambda key: select(TrainingClass.id).where(
+                   TrainingClass.id == int(key) if key.isdigit() else False),
+               "unit": lambda key: select(Organization.id).where(Organization.code == key),
+               "plan": lambda key: select(Plan.id).where(
+                   Plan.organization_id == unit.id, Plan.year == int(key) if key.isdigit()
+                   else False)}
+    given: dict[str, dict] = {kind: {} for kind in SPLIT_KEYS.values()}
+    problems = []
+    for row in csv.reader(assignment):
+        if len(row) < 3 or not row[0].strip() or row[0].startswith("#"):
+            continue
+        kind, key, target = (cell.strip() for cell in row[:3])
+        pk = db.session.scalar(finders[kind](key)) if kind in finders else None
+        if pk is None:
+            problems.append(f"{kind} {key}: không tìm thấy trong {code}.")
+            continue
+        given[SPLIT_KEYS[kind]][pk] = _unit(target)
+    if problems:
+        raise click.ClickException("; ".join(problems))
+    try:
+        split(unit, given, _decision(number, day, issuer), actor=None)
+    except ReorganizationRefused as error:
+        db.session.rollback()
+        raise click.ClickException("Không thể chia tách: " + "; ".join(error.reasons)) from None
+    shares = {}
+    for kind, rows in given.items():
+        for target in rows.values():
+            shares.setdefault(target.code, {}).setdefault(kind, 0)
+            shares[target.code][kind] += 1
+    for target, counts in shares.items():
+        click.echo(f"{code} → {target}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    if not commit:
+        db.session.rollback()
+        click.echo("Xem trước: chưa thay đổi gì. Thêm --commit để thực hiện.")
+        return
+    db.session.commit()
+    click.echo(f"Đã chia tách {code}.")

@@ -50,6 +50,7 @@ class Organization(db.Model):
     # A unit's life: ended (merged into another, …) on a date by a recorded change; an ended
     # unit keeps its history and holds no one.
     ended_on: Mapped[date | None] = mapped_column(Date)
+    established_on: Mapped[date | None] = mapped_column(Date)
 
     parent: Mapped[Organization | None] = relationship(
         remote_side=[id], back_populates="children"

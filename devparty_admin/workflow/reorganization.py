@@ -132,19 +132,22 @@ def _record_moves(unit: Organization, target: Organization, actor) -> None:
 
 
 def _carry_plans(unit: Organization, target: Organization) -> None:
-    """Each year's targets added to the taking unit's plan of that year (moved when it has
-    none)."""
     for plan in list(db.session.scalars(select(Plan).where(Plan.organization_id == unit.id))):
-        kept = db.session.scalar(select(Plan).where(Plan.organization_id == target.id,
-                                                    Plan.year == plan.year))
-        if kept is None:
-            plan.organization_id = target.id
-            continue
-        for column in TARGET_COLUMNS:
-            added = getattr(plan, column)
-            if added is not None:
-                setattr(kept, column, (getattr(kept, column) or 0) + added)
-        db.session.delete(plan)
+        _carry_plan(plan, target)
+
+
+def _carry_plan(plan: Plan, target: Organization) -> None:
+    """A plan's targets added to the taking unit's plan of that year (moved when it has none)."""
+    kept = db.session.scalar(select(Plan).where(Plan.organization_id == target.id,
+                                                Plan.year == plan.year))
+    if kept is None:
+        plan.organization_id = target.id
+        return
+    for column in TARGET_COLUMNS:
+        added = getattr(plan, column)
+        if added is not None:
+            setattr(kept, column, (getattr(kept, column) or 0) + added)
+    db.session.delete(plan)
 
 
 def _ended(unit: Organization) -> list[str]:
@@ -199,3 +202,86 @@ def dissolve(unit: Organization, change: UnitChange, *, actor) -> None:
     unit.ended_on, unit.active = change.act_date, False
     db.session.flush()
 
+
+
+def establish(unit: Organization, change: UnitChange, *, actor) -> Organization:
+    """A new unit (``unit``, unsaved, with its parent) from the decision's date."""
+    reasons = decision_problems(change)
+    if not (unit.name or "").strip():
+        reasons.append(_("Enter the new unit's name."))
+    if unit.parent is not None:
+        reasons += _ended(unit.parent)
+    if reasons:
+        raise ReorganizationRefused(reasons)
+    change.kind, change.created_by_id = "establish", getattr(actor, "id", None)
+    unit.established_on = change.act_date
+    db.session.add_all([change, unit])
+    db.session.flush()
+    return unit
+
+
+def move(unit: Organization, parent: Organization, change: UnitChange, *, actor) -> None:
+    """Put ``unit`` (and its subtree) under ``parent`` from the decision's date."""
+    reasons = decision_problems(change) + _ended(unit) + _ended(parent)
+    if unit.contains(parent):
+        reasons.append(_("%(target)s lies within %(unit)s: a unit cannot be moved under itself "
+                         "or its own sub-unit.", target=parent.name, unit=unit.name))
+    if reasons:
+        raise ReorganizationRefused(reasons)
+    change.kind, change.created_by_id = "move", getattr(actor, "id", None)
+    change.note = _("Formerly under: %(name)s", name=unit.parent.name if unit.parent else "—")
+    db.session.add(change)
+    unit.parent = parent
+    db.session.flush()
+
+
+def split(unit: Organization, assignment: dict[str, dict[int, Organization]],
+          change: UnitChange, *, actor) -> None:
+    """Share what ``unit`` holds among other units, explicitly: ``assignment`` maps each kind
+    (candidates, members, users, classes, sub_units, plans) to {row id: the unit it goes to}.
+    Everything of every kind must be assigned, or the split is refused with what is left."""
+    reasons = decision_problems(change) + _ended(unit)
+    held = {kind: set(db.session.scalars(select(model.id).where(column == unit.id)))
+            for kind, model, column in MOVED}
+    for kind, ids in held.items():
+        given = assignment.get(kind, {})
+        missing, foreign = ids - set(given), set(given) - ids
+        if missing:
+            reasons.append(_("%(count)s of the %(what)s of %(unit)s are not assigned to a unit.",
+                             count=len(missing), what=KIND_LABELS[kind], unit=unit.name))
+        if foreign:
+            reasons.append(_("%(count)s of the %(what)s assigned are not %(unit)s's.",
+                             count=len(foreign), what=KIND_LABELS[kind], unit=unit.name))
+        for target in set(given.values()):
+            if target.id == unit.id or unit.contains(target):
+                reasons.append(_("%(target)s lies within %(unit)s: its share must go to other "
+                                 "units.", target=target.name, unit=unit.name))
+            reasons += _ended(target)
+    if reasons:
+        raise ReorganizationRefused(sorted(set(reasons), key=reasons.index))
+    change.kind, change.created_by_id = "split", getattr(actor, "id", None)
+    db.session.add(change)
+    db.session.flush()
+    for kind, model, column in MOVED:
+        for pk, target in assignment.get(kind, {}).items():
+            if kind == "candidates":
+                _record_one(pk, unit, target, actor)
+            if kind == "sub_units":  # through the model: the subtree's paths follow
+                db.session.get(Organization, pk).parent = target
+            elif kind == "plans":
+                _carry_plan(db.session.get(Plan, pk), target)
+            else:
+                db.session.execute(update(model).where(model.id == pk)
+                                   .values({column.key: target.id}))
+    for target in {t.id: t for given in assignment.values() for t in given.values()}.values():
+        db.session.add(UnitSuccession(change=change, old=unit, new=target))
+    unit.ended_on, unit.active = change.act_date, False
+    db.session.flush()
+    db.session.expire_all()
+
+
+def _record_one(candidate_id: int, unit: Organization, target: Organization, actor) -> None:
+    db.session.execute(insert(FieldChange).values(
+        candidate_id=candidate_id, field="organization", old_value=unit.name,
+        new_value=target.name, actor_id=getattr(actor, "id", None),
+        at=datetime.now(timezone.utc)))

@@ -223,3 +223,45 @@ def test_a_temporarily_transferred_member_leaves_the_home_denominator(branch, ap
     found = [r for r in reasons(branch, vote(branch.unit, votes_for=14)) if "Biểu quyết" in r]
     assert found == []  # 14 of 22 − 2 away = 20: two thirds is 14
     assert db.session.get(Member, branch.members[0].id).organization_id == branch.unit.id
+
+
+def test_establish_move_and_split_with_an_explicit_assignment(two_branches, app, make, db,
+                                                              tmp_path):
+    branch, other, pooled, target = two_branches
+    other.code, branch.committee_unit.code, branch.province.code = "CB03", "DBSTP", "TINH"
+    member = db.session.query(Member).filter_by(organization_id=other.id).one()
+    member.national_id = "001300000003"
+    pooled.national_id = "001300000004"
+    db.session.commit()
+    runner = app.test_cli_runner()
+    decision = ["--number", "9-QĐ/ĐU", "--date", DAY.strftime("%d/%m/%Y"), "--issuer", "Đảng ủy"]
+    for code, name in (("CB03A", "Chi bộ 03A"), ("CB03B", "Chi bộ 03B")):
+        result = runner.invoke(args=["devparty", "units", "establish", code, name,
+                                     "--parent", "DBSTP", *decision])
+        assert result.exit_code == 0, result.output
+    moved = runner.invoke(args=["devparty", "units", "move", "CB03B", "TINH", *decision])
+    assert moved.exit_code == 0, moved.output
+    db.session.expire_all()
+    b = db.session.query(Organization).filter_by(code="CB03B").one()
+    assert b.parent.code == "TINH" and b.established_on == DAY
+    incomplete = tmp_path / "thieu.csv"
+    incomplete.write_text("candidate,001300000004,CB03A\n", encoding="utf-8")
+    refused = runner.invoke(args=["devparty", "units", "split", "CB03", str(incomplete),
+                                  *decision, "--commit"])
+    assert refused.exit_code != 0 and "chưa được phân về tổ chức nào" in refused.output
+    assert db.session.get(Candidate, pooled.id).organization_id == other.id  # nothing moved
+    complete = tmp_path / "du.csv"
+    complete.write_text("candidate,001300000004,CB03A\nmember,001300000003,CB03B\n"
+                        "plan,2025,CB03B\n", encoding="utf-8")
+    dry = runner.invoke(args=["devparty", "units", "split", "CB03", str(complete), *decision])
+    assert dry.exit_code == 0 and "CB03 → CB03A: candidates 1" in dry.output, dry.output
+    db.session.expire_all()
+    assert db.session.get(Candidate, pooled.id).organization_id == other.id
+    done = runner.invoke(args=["devparty", "units", "split", "CB03", str(complete), *decision,
+                               "--commit"])
+    assert done.exit_code == 0, done.output
+    db.session.expire_all()
+    assert db.session.get(Candidate, pooled.id).organization.code == "CB03A"
+    assert db.session.get(Member, member.id).organization.code == "CB03B"
+    assert db.session.query(Plan).filter_by(year=2025).one().organization.code == "CB03B"
+    assert db.session.get(Organization, other.id).ended_on == DAY
