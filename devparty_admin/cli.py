@@ -305,15 +305,10 @@ def units_merge_command(mapping, number: str, day: str, issuer: str, plans: str,
     """Merge units as MAPPING says, one "old code,new code" per line: a dry run that shows what
     would move and any reason to refuse, unless --commit (then all of it, or nothing)."""
     import csv
-    from datetime import datetime
 
-    from .models import UnitChange
     from .workflow.reorganization import ReorganizationRefused, merge, preview, problems
 
-    try:
-        on = datetime.strptime(day.strip(), "%d/%m/%Y").date()
-    except ValueError:
-        raise click.ClickException("Ngày phải viết dd/mm/yyyy.") from None
+    decision = _decision(number, day, issuer)
     groups: dict[str, list[str]] = {}
     for row in csv.reader(mapping):
         if len(row) >= 2 and row[0].strip() and not row[0].startswith("#"):
@@ -325,8 +320,7 @@ def units_merge_command(mapping, number: str, day: str, issuer: str, plans: str,
         sources = [units[code] for code in olds if code in units]
         refused += [f"{code}: không có tổ chức đảng có mã này." for code in (new, *olds)
                     if code not in units]
-        change = UnitChange(number=number, act_date=on, issuer=issuer)
-        refused += problems(sources, units.get(new), change)
+        refused += problems(sources, units.get(new), decision)
         counts = preview(sources).counts
         click.echo(f"{', '.join(olds)} → {new}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
     if refused:
@@ -336,8 +330,8 @@ def units_merge_command(mapping, number: str, day: str, issuer: str, plans: str,
         return
     try:
         for new, olds in groups.items():
-            merge([units[code] for code in olds], units[new],
-                  UnitChange(number=number, act_date=on, issuer=issuer), actor=None, plans=plans)
+            merge([units[code] for code in olds], units[new], _decision(number, day, issuer),
+                  actor=None, plans=plans)
     except ReorganizationRefused as error:
         db.session.rollback()
         raise click.ClickException("Không thể sáp nhập: " + "; ".join(error.reasons)) from None

@@ -31,7 +31,7 @@ from ..plugins.loader import plugins
 from ..security import scoped
 from ..uploads import path_of
 from ..workflow import dossier
-from ..workflow.authority import ancestors, competent_committee
+from ..workflow.authority import deciding_committee
 from ..workflow.deadlines import Alert, deadline_of
 from ..workflow.history import Entry, timeline
 from ..workflow.readiness import Readiness, next_steps
@@ -98,9 +98,8 @@ def _rows(codes, items: dict, certificates: dict) -> list[DossierRow]:
 def _decider(candidate, steps: list[Readiness]) -> str:
     if not steps or steps[0].transition.authority == BRANCH:
         return candidate.organization.name
-    committee = competent_committee(candidate.organization, date.today())
-    above = committee or next(iter(ancestors(candidate.organization)), None)
-    return above.name if above is not None else ""
+    committee = deciding_committee(candidate.organization, date.today())
+    return committee.name if committee is not None else ""
 
 
 def case_file(candidate, user) -> CaseFile:

@@ -32,7 +32,12 @@ from ..models.choices import (
     QUALIFICATIONS,
     THEORY_LEVELS,
 )
-from ..workflow.authority import ancestors, competent_committee, grassroots_between
+from ..workflow.authority import (
+    ancestors,
+    competent_committee,
+    deciding_committee,
+    grassroots_between,
+)
 from ..workflow.calendar import add_months
 from ..workflow.guards import last_event, official_roll
 from ..workflow.rules import rules_on
@@ -147,10 +152,7 @@ def _step(candidate: Candidate, stage: str) -> StageEvent | None:
 
 
 def _committee(candidate: Candidate, on: date | None) -> str:
-    committee = competent_committee(candidate.organization, on)
-    if committee is None:
-        above = ancestors(candidate.organization)
-        committee = above[0] if above else None
+    committee = deciding_committee(candidate.organization, on)
     return committee.name if committee is not None else BLANK
 
 

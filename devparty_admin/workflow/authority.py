@@ -28,6 +28,16 @@ def competent_committee(unit: Organization, on: date | None = None) -> Organizat
     return None
 
 
+def deciding_committee(unit: Organization, on: date | None = None) -> Organization | None:
+    """The committee that decides for ``unit`` on ``on``: the competent one, else (the tree
+    does not say) the unit just above; None at the top."""
+    committee = competent_committee(unit, on)
+    if committee is None:
+        above = ancestors(unit)
+        committee = above[0] if above else None
+    return committee
+
+
 def grassroots_between(unit: Organization, committee: Organization | None) -> Organization | None:
     """The đảng bộ cơ sở the branch sits in, when it is not itself the deciding committee."""
     for org in ancestors(unit):

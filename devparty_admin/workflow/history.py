@@ -55,11 +55,7 @@ def time_in_stages(candidate: Candidate, today: date | None = None) -> list[tupl
 
 def has_history(candidate: Candidate) -> bool:
     """Whether any stage event or field change is recorded for the candidate."""
-    for model in (StageEvent, FieldChange):
-        found = db.session.scalar(select(model.id).where(model.candidate_id == candidate.id).limit(1))
-        if found is not None:
-            return True
-    return False
+    return bool(with_history([candidate.id]))
 
 
 def with_history(candidate_ids: list[int]) -> set[int]:

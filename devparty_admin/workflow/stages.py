@@ -8,6 +8,9 @@ from flask_babel import lazy_gettext as _l
 from ..models.choices import STAGES
 
 BRANCH, COMMITTEE = "branch", "committee"
+# Where a person on the path stands before becoming an official member.
+ON_THE_PATH = ("source", "sympathizer", "trained", "dossier", "proposed", "admitted",
+               "probationary", "recognition_proposed")
 EXITS = ("dropped", "rejected", "struck_off")
 
 

@@ -15,9 +15,8 @@ from ..extensions import db
 from ..models import Candidate, Member, Organization, Sponsor, Transfer
 from ..models.choices import SPONSOR_ROLES
 from .reorganization import ReorganizationRefused, decision_problems
+from .stages import ON_THE_PATH
 
-ON_THE_PATH = ("source", "sympathizer", "trained", "dossier", "proposed", "admitted",
-               "probationary", "recognition_proposed")
 OFFICIAL, TEMPORARY = "official", "temporary"
 
 

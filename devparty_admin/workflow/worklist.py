@@ -17,10 +17,8 @@ from ..models import Candidate, DossierItem, Enrollment, Organization, StageEven
 from ..security import scoped
 from .deadlines import ALERT_KINDS, DECISION_DOCUMENT, kind_and_due
 from .rules import current_rules
-from .stages import EXITS, Transition, transitions_from
+from .stages import EXITS, ON_THE_PATH, Transition, transitions_from
 
-PATH = ("source", "sympathizer", "trained", "dossier", "proposed", "admitted", "probationary",
-        "recognition_proposed")
 PER_GROUP = 100
 
 
@@ -54,7 +52,7 @@ def _next_step(stage: str) -> Transition:
 def worklist(user, today: date | None = None, per_group: int = PER_GROUP) -> list[DueGroup]:
     today, rules = today or date.today(), current_rules()
     counts = dict(db.session.execute(scoped(
-        select(Candidate.stage, func.count()).where(Candidate.stage.in_(PATH))
+        select(Candidate.stage, func.count()).where(Candidate.stage.in_(ON_THE_PATH))
         .group_by(Candidate.stage), Candidate, user)).all())
     entered = (select(func.max(StageEvent.effective_on))
                .where(StageEvent.candidate_id == Candidate.id,
@@ -75,11 +73,11 @@ def worklist(user, today: date | None = None, per_group: int = PER_GROUP) -> lis
                func.row_number().over(partition_by=Candidate.stage, order_by=(
                    entered, Candidate.created_at, Candidate.sort_key)).label("rank"))
         .join(Organization, Organization.id == Candidate.organization_id)
-        .where(Candidate.stage.in_(PATH)), Candidate, user).subquery()
+        .where(Candidate.stage.in_(ON_THE_PATH)), Candidate, user).subquery()
     rows = db.session.execute(select(ranked).where(ranked.c.rank <= per_group)
                               .order_by(ranked.c.stage, ranked.c.rank)).all()
     groups = {stage: DueGroup(stage, _next_step(stage), counts[stage])
-              for stage in PATH if counts.get(stage)}
+              for stage in ON_THE_PATH if counts.get(stage)}
     for row in rows:
         # People still in the pool have no step yet: they are waiting since they were recorded.
         since = row.entered or to_user_timezone(row.created_at).date()
