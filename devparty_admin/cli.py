@@ -457,10 +457,6 @@ def units_move_command(code: str, parent_code: str, number: str, day: str, issue
     click.echo(f"Đã chuyển {code} về trực thuộc {parent_code}.")
 
 
-SPLIT_KEYS = {"candidate": "candidates", "member": "members", "user": "users",
-              "class": "classes", "unit": "sub_units", "plan": "plans"}
-
-
 @units_group.command("split")
 @click.argument("code")
 @click.argument("assignment", type=click.File(encoding="utf-8-sig"))
@@ -471,34 +467,11 @@ def units_split_command(code: str, assignment, number: str, day: str, issuer: st
     """Split the unit CODE as ASSIGNMENT says, one "kind,key,new unit code" per line (kinds:
     candidate and member by CCCD, user by username, class by id, unit by code, plan by year);
     everything it holds must be assigned. A dry run unless --commit."""
-    import csv
-
-    from .models import Candidate, Member, Plan, TrainingClass, User
+    from .workflow import split_file
     from .workflow.reorganization import ReorganizationRefused, split
 
     unit = _unit(code)
-    finders = {"candidate": lambda key: select(Candidate.id).where(
-                   Candidate.national_id == key, Candidate.organization_id == unit.id),
-               "member": lambda key: select(Member.id).where(
-                   Member.national_id == key, Member.organization_id == unit.id),
-               "user": lambda key: select(User.id).where(User.username == key),
-               "class": lambda key: select(TrainingClass.id).where(
-                   TrainingClass.id == int(key) if key.isdigit() else False),
-               "unit": lambda key: select(Organization.id).where(Organization.code == key),
-               "plan": lambda key: select(Plan.id).where(
-                   Plan.organization_id == unit.id, Plan.year == int(key) if key.isdigit()
-                   else False)}
-    given: dict[str, dict] = {kind: {} for kind in SPLIT_KEYS.values()}
-    problems = []
-    for row in csv.reader(assignment):
-        if len(row) < 3 or not row[0].strip() or row[0].startswith("#"):
-            continue
-        kind, key, target = (cell.strip() for cell in row[:3])
-        pk = db.session.scalar(finders[kind](key)) if kind in finders else None
-        if pk is None:
-            problems.append(f"{kind} {key}: không tìm thấy trong {code}.")
-            continue
-        given[SPLIT_KEYS[kind]][pk] = _unit(target)
+    given, problems = split_file.read(unit, assignment)
     if problems:
         raise click.ClickException("; ".join(problems))
     try:
@@ -506,13 +479,11 @@ def units_split_command(code: str, assignment, number: str, day: str, issuer: st
     except ReorganizationRefused as error:
         db.session.rollback()
         raise click.ClickException("Không thể chia tách: " + "; ".join(error.reasons)) from None
-    shares = {}
-    for kind, rows in given.items():
-        for target in rows.values():
-            shares.setdefault(target.code, {}).setdefault(kind, 0)
-            shares[target.code][kind] += 1
-    for target, counts in shares.items():
-        click.echo(f"{code} → {target}: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+    by_target: dict[str, list[str]] = {}
+    for (target, kind), count in split_file.shares(given).items():
+        by_target.setdefault(target.code, []).append(f"{kind} {count}")
+    for target, counts in by_target.items():
+        click.echo(f"{code} → {target}: " + ", ".join(counts))
     if not commit:
         db.session.rollback()
         click.echo("Xem trước: chưa thay đổi gì. Thêm --commit để thực hiện.")

@@ -1,4 +1,6 @@
 """The command line: init, demo, create-user, set-password."""
+from datetime import date
+
 from sqlalchemy import func, select
 
 from devparty_admin.models import Candidate, Member, Organization, User
@@ -48,12 +50,18 @@ def test_demo_reproduces_the_seed_figures_and_is_idempotent(app, db):
         Organization.path.startswith(justice.path), Member.status == "probationary")) == 3
     procuracy = db.session.scalar(select(Organization).where(Organization.code == "VKS"))
     office = [c for c in procuracy.children if c.code.startswith("VKS-T")]
-    districts = [c for c in procuracy.children if c.code.startswith("VKS-H")]
+    # On 1/7/2025 the nine district branches merged into three regional ones (staff carried).
+    districts = [c for c in procuracy.children if c.code.startswith("VKS-KV")]
     assert sum(c.staff_count for c in office) == 77 and sum(under(c, Member) for c in office) == 75
     assert sum(c.staff_count for c in districts) == 149
     assert sum(under(c, Member) for c in districts) == 119
-    commune = db.session.scalar(select(Organization).where(Organization.code == "TS"))
-    assert len(commune.children) == 11 and under(commune, Member) == 306
+    assert len(districts) == 3 and all(c.ended_on for c in procuracy.children
+                                       if c.code.startswith("VKS-H"))
+    # Trường Sơn's 11 hamlets and 306 members, with Trường Giang's 111, are Trường Văn's now.
+    commune = db.session.scalar(select(Organization).where(Organization.code == "TV"))
+    assert len(commune.children) == 11 and under(commune, Member) == 306 + 111
+    district = db.session.scalar(select(Organization).where(Organization.code == "NC"))
+    assert district.ended_on == date(2025, 7, 1) and commune.parent.code == "TU"
     stages = set(db.session.scalars(select(Candidate.stage).distinct()))
     assert stages == set(STAGES.codes) - {"merged"}  # every stage of the path and its exits
     roles = set(db.session.scalars(select(User.role).distinct()))

@@ -85,6 +85,8 @@ LABELS = {
     "decides_admission": _l("Decides admission and recognition for the units below"),
     "grassroots": _l("Grassroots party committee (đảng bộ cơ sở)"),
     "delegated_on": _l("Delegated to decide admission from"),
+    "established_on": _l("Established on"),
+    "ended_on": _l("Ended on"),
     "delegation_act": _l("Delegating document"),
     "day": _l("Day"),
     "working": _l("Working day"),

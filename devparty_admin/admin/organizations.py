@@ -18,6 +18,7 @@ from .base import FoldedSearch, ScopedModelView
 from .forms import NotBlank, Unique
 from .labels import LABELS
 from .reorganization import MergeViews
+from .unit_changes import OPERATIONS, UnitChangeViews
 
 
 def subtree_totals(model, organizations: list[Organization]) -> dict[int, int]:
@@ -55,14 +56,15 @@ def _sector_label(view, context, org, name):
     return plugins().sector_labels.get(org.sector, org.sector or "")
 
 
-class OrganizationView(MergeViews, FoldedSearch, ScopedModelView):
+class OrganizationView(MergeViews, UnitChangeViews, FoldedSearch, ScopedModelView):
     resource = "organization"
+    details_template = "devparty/organization_details.html"
     column_labels = LABELS
     column_list = ["name", "code", "level", "sector", "staff_count", "member_total",
                    "candidate_total", "active"]
     column_details_list = ["name", "code", "level", "sector", "parent", "place", "staff_count",
-                           "active", "decides_admission", "grassroots", "delegated_on",
-                           "delegation_act"]
+                           "active", "established_on", "ended_on", "decides_admission",
+                           "grassroots", "delegated_on", "delegation_act"]
     column_export_list = ["name", "code", "level", "sector", "staff_count", "active"]
     column_default_sort = "path"
     column_sortable_list = []
@@ -105,6 +107,10 @@ class OrganizationView(MergeViews, FoldedSearch, ScopedModelView):
 
     def edit_form(self, obj=None):
         return self._with_sectors(super().edit_form(obj))
+
+    def render(self, template, **kwargs):
+        kwargs.setdefault("unit_operations", [(code, op.button) for code, op in OPERATIONS.items()])
+        return super().render(template, **kwargs)
 
     def prepare_rows(self, rows):
         """One grouped query per count column for the rows at hand, never one per row."""

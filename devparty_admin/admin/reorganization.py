@@ -10,13 +10,14 @@ from flask_admin.model.fields import AjaxSelectField
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from wtforms import SelectField, StringField, TextAreaField
-from wtforms.validators import Length
+from markupsafe import Markup
+from wtforms import SelectField
 
 from ..extensions import db
 from ..i18n import TranslatedForm
-from ..models import Transfer, UnitChange
+from ..models import Transfer
 from ..models.choices import Choices
+from ..papers import TRANSFER
 from ..workflow.reorganization import (
     CARRY,
     KEEP,
@@ -28,22 +29,18 @@ from ..workflow.reorganization import (
 )
 from ..workflow.transfers import transfer_candidate
 from .base import ScopedModelView, parse_id
-from .forms import NotBlank, VNDateField
+from .forms import NotBlank
+from .papers import PrintsPapers
+from .unit_changes import change_of, decision_form
 
 
 def merge_form(loader) -> TranslatedForm:
-    class MergeUnitsForm(TranslatedForm):
-        target = AjaxSelectField(loader, _l("The unit that takes them over"),
-                                 validators=[NotBlank(_l("Choose the unit that takes them over."))])
-        number = StringField(_l("Decision number"), validators=[Length(max=50)])
-        act_date = VNDateField(_l("Date of the decision"))
-        issuer = StringField(_l("Issued by"), validators=[Length(max=200)])
-        plans = SelectField(_l("Their plans"), choices=[
+    return decision_form(
+        target=AjaxSelectField(loader, _l("The unit that takes them over"),
+                               validators=[NotBlank(_l("Choose the unit that takes them over."))]),
+        plans=SelectField(_l("Their plans"), choices=[
             (CARRY, _l("Add their targets to the unit's plan of the same year")),
-            (KEEP, _l("Keep them with the ended units (history)"))])
-        note = TextAreaField(_l("Note"), validators=[Length(max=2000)])
-
-    return MergeUnitsForm()
+            (KEEP, _l("Keep them with the ended units (history)"))]))()
 
 
 class MergeViews:
@@ -70,9 +67,7 @@ class MergeViews:
         form = merge_form(self._form_ajax_refs["parent"])
         found, refused = None, []
         if form.validate_on_submit():
-            change = UnitChange(number=(form.number.data or "").strip(),
-                                act_date=form.act_date.data,
-                                issuer=(form.issuer.data or "").strip(), note=form.note.data)
+            change = change_of(form)
             found = preview(sources)
             refused = problems(sources, form.target.data, change)
             if "confirm" in request.form and not refused:
@@ -91,21 +86,29 @@ class MergeViews:
                            preview=found, refused=refused, kinds=KIND_LABELS)
 
 
-class TransferView(ScopedModelView):
+def _introduction_link(view, context, transfer, name):
+    """The sending unit's introduction (giấy giới thiệu), printed from the record."""
+    return Markup('<a href="{}">{}</a>').format(
+        view.get_url(".paper_view", code="GT-CSH", id=transfer.id), _("Print"))
+
+
+class TransferView(PrintsPapers, ScopedModelView):
     """Transfers of people, in and out: the sending unit keeps this trace (read-only; a
-    transfer is made from the person's page)."""
+    transfer is made from the person's page) and prints the introduction from it."""
 
     resource = "candidate"
+    paper_about = TRANSFER
     read_only = True
     can_view_details = False
     column_list = ["full_name", "kind", "from_unit", "to_unit", "number", "act_date",
-                   "returned_on"]
+                   "returned_on", "introduction"]
     column_labels = {"full_name": _l("Full name"), "kind": _l("Transfer"),
                      "from_unit": _l("From"), "to_unit": _l("To"),
                      "number": _l("Decision number"), "act_date": _l("Date of the decision"),
-                     "returned_on": _l("Back on")}
+                     "returned_on": _l("Back on"), "introduction": _l("Introduction")}
     column_default_sort = ("act_date", True)
-    column_formatters = {"kind": lambda v, c, t, n: TRANSFER_KINDS.label(t.kind)}
+    column_formatters = {"kind": lambda v, c, t, n: TRANSFER_KINDS.label(t.kind),
+                         "introduction": _introduction_link}
 
     def __init__(self, model, **kwargs) -> None:
         self.column_select_related_list = [Transfer.from_unit, Transfer.to_unit]
@@ -118,16 +121,10 @@ TRANSFER_KINDS = Choices(("candidate", _l("Candidate moved")),
 
 
 def transfer_form(loader) -> TranslatedForm:
-    class TransferForm(TranslatedForm):
-        to_unit = AjaxSelectField(loader, _l("Moves to"),
-                                  validators=[NotBlank(_l("Choose the unit the person moves to."))])
-        number = StringField(_l("Decision number"), validators=[Length(max=50)])
-        act_date = VNDateField(_l("Date of the decision"))
-        issuer = StringField(_l("Issued by"), validators=[Length(max=200)])
-        note = TextAreaField(_l("What goes with them (đang được giúp đỡ, certificate …)"),
-                             validators=[Length(max=2000)])
-
-    return TransferForm()
+    return decision_form(
+        note_label=_l("What goes with them (đang được giúp đỡ, certificate …)"),
+        to_unit=AjaxSelectField(loader, _l("Moves to"),
+                                validators=[NotBlank(_l("Choose the unit the person moves to."))]))()
 
 
 class CandidateTransferViews:

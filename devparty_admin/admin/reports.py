@@ -12,7 +12,7 @@ from ..extensions import db
 from ..models import Organization
 from ..reports.catalog import Report, available_reports, find_report
 from ..reports.excel import XLSX_MIMETYPE, report_workbook
-from ..reports.facts import Subtree
+from ..reports.facts import NOW, THEN, TREES, Subtree
 from ..reports.period import Period, PeriodError
 from ..security import reaches, scoped
 from .base import ScreenView, parse_pk
@@ -56,12 +56,13 @@ class ReportsView(ScreenView):
         report = find_report(code, current_user)
         if report is None:
             abort(404)
-        return report, Subtree(chosen_unit(current_user), chosen_period(report))
+        tree = NOW if request.args.get("tree") == NOW else THEN
+        return report, Subtree(chosen_unit(current_user), chosen_period(report), tree)
 
     @expose("/<code>")
     def show(self, code: str):
         report, subtree = self._subtree(code)
-        return self.render("devparty/report.html", report=report, subtree=subtree,
+        return self.render("devparty/report.html", report=report, subtree=subtree, trees=TREES,
                            tables=report.tables(subtree),
                            parent=parent_in_reach(subtree.unit, current_user))
 
@@ -70,6 +71,7 @@ class ReportsView(ScreenView):
         report, subtree = self._subtree(code)
         unit = subtree.unit.name if subtree.unit is not None else _("All units")
         heading = _("%(unit)s, period %(period)s", unit=unit, period=str(subtree.period))
+        heading += " · " + str(dict(TREES)[subtree.tree])
         workbook = report_workbook(str(report.title), heading, report.tables(subtree))
         filename = f"{report.name}_{subtree.period.start:%Y%m%d}_{subtree.period.end:%Y%m%d}.xlsx"
         return send_file(workbook, mimetype=XLSX_MIMETYPE, as_attachment=True,

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from ..extensions import db
 from ..models import Candidate, Member, Organization, User
 from ..plugins.loader import plugins
+from . import history
 from .path import last_day_for, walk
 from .tree import ROOT_CODE, People, add_tree, demo_tree
 
@@ -27,10 +28,12 @@ CORE_USERS = [
 
 
 def _add_users(users: list) -> User:
+    """The logins not created yet whose unit exists (a unit established by a demo
+    reorganization gets its logins once it is)."""
     units = {org.code: org for org in db.session.scalars(select(Organization))}
     taken = set(db.session.scalars(select(User.username)))
     for username, display_name, role, code in users:
-        if username in taken:
+        if username in taken or (code and code not in units):
             continue
         user = User(username=username, display_name=display_name, role=role,
                     organization=units.get(code) if code else None)
@@ -68,13 +71,18 @@ def load_demo() -> list[str]:
     else:
         for unit, _users in parts.values():
             add_tree(unit, root, people, walks)
-    admin = _add_users([*CORE_USERS, *(user for _unit, users in parts.values() for user in users)])
+    logins = [*CORE_USERS, *(user for _unit, users in parts.values() for user in users)]
+    admin = _add_users(logins)
     db.session.info["actor_id"] = admin.id
+    changes = [change for changes in registry.hook("demo_reorganizations", only=set(parts))()
+               for change in changes]
     today, seen = date.today(), {}
-    for serial, (candidate, target) in enumerate(walks, start=people.start + 1):
-        index = seen[target] = seen.get(target, -1) + 1
-        last_day, certificate_day = last_day_for(target, index, today)
-        walk(candidate, target, last_day, admin, serial, certificate_day)
+    with history.reorganized(changes, admin):
+        for serial, (candidate, target) in enumerate(walks, start=people.start + 1):
+            index = seen[target] = seen.get(target, -1) + 1
+            last_day, certificate_day = last_day_for(target, index, today)
+            walk(candidate, target, last_day, admin, serial, certificate_day)
+    _add_users(logins)
     registry.hook("demo_records", only=set(parts))()
     db.session.commit()
     created = [] if root is not None else [str(_("the province"))]

@@ -48,6 +48,20 @@ class Unit:
     place: str | None = None  # printed on its papers; sub-units inherit it
 
 
+@dataclass
+class Reorganization:
+    """One decision of a demo's history (number, date, issuer) and what it did, in order: the
+    units it established (each under the unit with the given code), the units it merged into
+    another (source codes → target code), the units it dissolved once emptied."""
+
+    number: str
+    day: date
+    issuer: str
+    establish: list[tuple[Unit, str]] = field(default_factory=list)
+    merge: list[tuple[list[str], str]] = field(default_factory=list)
+    dissolve: list[str] = field(default_factory=list)
+
+
 DEFAULT_SOURCES = ("youth_union",)
 # Students are of their school's age (high school 18–19, university 19–22); others 23–36.
 # Someone past the dossier has been on the path a year or two and was 18 at the branch's vote.

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, String, Text, exists
-from sqlalchemy.orm import Mapped, aliased, mapped_column, relationship
+from sqlalchemy import Date, DateTime, ForeignKey, Index, String, Text, event, exists, select
+from sqlalchemy.orm import Mapped, aliased, mapped_column, object_session, relationship
 
 from ..extensions import db
 from .organizations import Organization
 from .people import Candidate, utcnow
+from .types import BinaryString
 from .users import User
 
 
@@ -58,10 +59,38 @@ class StageEvent(db.Model):
     note: Mapped[str | None] = mapped_column(Text)
     # A correction: this event annuls that earlier one (which stays, but no longer counts).
     annuls_id: Mapped[int | None] = mapped_column(ForeignKey("stage_event.id"))
+    # Where it happened: the candidate's unit and that unit's place in the tree at the time,
+    # written once on insert. Reports "by the tree as it was" count the event there, however
+    # the tree was reorganized since.
+    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organization.id"))
+    unit_path: Mapped[str | None] = mapped_column(BinaryString(255), index=True)
 
     candidate: Mapped[Candidate] = relationship()
     act: Mapped[Act | None] = relationship()
     actor: Mapped[User | None] = relationship()
+
+
+# session.info key: (day, {candidate id: (unit id, unit path)}): where the candidates were
+# before a reorganization of ``day``, for steps dated before it that are recorded after it
+# (history loaded after the fact, like the demo's).
+UNITS_BEFORE = "units_before"
+
+
+@event.listens_for(StageEvent, "before_insert")
+def _record_where(_mapper, connection, stage_event: StageEvent) -> None:
+    """Stamp the event with the unit the candidate belongs to as it is inserted."""
+    if stage_event.unit_path is not None:
+        return
+    day, before = object_session(stage_event).info.get(UNITS_BEFORE, (None, {}))
+    if stage_event.candidate_id in before and stage_event.effective_on < day:
+        stage_event.organization_id, stage_event.unit_path = before[stage_event.candidate_id]
+        return
+    unit = connection.execute(
+        select(Organization.id, Organization.path)
+        .join(Candidate, Candidate.organization_id == Organization.id)
+        .where(Candidate.id == stage_event.candidate_id)).first()
+    if unit is not None:
+        stage_event.organization_id, stage_event.unit_path = unit
 
 
 class FieldChange(db.Model):

@@ -79,9 +79,11 @@ class Organization(db.Model):
         return other is not None and bool(self.path) and other.path.startswith(self.path)
 
 
-def subtree_condition(path: str):
-    """SQL condition "organization path lies under ``path``", as an index-friendly range."""
-    return (Organization.path >= path) & (Organization.path < prefix_upper_bound(path))
+def subtree_condition(path: str, column=None):
+    """SQL condition "organization path lies under ``path``", as an index-friendly range
+    (on ``column``, a path column; default the organization's own)."""
+    column = Organization.path if column is None else column
+    return (column >= path) & (column < prefix_upper_bound(path))
 
 
 def subtree_ids(path: str):

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ..extensions import db
 from .organizations import Organization
-from .people import utcnow
+from .people import Candidate, Member, utcnow
 
 
 class UnitChange(db.Model):
@@ -69,3 +69,5 @@ class Transfer(db.Model):
 
     from_unit: Mapped[Organization] = relationship(foreign_keys=[from_id])
     to_unit: Mapped[Organization] = relationship(foreign_keys=[to_id])
+    candidate: Mapped[Candidate | None] = relationship()
+    member: Mapped[Member | None] = relationship()

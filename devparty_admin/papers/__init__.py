@@ -22,7 +22,7 @@ from flask_babel import lazy_gettext as _l
 from . import records
 from .layout import TEMPLATES
 
-PERSON, ACT, CLASS = "candidate", "act", "class"
+PERSON, ACT, CLASS, TRANSFER = "candidate", "act", "class", "transfer"
 
 
 @dataclass(frozen=True)
@@ -61,6 +61,8 @@ CORE_PAPERS = (
     Paper("NQ-CB", _l("Monthly branch resolution on the sympathizer list"), ACT,
           records.monthly_resolution),
     Paper("DS-LOP", _l("Class enrolment list"), CLASS, records.class_list),
+    Paper("GT-CSH", _l("Introduction of a transferred person"), TRANSFER,
+          records.transfer_introduction),
 )
 
 

@@ -175,6 +175,20 @@ PAPERS: dict[str, list] = {
               "hành Quyết định này."),
         ("sign", RECIPIENTS, SIGN_COMMITTEE),
     ],
+    "GT-CSH": [
+        ("title", "GIẤY GIỚI THIỆU", "{{ subtitle }}"),
+        ("p", "Kính gửi: {{ to_unit }}.", "center"),
+        ("p", "{{ issuer }} giới thiệu {{ who }} {{ name }}, sinh ngày {{ birth }}, số CCCD "
+              "{{ national_id }}, {{ standing }}, hiện sinh hoạt tại {{ from_unit }},"),
+        ("p", "đến sinh hoạt tại {{ to_unit }} theo quyết định số {{ decision.number }} ngày "
+              "{{ decision.date }} của {{ decision.issuer }}{{ until }}."),
+        ("p", "{%p if carried %}", "control"),
+        ("p", "Kèm theo: {{ carried }}."),
+        ("p", "{%p endif %}", "control"),
+        ("p", "Đề nghị {{ to_unit }} tiếp nhận, {{ request }}."),
+        ("sign", ["Nơi nhận:", "- {{ to_unit }},", "- Lưu hồ sơ."],
+         ["T/M {{ issuer_upper }}", "", "", "", "{{ signer }}"]),
+    ],
     "DS-LOP": [
         ("title", "DANH SÁCH HỌC VIÊN", "{{ course.name }}"),
         ("p", "{{ course.kind }}; từ ngày {{ course.start }} đến ngày {{ course.end }}; đơn vị "

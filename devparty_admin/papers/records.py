@@ -21,6 +21,7 @@ from ..models import (
     Sponsor,
     StageEvent,
     TrainingClass,
+    Transfer,
     in_force,
 )
 from ..models.choices import (
@@ -309,3 +310,33 @@ def class_list(course: TrainingClass) -> dict:
                        "start": day(course.start_date), "end": day(course.end_date),
                        "organizer": text(course.organizer or course.organization.name)},
             "students": students}
+
+
+# --- the paper of a transfer ------------------------------------------------------------------
+TRANSFER_WORDING = {
+    "candidate": ("Quần chúng chuyển nơi phấn đấu vào Đảng", "quần chúng",
+                  "tiếp tục giúp đỡ, bồi dưỡng và phân công đảng viên chính thức giúp đỡ"),
+    "official": ("Chuyển sinh hoạt đảng chính thức", "đồng chí",
+                 "quản lý và sắp xếp sinh hoạt đảng cho đồng chí"),
+    "temporary": ("Chuyển sinh hoạt đảng tạm thời", "đồng chí",
+                  "quản lý và sắp xếp sinh hoạt đảng tạm thời cho đồng chí"),
+}
+
+
+def transfer_introduction(transfer: Transfer) -> dict:
+    """The sending unit's introduction of a person moved by ``transfer`` (giấy giới thiệu):
+    issued by the committee above the sending unit, on the decision's date."""
+    subtitle, who, request = TRANSFER_WORDING[transfer.kind]
+    person = transfer.candidate or transfer.member
+    sending = transfer.from_unit
+    standing = ({"official": "đảng viên chính thức", "probationary": "đảng viên dự bị"}
+                .get(getattr(transfer.member, "status", None), "quần chúng ưu tú"))
+    until = (f", đến ngày {day(transfer.returned_on)}" if transfer.returned_on else "")
+    return {**issuer(sending.parent or sending, transfer.number, transfer.act_date),
+            "subtitle": subtitle, "who": who, "request": request, "name": transfer.full_name,
+            "birth": day(getattr(person, "date_of_birth", None)),
+            "national_id": text(getattr(person, "national_id", None)), "standing": standing,
+            "from_unit": sending.name, "to_unit": transfer.to_unit.name, "until": until,
+            "decision": {"number": text(transfer.number), "date": day(transfer.act_date),
+                         "issuer": text(transfer.issuer)},
+            "carried": transfer.note or "", "signer": BLANK}

@@ -75,6 +75,13 @@ def papers() -> list:
 
 
 @hookspec
+def demo_reorganizations() -> list:
+    """The plugin's demo history of reorganizations (``demo.tree.Reorganization``: units
+    established, merged into others, dissolved, by a decision), applied through the
+    reorganization service after the demo's people have walked the path in the old tree."""
+
+
+@hookspec
 def demo_records() -> None:
     """Called once the plugin's demo units, people and walks exist (when its part is loaded,
     with the province or later into an existing demo): add the plugin's own records (reviews,

@@ -5,6 +5,7 @@ from abc import ABC, abstractmethod
 from datetime import date
 
 from flask import url_for
+from flask_babel import gettext as _
 
 from ..models import Organization
 from ..plugins.loader import plugins
@@ -34,12 +35,16 @@ class Report(ABC):
         """The report's tables for ``subtree`` (its unit and period)."""
 
     def unit_cell(self, org: Organization, subtree: Subtree, label: str) -> Cell:
-        """A unit's name that opens this report for that unit (the unit itself: no link)."""
+        """A unit's name that opens this report for that unit (the unit itself: no link); a
+        unit that has ended says since when."""
+        if org.ended_on is not None:
+            label = _("%(unit)s (ended %(day)s)", unit=label, day=f"{org.ended_on:%d/%m/%Y}")
         if subtree.unit is not None and org.id == subtree.unit.id:
             return Cell(label, kind=TEXT)
         period = subtree.period
         return Cell(label, url_for("reports.show", code=self.name, unit=org.id,
-                                   start=f"{period.start:%d/%m/%Y}", end=f"{period.end:%d/%m/%Y}"),
+                                   start=f"{period.start:%d/%m/%Y}", end=f"{period.end:%d/%m/%Y}",
+                                   tree=subtree.tree),
                     kind=TEXT)
 
 

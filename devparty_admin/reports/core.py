@@ -22,9 +22,12 @@ from .facts import (
     SERVING,
     Subtree,
     admissions,
+    admissions_by_bucket,
     age_at,
     bucket_key,
     count_if,
+    located,
+    located_at,
     serving_members,
 )
 from .health import DataHealthReport
@@ -64,11 +67,8 @@ class FunnelReport(Report):
             select(Candidate.stage, func.count()).join(Organization,
                                                        Organization.id == Candidate.organization_id)
             .where(subtree.condition).group_by(Candidate.stage)).all())
-        moves = (select().select_from(StageEvent)
-                 .join(Candidate, Candidate.id == StageEvent.candidate_id)
-                 .join(Organization, Organization.id == Candidate.organization_id)
-                 .where(subtree.condition, subtree.period.contains(StageEvent.effective_on),
-                        in_force()))
+        moves = located(select().select_from(StageEvent), subtree).where(
+            subtree.period.contains(StageEvent.effective_on), in_force())
         entered = dict(db.session.execute(moves.add_columns(StageEvent.to_stage, func.count())
                                           .group_by(StageEvent.to_stage)).all())
         left = dict(db.session.execute(moves.add_columns(StageEvent.from_stage, func.count())
@@ -96,11 +96,9 @@ class FunnelReport(Report):
         period (one windowed query over the subtree's events)."""
         previous = func.lag(StageEvent.effective_on, type_=Date).over(
             partition_by=StageEvent.candidate_id, order_by=(StageEvent.effective_on, StageEvent.id))
-        moves = (select(StageEvent.from_stage.label("stage"), StageEvent.effective_on.label("day"),
-                        previous.label("since"))
-                 .join(Candidate, Candidate.id == StageEvent.candidate_id)
-                 .join(Organization, Organization.id == Candidate.organization_id)
-                 .where(subtree.condition, in_force()).subquery())
+        moves = located(select(StageEvent.from_stage.label("stage"),
+                               StageEvent.effective_on.label("day"), previous.label("since")),
+                        subtree).where(in_force()).subquery()
         spans = defaultdict(list)
         for stage, day, since in db.session.execute(
                 select(moves.c.stage, moves.c.day, moves.c.since)
@@ -132,9 +130,7 @@ class AdmissionsReport(Report):
         return [years, self._by_unit(subtree)]
 
     def _by_unit(self, subtree: Subtree) -> Table:
-        bucket = subtree.bucket()
-        counts = dict(db.session.execute(
-            admissions(subtree).add_columns(bucket, func.count()).group_by(bucket)).all())
+        counts = admissions_by_bucket(subtree)
         table = Table(_("Admissions by unit"), [_("Unit"), _("Admissions")], key="by_unit")
         period_filter = links.entered(ADMITTED, subtree.period)
         for org in subtree.rows():
@@ -295,7 +291,8 @@ class PlanReport(Report):
             label, link = str(target.label), None
             if paths and paths != [subtree.path]:  # set by some units below: compare with them
                 label = _("%(target)s (units with a plan)", target=target.label)
-                done = achieved(PlannedPart(subtree.unit, subtree.period, tuple(paths)), target)
+                part = PlannedPart(subtree.unit, subtree.period, subtree.tree, tuple(paths))
+                done = achieved(part, target)
             else:
                 done = achieved(subtree, target)
                 if target is ADMISSIONS:
@@ -343,17 +340,17 @@ class InactiveUnitsReport(Report):
                          .join(Candidate, Candidate.id == StageEvent.candidate_id)
                          .where(StageEvent.to_stage == ADMITTED, in_force(),
                                 subtree.period.contains(StageEvent.effective_on),
-                                Candidate.organization_id == Organization.id))
+                                located_at(subtree) == Organization.id))
         members = (select(func.count()).select_from(Member)
                    .where(Member.organization_id == Organization.id, Member.status.in_(SERVING))
                    .scalar_subquery())
         rows = db.session.execute(
             select(Organization.id, Organization.name, parent.name, members)
             .outerjoin(parent, parent.id == Organization.parent_id)
-            .where(subtree.condition, is_branch, ~exists(admitted_here))
+            .where(subtree.condition, subtree.existing(), is_branch, ~exists(admitted_here))
             .order_by(Organization.path)).all()
         total = db.session.scalar(select(func.count()).select_from(Organization)
-                                  .where(subtree.condition, is_branch))
+                                  .where(subtree.condition, subtree.existing(), is_branch))
         table = Table(_("Branches with no admission in the period"),
                       [_("Branch"), _("Part of"), _("Members")], key="inactive")
         for org_id, name, parent_name, count in rows:

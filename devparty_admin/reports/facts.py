@@ -2,7 +2,11 @@
 the other stage entries of a period, and the groups new members are broken down by.
 
 An admission is a stage event into ``admitted`` (the 9-KNĐ decision) whose effective date lies in
-the period; it is counted at the unit the candidate belongs to now.
+the period. By default it is counted where it happened: the unit and the place in the tree that
+the event recorded then (``StageEvent.unit_path``), so a past period reads as the tree was, old
+units included. Asked for today's tree, it is counted at the unit the person belongs to now
+(merged units' people are summed into the unit that took them over). Figures of today (members,
+staff, candidates at a stage) are always counted in today's tree.
 """
 from __future__ import annotations
 
@@ -20,49 +24,104 @@ SEGMENT = PATH_DIGITS + 1  # one "0000042/" of a path
 ADMITTED = "admitted"
 
 
+THEN, NOW = "then", "now"  # the tree a period's events are counted in
+TREES = ((THEN, _l("As the units were at the time")), (NOW, _l("Summed into today's units")))
+
+
 @dataclass(frozen=True)
 class Subtree:
-    """The unit a report is about (None: every unit, for administrators) and its period."""
+    """The unit a report is about (None: every unit, for administrators), its period and the
+    tree its events are counted in (``THEN``: where they happened; ``NOW``: today's units)."""
 
     unit: Organization | None
     period: Period
+    tree: str = THEN
 
     @property
     def path(self) -> str:
         return self.unit.path if self.unit is not None else "/"
 
+    def under(self, column):
+        """SQL: the path ``column`` lies within the subtree."""
+        return subtree_condition(self.path, column)
+
     @property
     def condition(self):
-        return subtree_condition(self.path)
+        """Today's units of the subtree (for today's figures)."""
+        return self.under(Organization.path)
 
-    def bucket(self):
-        """SQL: the path of the child of the unit an organization lies under (or of the unit
-        itself), so one GROUP BY splits any figure by child unit."""
-        return func.substr(Organization.path, 1, len(self.path) + SEGMENT)
+    @property
+    def event_path(self):
+        """The path an event is counted under: the one it recorded, or its person's unit's now."""
+        return StageEvent.unit_path if self.tree == THEN else Organization.path
+
+    def bucket(self, column=None):
+        """SQL: the path of the child of the unit a path lies under (or of the unit itself), so
+        one GROUP BY splits any figure by child unit. ``column``: today's unit path by default."""
+        column = Organization.path if column is None else column
+        return func.substr(column, 1, len(self.path) + SEGMENT)
+
+    def event_bucket(self):
+        return self.bucket(self.event_path)
+
+    def existing(self):
+        """SQL: the unit is part of the tree the report is read in (it existed during the
+        period, or it exists today)."""
+        if self.tree == NOW:
+            return Organization.ended_on.is_(None)
+        return and_(or_(Organization.established_on.is_(None),
+                        Organization.established_on <= self.period.end),
+                    or_(Organization.ended_on.is_(None), Organization.ended_on > self.period.start))
 
     def rows(self) -> list[Organization]:
-        """The unit itself (its own members and candidates) and its children, in tree order."""
+        """The unit itself (its own members and candidates) and its children in the tree the
+        report is read in, in tree order; by the tree as it was, also the units that were its
+        children when their events happened and have been moved since."""
         query = select(Organization).order_by(Organization.path)
         if self.unit is None:
-            return list(db.session.scalars(query.where(Organization.parent_id.is_(None))))
-        return list(db.session.scalars(query.where(or_(
-            Organization.id == self.unit.id, Organization.parent_id == self.unit.id))))
+            return list(db.session.scalars(query.where(Organization.parent_id.is_(None),
+                                                       self.existing())))
+        children = and_(Organization.parent_id == self.unit.id, self.existing())
+        if self.tree == THEN:
+            children = or_(children, Organization.id.in_(self._former_children()))
+        rows = list(db.session.scalars(query.where(or_(Organization.id == self.unit.id, children))))
+        return sorted(rows, key=lambda org: (org.id != self.unit.id, bucket_key(org, self)))
+
+    def _former_children(self) -> list[int]:
+        """Ids of the units recorded as the unit's children by the period's events."""
+        start = len(self.path) + 1
+        segments = db.session.scalars(
+            select(func.substr(StageEvent.unit_path, start, PATH_DIGITS)).distinct()
+            .where(self.under(StageEvent.unit_path), StageEvent.unit_path != self.path,
+                   self.period.contains(StageEvent.effective_on)))
+        return [int(segment) for segment in segments if segment]
 
 
 def bucket_key(org: Organization, subtree: Subtree) -> str:
     """The bucket an organization listed by ``Subtree.rows`` collects."""
-    return org.path[:len(subtree.path) + SEGMENT]
+    if subtree.unit is not None and org.id == subtree.unit.id:
+        return subtree.path
+    return subtree.path + org.path_segment()
+
+
+def located_at(subtree: Subtree):
+    """SQL: the id of the unit an event is counted at in the report's tree."""
+    return StageEvent.organization_id if subtree.tree == THEN else Candidate.organization_id
+
+
+def located(query, subtree: Subtree):
+    """Join the stage events of ``query`` to their candidate and to the unit they are counted
+    at in the report's tree, within the subtree."""
+    return (query.join(Candidate, Candidate.id == StageEvent.candidate_id)
+            .join(Organization, Organization.id == located_at(subtree))
+            .where(subtree.under(subtree.event_path)))
 
 
 def entries(stage: str, subtree: Subtree):
     """SELECT … FROM stage_event ⨝ candidate ⨝ organization: entries into ``stage`` in the period
     within the subtree. Callers add their columns and grouping."""
-    return (select().select_from(StageEvent)
-            .join(Candidate, Candidate.id == StageEvent.candidate_id)
-            .join(Organization, Organization.id == Candidate.organization_id)
-            .where(StageEvent.to_stage == stage, subtree.period.contains(StageEvent.effective_on),
-                   in_force(),
-                   subtree.condition))
+    return located(select().select_from(StageEvent), subtree).where(
+        StageEvent.to_stage == stage, subtree.period.contains(StageEvent.effective_on), in_force())
 
 
 def admissions(subtree: Subtree):
@@ -76,6 +135,13 @@ def serving_members(subtree: Subtree):
     """SELECT … FROM member ⨝ organization: official and probationary members of the subtree."""
     return (select().select_from(Member).join(Organization, Organization.id == Member.organization_id)
             .where(subtree.condition, Member.status.in_(SERVING)))
+
+
+def admissions_by_bucket(subtree: Subtree) -> dict[str, int]:
+    """Admissions under each child unit (and the unit itself), one grouped query."""
+    bucket = subtree.event_bucket()
+    return dict(db.session.execute(
+        admissions(subtree).add_columns(bucket, func.count()).group_by(bucket)).all())
 
 
 def members_by_bucket(subtree: Subtree) -> dict[str, int]:

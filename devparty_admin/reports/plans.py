@@ -27,7 +27,7 @@ class Target:
 
 def _stage_measure(stage: str):
     def measure(subtree: Subtree, grouped: bool):
-        columns = [subtree.bucket()] if grouped else []
+        columns = [subtree.event_bucket()] if grouped else []
         query = entries(stage, subtree).add_columns(*columns, func.count())
         return query.group_by(*columns) if grouped else query
     return measure
@@ -102,9 +102,8 @@ class PlannedPart(Subtree):
 
     paths: tuple[str, ...] = ()
 
-    @property
-    def condition(self):
-        return or_(*(subtree_condition(p) for p in self.paths))
+    def under(self, column):
+        return or_(*(subtree_condition(p, column) for p in self.paths))
 
 
 def achieved(subtree: Subtree, target: Target) -> int:

@@ -63,11 +63,17 @@ class Preview:
         return sum(self.counts.values())
 
 
+def held(model, column, ids):
+    """SELECT … WHERE the row belongs to one of the units ``ids``. Sub-units that ended stay
+    where they were (they are the tree as it was) and are not held."""
+    query = select().select_from(model).where(column.in_(ids))
+    return query.where(Organization.ended_on.is_(None)) if model is Organization else query
+
+
 def preview(sources: list[Organization]) -> Preview:
     """How many rows of each kind the merged units hold (one query per kind)."""
     ids = [unit.id for unit in sources]
-    return Preview({name: db.session.scalar(select(func.count()).select_from(model)
-                                            .where(column.in_(ids)))
+    return Preview({name: db.session.scalar(held(model, column, ids).add_columns(func.count()))
                     for name, model, column in MOVED})
 
 
@@ -110,9 +116,10 @@ def merge(sources: list[Organization], target: Organization, change: UnitChange,
                                .values(organization_id=target.id))
         if plans == CARRY:
             _carry_plans(unit, target)
-        for child in list(db.session.scalars(select(Organization)
-                                             .where(Organization.parent_id == unit.id))):
+        for child in list(db.session.scalars(held(Organization, Organization.parent_id, [unit.id])
+                                             .add_columns(Organization))):
             child.parent = target  # the path of its whole subtree follows (models.organizations)
+        _carry_staff(unit, target)
         unit.ended_on, unit.active = change.act_date, False
         db.session.add(UnitSuccession(change=change, old=unit, new=target))
     db.session.flush()
@@ -129,6 +136,13 @@ def _record_moves(unit: Organization, target: Organization, actor) -> None:
             {"candidate_id": pk, "field": "organization", "old_value": unit.name,
              "new_value": target.name, "actor_id": getattr(actor, "id", None), "at": now}
             for pk in ids])
+
+
+def _carry_staff(unit: Organization, target: Organization) -> None:
+    """Staff numbers are today's figure: the merged unit's are added to the taking unit's."""
+    if unit.staff_count is not None:
+        target.staff_count = (target.staff_count or 0) + unit.staff_count
+        unit.staff_count = None
 
 
 def _carry_plans(unit: Organization, target: Organization) -> None:
@@ -188,8 +202,7 @@ def rename(unit: Organization, name: str, change: UnitChange, *, actor) -> None:
 def dissolve(unit: Organization, change: UnitChange, *, actor) -> None:
     """End a unit that holds no one and nothing (merge it into another otherwise)."""
     reasons = decision_problems(change)
-    held = preview([unit])
-    still = [str(KIND_LABELS[kind]) for kind, count in held.counts.items()
+    still = [str(KIND_LABELS[kind]) for kind, count in preview([unit]).counts.items()
              if count and kind != "plans"]
     if still:
         reasons.append(_("%(unit)s still holds %(what)s: merge it into another unit instead.",
@@ -241,9 +254,9 @@ def split(unit: Organization, assignment: dict[str, dict[int, Organization]],
     (candidates, members, users, classes, sub_units, plans) to {row id: the unit it goes to}.
     Everything of every kind must be assigned, or the split is refused with what is left."""
     reasons = decision_problems(change) + _ended(unit)
-    held = {kind: set(db.session.scalars(select(model.id).where(column == unit.id)))
-            for kind, model, column in MOVED}
-    for kind, ids in held.items():
+    holding = {kind: set(db.session.scalars(held(model, column, [unit.id]).add_columns(model.id)))
+               for kind, model, column in MOVED}
+    for kind, ids in holding.items():
         given = assignment.get(kind, {})
         missing, foreign = ids - set(given), set(given) - ids
         if missing:

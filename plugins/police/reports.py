@@ -29,7 +29,7 @@ class AdmissionsByRankReport(Report):
     sector = "police"
 
     def tables(self, subtree: Subtree) -> list[Table]:
-        bucket = subtree.bucket()
+        bucket = subtree.event_bucket()
         counts = defaultdict(lambda: defaultdict(int))
         for key, rank, count in db.session.execute(
                 admissions(subtree).outerjoin(PoliceProfile,

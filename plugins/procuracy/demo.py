@@ -1,17 +1,21 @@
 """Demo data of the procuracy plugin: the provincial procuracy: 75 members among 77 staff at the province
 and 119 among 149 in the districts, with the Phú Bình branch, which admitted 5 since 2018
-(seed article 000)."""
+(seed article 000).
+
+On 1/7/2025 regional procuracies replace the district ones: the nine district branches merge
+into three regional branches (staff numbers carried); Phú Bình's figures read by the tree as it
+was."""
 from __future__ import annotations
 
 from datetime import date
 
-from devparty_admin.demo.tree import Unit, split
+from devparty_admin.demo.tree import Reorganization, Unit, split
 
 SOURCES = ("youth_union", "trade_union")
 
 USERS = [
     ("demo.vks", "Văn phòng Đảng ủy VKSND tỉnh", "committee", "VKS"),
-    ("demo.vks.phubinh", "Bí thư Chi bộ VKSND huyện Phú Bình", "branch", "VKS-H1"),
+    ("demo.vks.phubinh", "Bí thư Chi bộ VKSND khu vực 1 (Phú Bình)", "branch", "VKS-H1"),
 ]
 
 
@@ -34,3 +38,13 @@ def unit() -> Unit:
     # Staff are counted where they work: 77 in the provincial office's branches, 149 in districts.
     return Unit("VKS", "Đảng bộ Viện Kiểm sát nhân dân tỉnh", "Đảng bộ cơ sở", "procuracy", sources=SOURCES,
                 place="Thái Nguyên", plans=plans, children=children)
+
+
+REGIONS = [("VKS-KV1", "Chi bộ VKSND khu vực 1", ["VKS-H1", "VKS-H7", "VKS-H8"]),
+           ("VKS-KV2", "Chi bộ VKSND khu vực 2", ["VKS-H2", "VKS-H3", "VKS-H4"]),
+           ("VKS-KV3", "Chi bộ VKSND khu vực 3", ["VKS-H5", "VKS-H6", "VKS-H9"])]
+
+REORGANIZATIONS = [Reorganization(
+    "215-QĐ/ĐU", date(2025, 7, 1), "Ban Thường vụ Đảng ủy VKSND tỉnh",
+    establish=[(Unit(code, name, "Chi bộ cơ sở", "procuracy"), "VKS") for code, name, _ in REGIONS],
+    merge=[(districts, code) for code, _name, districts in REGIONS])]

@@ -44,5 +44,10 @@ def demo_units():
 
 
 @hookimpl
+def demo_reorganizations():
+    return demo.REORGANIZATIONS
+
+
+@hookimpl
 def reports():
     return [StaffReport()]

@@ -164,3 +164,33 @@ def test_the_shipped_templates_are_what_the_layout_builds(tmp_path):
     for code in PAPERS:
         assert text_of((tmp_path / f"{code}.docx").read_bytes()) == \
             text_of((TEMPLATES / f"{code}.docx").read_bytes()), code
+
+
+def test_a_transfer_prints_the_sending_units_introduction(branch, make, db, login_as):
+    """Transferred temporarily, a member leaves with an introduction that names both units,
+    the decision and what travels with them; a unit that is neither end cannot print it."""
+    from devparty_admin.models import Organization, Transfer
+    from devparty_admin.workflow.transfers import transfer_member
+
+    member = branch.members[0]
+    member.national_id = "001088000123"
+    elsewhere = make.org("Chi bộ nơi công tác tạm thời", parent=branch.committee_unit)
+    decision = Transfer(number="7-QĐ/ĐU", act_date=date(2025, 6, 1), issuer="Đảng ủy cơ sở",
+                        note="Phiếu đảng viên, hồ sơ đảng viên")
+    transfer_member(member, elsewhere, decision, actor=branch.committee_user, kind="temporary")
+    db.session.commit()
+    session = login_as(branch.branch_user)
+    listed = session.get("/admin/transfer/").get_data(as_text=True)
+    assert f"/admin/transfer/paper/GT-CSH/?id={decision.id}" in listed
+    paper = session.get(f"/admin/transfer/paper/GT-CSH/?id={decision.id}")
+    assert paper.status_code == 200
+    body = text_of(paper.data)
+    assert "Chuyển sinh hoạt đảng tạm thời" in body
+    assert "Kính gửi: Chi bộ nơi công tác tạm thời." in body
+    assert member.full_name in body and "001088000123" in body and "7-QĐ/ĐU" in body
+    assert "ngày 01/06/2025 của Đảng ủy cơ sở" in body
+    assert "Kèm theo: Phiếu đảng viên, hồ sơ đảng viên." in body
+    stranger = make.org("Chi bộ khác hẳn", parent=branch.province)
+    outsider = login_as(make.user("branch", stranger))
+    assert outsider.get(f"/admin/transfer/paper/GT-CSH/?id={decision.id}").status_code == 404
+    assert db.session.get(Organization, elsewhere.id) is not None

@@ -20,6 +20,8 @@ from devparty_admin.workflow.deadlines import deadline_of
 from devparty_admin.workflow.reorganization import ReorganizationRefused, merge
 from devparty_admin.workflow.transitions import move_many
 
+from ..reports.test_reports import table
+
 DAY = date.today() - timedelta(days=3)
 
 
@@ -265,3 +267,38 @@ def test_establish_move_and_split_with_an_explicit_assignment(two_branches, app,
     assert db.session.get(Member, member.id).organization.code == "CB03B"
     assert db.session.query(Plan).filter_by(year=2025).one().organization.code == "CB03B"
     assert db.session.get(Organization, other.id).ended_on == DAY
+
+
+def test_reports_of_2021_read_the_same_by_the_old_tree_after_a_merge(two_branches, make, login_as,
+                                                                       db):
+    """Admissions stay counted where they happened: the 2021 report by the tree as it was is
+    the same before and after the merge (the merged branches marked as ended); summed into
+    today's units, the unit that took them over holds them all."""
+    branch, other, _pooled, target = two_branches
+    for unit, count in ((branch.unit, 2), (other, 3)):
+        for i in range(count):
+            person = make.candidate(unit, full_name=f"Kết Nạp Năm Hai Mốt {i}", stage="official")
+            db.session.add(StageEvent(candidate=person, from_stage="proposed",
+                                      to_stage="admitted", effective_on=date(2021, 3, 1 + i)))
+    db.session.commit()
+    committee = login_as(branch.committee_user)
+    url = (f"/admin/reports/admissions?unit={branch.committee_unit.id}"
+           "&start=01/01/2021&end=31/12/2021")
+
+    def by_unit(query: str = "") -> dict[str, str]:
+        return dict(map(tuple, table(committee.get(url + query).get_data(as_text=True),
+                                     "by_unit")))
+
+    before = by_unit()
+    assert (before["Chi bộ 01"], before["Chi bộ 03"], before["Chi bộ hợp nhất"]) == ("2", "3", "0")
+    merge([branch.unit, other], target, _decision(), actor=branch.committee_user)
+    db.session.commit()
+    ended = f" (đã kết thúc {DAY:%d/%m/%Y})"
+    after = by_unit()
+    assert after == {name + (ended if name in ("Chi bộ 01", "Chi bộ 03") else ""): count
+                     for name, count in before.items()}
+    today = by_unit("&tree=now")
+    assert today["Chi bộ hợp nhất"] == "5" and not any("kết thúc" in name for name in today)
+    years = table(committee.get(url.replace("admissions?", "admissions?tree=now&")).get_data(
+        as_text=True), "by_year")
+    assert years[-1] == ["Tổng cộng", "5"]
