@@ -30,7 +30,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import to_user_timezone
 from flask_login import current_user
-from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy import and_, exists, func, or_, select, text
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
@@ -44,7 +44,9 @@ from ..reports.excel import XLSX_MIMETYPE, write_csv, write_xlsx
 from ..security import has_permission, scoped
 from ..security.access import record_access
 from ..security.permissions import CREATE, DELETE, EDIT, EXPORT, READ
+from ..security.scoping import narrow_scope
 from ..vietnamese import fold, prefix_upper_bound
+from .counting import CappedCount
 from .forms import AdminForm, ModelConverter
 
 FORMATTERS = dict(typefmt.BASE_FORMATTERS)
@@ -89,22 +91,28 @@ def folded_prefix(column, term: str):
     return (column >= term) & (column < prefix_upper_bound(term))
 
 
-def name_condition(model, search: str):
+def name_condition(model, search: str, narrow: bool = False):
     """A person found by words of the name, accents optional, starting at any word ("nguyen
     thanh", "thanh an", "an"), or by the CCCD's first digits; None for an empty search. Each
-    part is a prefix range on an indexed folded column."""
+    part is a prefix range on an indexed folded column. Within a ``narrow`` scope (a chi bộ's
+    few hundred rows) the middle words are looked up row by row instead of listing every
+    person in the country whose middle word matches."""
     term = fold(search)
     if not term:
         return None
     word = model.name_words.property.mapper.class_
+    if narrow:
+        middle = exists().where(word.person_id == model.id, folded_prefix(word.words, term))
+    else:
+        middle = model.id.in_(select(word.person_id).where(folded_prefix(word.words, term)))
     conditions = [folded_prefix(model.name_folded, term), folded_prefix(model.given_folded, term),
-                  model.id.in_(select(word.person_id).where(folded_prefix(word.words, term)))]
+                  middle]
     if term.isdigit():
         conditions.append(folded_prefix(model.national_id, term))
     return or_(*conditions)
 
 
-def text_condition(model, search: str):
+def text_condition(model, search: str, narrow: bool = False):
     """How typed text finds rows of ``model``, in list searches and pickers alike: people by
     their name (``name_condition``); organizations by the start of their code or any part of
     their name; other records with a folded name by any part of it. Accents are optional."""
@@ -112,7 +120,7 @@ def text_condition(model, search: str):
     if not term:
         return None
     if hasattr(model, "given_folded"):
-        return name_condition(model, search)
+        return name_condition(model, search, narrow)
     contains = model.name_folded.contains(term, autoescape=True)
     if hasattr(model, "code"):
         code = search.strip().lower()
@@ -139,7 +147,7 @@ class FoldedSearch:
         return query, count_query, joins, count_joins
 
     def search_condition(self, search: str):
-        return text_condition(self.model, search)
+        return text_condition(self.model, search, narrow_scope(current_user))
 
     def search_placeholder(self) -> str:
         return str(self.search_hint)
@@ -349,7 +357,7 @@ class ScopedModelView(ModelView):
 
     def get_count_query(self):
         query = db.session.query(func.count()).select_from(self.model)
-        return scoped(query, self.model, current_user)
+        return CappedCount(scoped(query, self.model, current_user))
 
     def get_one(self, id):
         record = self.get_query().filter(primary_key(self.model) == parse_pk(id)).one_or_none()

@@ -1,0 +1,178 @@
+"""Candidate list pages at national scale, side by side with their peers, in one interleaved run.
+
+    .venv/bin/python bench/pages.py --people 1000000 [--engine sqlite|postgresql] [--repeat 7]
+
+On the data set of ``bench/dataset.py`` (built first when missing; PostgreSQL: a throwaway
+server, or ``--database-url``), each page is requested, round after round, in three versions:
+
+- **product**: the screen users get (``/admin/candidate/``), logged in as the province's committee
+  (every row) and as one chi bộ's committee (about 200 rows);
+- **floor**: one indexed query for the same 50 rows, rendered by a plain Jinja template;
+- **default**: Flask-Admin's default ``ModelView`` over the same table (50 rows a page, searching
+  ``full_name``), limited to the same units.
+
+It prints each page's median, the product's ratio to the floor, the default's time over the
+product's, and the SQL statements the product ran for the page.
+"""
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from flask import render_template_string, request
+from flask_admin.contrib.sqla import ModelView
+from sqlalchemy import event, select
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from dataset import PASSWORD, build, database_url  # noqa: E402
+
+from devparty_admin import create_app  # noqa: E402
+from devparty_admin.extensions import db  # noqa: E402
+from devparty_admin.models import Candidate, Organization, User  # noqa: E402
+from devparty_admin.models.organizations import subtree_condition  # noqa: E402
+from devparty_admin.vietnamese import fold, prefix_upper_bound  # noqa: E402
+
+PAGE_SIZE = 50
+PAGES = [("list, page 1", ""), ("list, page 1000", "page=999"),
+         ("search “nguyen thi hong”", "search=nguyen+thi+hong"), ("search “lan”", "search=lan"),
+         ("search “tran van”", "search=tran+van")]
+FLOOR = """<table>{% for c, unit in rows %}<tr><td>{{ c.full_name }}</td>
+<td>{{ c.date_of_birth.strftime('%d/%m/%Y') if c.date_of_birth }}</td><td>{{ c.stage }}</td>
+<td>{{ unit }}</td></tr>{% endfor %}</table>"""
+
+
+def _unit_condition(unit_id: int | None):
+    if unit_id is None:
+        return None
+    unit = db.session.get(Organization, unit_id)
+    return Candidate.organization_id.in_(select(Organization.id).where(
+        subtree_condition(unit.path)))
+
+
+def floor():
+    """One indexed query for the rows the product shows (name order, 50 a page)."""
+    query = (select(Candidate, Organization.name)
+             .join(Organization, Organization.id == Candidate.organization_id)
+             .order_by(Candidate.sort_key).limit(PAGE_SIZE)
+             .offset(PAGE_SIZE * int(request.args.get("page", 0))))
+    unit = request.args.get("unit", type=int)
+    if unit is not None:
+        query = query.where(Candidate.organization_id == unit)
+    term = fold(request.args.get("search", ""))
+    if term:
+        column = Candidate.name_folded if " " in term else Candidate.given_folded
+        query = query.where(column >= term, column < prefix_upper_bound(term))
+    return render_template_string(FLOOR, rows=db.session.execute(query).all())
+
+
+class DefaultView(ModelView):
+    """Flask-Admin's defaults, limited to the unit in ``?unit=`` like the product's scope."""
+
+    page_size = PAGE_SIZE
+    column_searchable_list = ["full_name"]
+
+    def _scoped(self, query):
+        condition = _unit_condition(request.args.get("unit", type=int))
+        return query if condition is None else query.filter(condition)
+
+    def get_query(self):
+        return self._scoped(super().get_query())
+
+    def get_count_query(self):
+        return self._scoped(super().get_count_query())
+
+
+def peers(app) -> None:
+    app.add_url_rule("/bench/floor", "bench_floor", floor)
+    admin = app.extensions["admin"][0]
+    with app.app_context():
+        admin.add_view(DefaultView(Candidate, db.session, endpoint="bench_default",
+                                   url="/bench/default"))
+
+
+def _variants(unit: int | None, query: str) -> dict[str, str]:
+    scope = f"unit={unit}&" if unit is not None else ""
+    floor_query = query.replace("page=999", "page=999")
+    return {"product": f"/admin/candidate/?{query}",
+            "floor": f"/bench/floor?{scope}{floor_query}",
+            "default": f"/bench/default/?{scope}{query}"}
+
+
+def run(app, repeat: int) -> list[tuple]:
+    with app.app_context():
+        users = {u.username: u for u in db.session.scalars(select(User))}
+        branch = users["bench.branch"].organization_id
+    statements: list[str] = []
+    with app.app_context():
+        engine = db.engine
+    event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+    results = []
+    for username, unit in (("bench.province", None), ("bench.branch", branch)):
+        client = app.test_client()
+        assert client.post("/login", data={"username": username, "password": PASSWORD}
+                           ).status_code == 302
+        times = {(label, variant): [] for label, _q in PAGES for variant in ("product", "floor",
+                                                                           "default")}
+        counted = {}
+        for round_number in range(repeat + 1):  # the first round warms the caches
+            for label, query in PAGES:
+                for variant, url in _variants(unit, query).items():
+                    statements.clear()
+                    started = time.perf_counter()
+                    response = client.get(url)
+                    response.get_data()
+                    spent = (time.perf_counter() - started) * 1000
+                    assert response.status_code == 200, (url, response.status_code)
+                    if round_number:
+                        times[label, variant].append(spent)
+                    if variant == "product":
+                        counted[label] = len(statements)
+        for label, _query in PAGES:
+            product, floor_ms, default = (statistics.median(times[label, v])
+                                          for v in ("product", "floor", "default"))
+            results.append((username, label, product, floor_ms, default, counted[label]))
+    return results
+
+
+def report(results: list[tuple], engine: str) -> None:
+    print(f"\n{engine}: median ms of the rounds after the first\n")
+    print("| user | page | product | floor | product ÷ floor | default | default ÷ product |"
+          " statements |")
+    print("|---|---|---|---|---|---|---|---|")
+    for username, label, product, floor_ms, default, count in results:
+        print(f"| {username} | {label} | {product:,.0f} | {floor_ms:,.1f} | "
+              f"{product / floor_ms:,.1f}× | {default:,.0f} | {default / product:,.2f} | {count} |")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--people", type=int, default=1_000_000)
+    parser.add_argument("--engine", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument("--database-url", default=None)
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    server = None
+    url = args.database_url
+    if url is None and args.engine == "postgresql":
+        from devparty_admin.testing.postgres import TemporaryPostgres
+        server = TemporaryPostgres()
+        url = server.start()
+    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url(args.people, url),
+                      "WTF_CSRF_ENABLED": False})
+    try:
+        with app.app_context():
+            build(args.people)
+        peers(app)
+        report(run(app, args.repeat), args.engine)
+    finally:
+        if server is not None:
+            server.stop()
+
+
+if __name__ == "__main__":
+    main()

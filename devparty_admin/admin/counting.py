@@ -1,0 +1,43 @@
+"""A list's total, counted only as far as anyone reads it: past ``COUNT_CAP`` rows the list
+says "more than 10,000" instead of counting a province's million rows on every page."""
+from __future__ import annotations
+
+from flask_babel import format_decimal
+from flask_babel import gettext as _
+from sqlalchemy import func, literal_column, select
+from sqlalchemy.orm import Query
+
+from ..extensions import db
+
+COUNT_CAP = 10_000
+
+
+class AtLeast(int):
+    """A count that stopped at the cap: arithmetic (pages) as the number, shown as "more
+    than …"."""
+
+    def __str__(self) -> str:
+        return _("more than %(count)s", count=format_decimal(COUNT_CAP))
+
+
+class CappedCount:
+    """Wraps a list's count query: filters and joins apply to it as to any query; ``scalar``
+    counts at most ``COUNT_CAP + 1`` matching rows."""
+
+    def __init__(self, query: Query) -> None:
+        self._query = query
+
+    def __getattr__(self, name: str):
+        attribute = getattr(self._query, name)
+        if not callable(attribute):
+            return attribute
+
+        def chained(*args, **kwargs):
+            result = attribute(*args, **kwargs)
+            return CappedCount(result) if isinstance(result, Query) else result
+        return chained
+
+    def scalar(self) -> int:
+        rows = self._query.with_entities(literal_column("1")).limit(COUNT_CAP + 1).subquery()
+        count = db.session.scalar(select(func.count()).select_from(rows))
+        return AtLeast(count) if count > COUNT_CAP else count
