@@ -25,7 +25,7 @@ from flask_admin.actions import action
 from flask_admin.babel import lazy_gettext as admin_lazy_gettext
 from flask_admin.contrib.sqla import ModelView
 from flask_admin.contrib.sqla.ajax import QueryAjaxModelLoader
-from flask_admin.model import template, typefmt
+from flask_admin.model import typefmt
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_babel import to_user_timezone
@@ -48,6 +48,7 @@ from ..security.scoping import narrow_scope
 from ..vietnamese import fold, prefix_upper_bound
 from .counting import CappedCount
 from .forms import AdminForm, ModelConverter
+from .row_actions import lean
 
 FORMATTERS = dict(typefmt.BASE_FORMATTERS)
 FORMATTERS.update({date: lambda view, value, name: format_date(value),
@@ -220,14 +221,6 @@ class ScopedAjaxLoader(QueryAjaxModelLoader):
         if self.order_by is not None:
             query = query.order_by(self.order_by)
         return query.offset(offset).limit(limit).all()
-
-
-class DeleteIfAllowed(template.DeleteRowAction):
-    """The delete button, only on the rows the screen would delete (``deletable``)."""
-
-    def render(self, context, row_id, row):
-        view = context.resolve("admin_view")
-        return super().render(context, row_id, row) if view.deletable(row) else ""
 
 
 class ScopedModelView(ModelView):
@@ -442,8 +435,7 @@ class ScopedModelView(ModelView):
         (never one per row); called for each list page and each export batch."""
 
     def get_list_row_actions(self):
-        return [DeleteIfAllowed() if isinstance(action, template.DeleteRowAction) else action
-                for action in super().get_list_row_actions()]
+        return lean(super().get_list_row_actions())
 
     def deletable(self, record) -> bool:
         """Whether the list offers to delete ``record`` (what ``prepare_rows`` loaded decides;

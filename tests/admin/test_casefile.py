@@ -256,3 +256,23 @@ def test_a_passed_class_without_a_certificate_date_takes_the_classs_last_day(bra
     assert response.status_code == 302
     enrollment = db.session.query(Enrollment).filter_by(candidate_id=person.id).one()
     assert enrollment.certificate_date == date(2025, 3, 7)
+
+
+def test_the_rows_delete_form_deletes_with_its_own_token(branch, make, db, login_as):
+    """The row's delete form is posted as the page wrote it (its id, return address and CSRF
+    token) and the record is gone; the row's open and edit icons lead to the record."""
+    import re
+
+    fresh = make.candidate(branch.unit, full_name="Xóa Được Ngay", stage="source")
+    model, pk = type(fresh), fresh.id
+    session = login_as(make.user("admin", None))
+    listed = session.get("/admin/candidate/?search=xoa+duoc").get_data(as_text=True)
+    assert f'href="/admin/candidate/details/?id={pk}&amp;url=' in listed
+    assert f'href="/admin/candidate/edit/?id={pk}&amp;url=' in listed
+    form = re.search(r'<form class="icon" method="POST" action="([^"]+)">(.*?)</form>', listed)
+    fields = dict(re.findall(r'name="([^"]+)" type="hidden" value="([^"]*)"', form.group(2)))
+    assert fields["id"] == str(pk) and fields["csrf_token"]
+    response = session.post(form.group(1), data=fields, with_token=False)
+    assert response.status_code == 302
+    db.session.expire_all()
+    assert db.session.get(model, pk) is None
