@@ -11,6 +11,9 @@ server, or ``--database-url``), each page is requested, round after round, in th
 - **default**: Flask-Admin's default ``ModelView`` over the same table (50 rows a page, searching
   ``full_name``), limited to the same units.
 
+The dashboard (``/admin/``) is timed against one grouped query counting the unit's candidates by
+stage.
+
 It prints each page's median, the product's ratio to the floor, the default's time over the
 product's, and the SQL statements the product ran for the page.
 """
@@ -24,7 +27,7 @@ from pathlib import Path
 
 from flask import render_template_string, request
 from flask_admin.contrib.sqla import ModelView
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -40,7 +43,7 @@ from devparty_admin.vietnamese import fold, prefix_upper_bound  # noqa: E402
 PAGE_SIZE = 50
 PAGES = [("list, page 1", ""), ("list, page 1000", "page=999"),
          ("search “nguyen thi hong”", "search=nguyen+thi+hong"), ("search “lan”", "search=lan"),
-         ("search “tran van”", "search=tran+van")]
+         ("search “tran van”", "search=tran+van"), ("dashboard", "dashboard")]
 FLOOR = """<table>{% for c, unit in rows %}<tr><td>{{ c.full_name }}</td>
 <td>{{ c.date_of_birth.strftime('%d/%m/%Y') if c.date_of_birth }}</td><td>{{ c.stage }}</td>
 <td>{{ unit }}</td></tr>{% endfor %}</table>"""
@@ -70,6 +73,16 @@ def floor():
     return render_template_string(FLOOR, rows=db.session.execute(query).all())
 
 
+def floor_dashboard():
+    """The dashboard's floor: the candidates of the unit counted by stage, one GROUP BY."""
+    query = select(Candidate.stage, func.count()).group_by(Candidate.stage)
+    condition = _unit_condition(request.args.get("unit", type=int))
+    if condition is not None:
+        query = query.where(condition)
+    return render_template_string("{% for stage, n in rows %}{{ stage }} {{ n }} {% endfor %}",
+                                  rows=db.session.execute(query).all())
+
+
 class DefaultView(ModelView):
     """Flask-Admin's defaults, limited to the unit in ``?unit=`` like the product's scope."""
 
@@ -89,6 +102,7 @@ class DefaultView(ModelView):
 
 def peers(app) -> None:
     app.add_url_rule("/bench/floor", "bench_floor", floor)
+    app.add_url_rule("/bench/floor/dashboard", "bench_floor_dashboard", floor_dashboard)
     admin = app.extensions["admin"][0]
     with app.app_context():
         admin.add_view(DefaultView(Candidate, db.session, endpoint="bench_default",
@@ -96,10 +110,11 @@ def peers(app) -> None:
 
 
 def _variants(unit: int | None, query: str) -> dict[str, str]:
+    """The page's three versions (the dashboard has no default ModelView)."""
     scope = f"unit={unit}&" if unit is not None else ""
-    floor_query = query.replace("page=999", "page=999")
-    return {"product": f"/admin/candidate/?{query}",
-            "floor": f"/bench/floor?{scope}{floor_query}",
+    if query == "dashboard":
+        return {"product": "/admin/", "floor": f"/bench/floor/dashboard?{scope}"}
+    return {"product": f"/admin/candidate/?{query}", "floor": f"/bench/floor?{scope}{query}",
             "default": f"/bench/default/?{scope}{query}"}
 
 
@@ -134,6 +149,7 @@ def run(app, repeat: int) -> list[tuple]:
                         counted[label] = len(statements)
         for label, _query in PAGES:
             product, floor_ms, default = (statistics.median(times[label, v])
+                                          if times[label, v] else None
                                           for v in ("product", "floor", "default"))
             results.append((username, label, product, floor_ms, default, counted[label]))
     return results
@@ -145,8 +161,10 @@ def report(results: list[tuple], engine: str) -> None:
           " statements |")
     print("|---|---|---|---|---|---|---|---|")
     for username, label, product, floor_ms, default, count in results:
+        versus = (f"{default:,.0f} | {default / product:,.2f}" if default is not None
+                  else "– | –")
         print(f"| {username} | {label} | {product:,.0f} | {floor_ms:,.1f} | "
-              f"{product / floor_ms:,.1f}× | {default:,.0f} | {default / product:,.2f} | {count} |")
+              f"{product / floor_ms:,.1f}× | {versus} | {count} |")
 
 
 def main() -> None:

@@ -23,7 +23,6 @@ ALERT_KINDS = Choices(
 )
 CERTIFICATE_WARNING_MONTHS = 3
 STAGES_WITH_CERTIFICATE = ("sympathizer", "trained", "dossier")
-WATCHED = ("proposed", "admitted", "probationary", *STAGES_WITH_CERTIFICATE)
 
 
 @dataclass
@@ -46,21 +45,24 @@ class Alert:
 
 
 def _entered_current_stage():
-    """When each watched candidate entered its current stage."""
-    return (select(StageEvent.candidate_id, func.max(StageEvent.effective_on).label("entered"))
-            .join(Candidate, Candidate.id == StageEvent.candidate_id)
-            .where(StageEvent.to_stage == Candidate.stage, Candidate.stage.in_(WATCHED), in_force())
-            .group_by(StageEvent.candidate_id).subquery())
+    """SQL, per candidate row: when the candidate entered its current stage. Correlated, so a
+    chi bộ's alerts read its own candidates' steps, not every watched candidate's."""
+    return (select(func.max(StageEvent.effective_on))
+            .where(StageEvent.candidate_id == Candidate.id, StageEvent.to_stage == Candidate.stage,
+                   in_force())
+            .correlate(Candidate).scalar_subquery())
 
 
 DECISION_DOCUMENT = "9-KND"
 
 
 def decisions_received():
-    """When each branch received the admission decision (its 9-KNĐ document's received date)."""
-    return (select(DossierItem.candidate_id, func.max(DossierItem.received_on).label("received"))
-            .where(DossierItem.form_code == DECISION_DOCUMENT, DossierItem.received_on.is_not(None))
-            .group_by(DossierItem.candidate_id).subquery())
+    """SQL, per candidate row: when the branch received the admission decision (its 9-KNĐ
+    document's received date)."""
+    return (select(func.max(DossierItem.received_on))
+            .where(DossierItem.candidate_id == Candidate.id,
+                   DossierItem.form_code == DECISION_DOCUMENT)
+            .correlate(Candidate).scalar_subquery())
 
 
 def decision_received(candidate_id: int) -> date | None:
@@ -76,10 +78,12 @@ def ceremony_due(decided: date, received: date | None, rules: Rules) -> date:
 
 
 def _awareness_certificates():
-    return (select(Enrollment.candidate_id, func.max(Enrollment.certificate_date).label("issued"))
-            .join(TrainingClass)
-            .where(TrainingClass.kind == "awareness", Enrollment.result == "passed")
-            .group_by(Enrollment.candidate_id).subquery())
+    """SQL, per candidate row: the date of the awareness-class certificate."""
+    return (select(func.max(Enrollment.certificate_date))
+            .join(TrainingClass, TrainingClass.id == Enrollment.class_id)
+            .where(Enrollment.candidate_id == Candidate.id, TrainingClass.kind == "awareness",
+                   Enrollment.result == "passed")
+            .correlate(Candidate).scalar_subquery())
 
 
 def kind_and_due(stage: str, entered: date | None, issued: date | None, today: date,
@@ -142,17 +146,12 @@ def alerts(candidates_query, today: date | None = None, rules: Rules | None = No
     certificate_cutoff = add_months(today, CERTIFICATE_WARNING_MONTHS - rules.certificate_max_months)
     query = (candidates_query
              .with_only_columns(Candidate.id, Candidate.full_name, Organization.name,
-                                Candidate.stage, entered.c.entered, certificates.c.issued,
-                                received.c.received)
+                                Candidate.stage, entered, certificates, received)
              .join(Organization, Organization.id == Candidate.organization_id)
-             .outerjoin(entered, entered.c.candidate_id == Candidate.id)
-             .outerjoin(certificates, certificates.c.candidate_id == Candidate.id)
-             .outerjoin(received, received.c.candidate_id == Candidate.id)
              .where(or_(Candidate.stage.in_(("proposed", "admitted")),
-                        and_(Candidate.stage == "probationary",
-                             entered.c.entered <= probation_cutoff),
+                        and_(Candidate.stage == "probationary", entered <= probation_cutoff),
                         and_(Candidate.stage.in_(STAGES_WITH_CERTIFICATE),
-                             certificates.c.issued <= certificate_cutoff))))
+                             certificates <= certificate_cutoff))))
     found = []
     for candidate_id, name, unit, stage, entered_on, issued, got in db.session.execute(query):
         result = kind_and_due(stage, entered_on, issued, today, rules, got)
