@@ -1,6 +1,7 @@
 """The alerts screen: deadlines of the user's subtree, most urgent first."""
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
 from flask import request
@@ -11,7 +12,7 @@ from sqlalchemy import select
 from ..models import Candidate
 from ..plugins.loader import plugins
 from ..security import scoped
-from ..workflow.deadlines import ALERT_KINDS, alerts
+from ..workflow.deadlines import ALERT_KINDS, alert_counts, alerts
 from .base import ScreenView
 
 
@@ -23,6 +24,17 @@ def subtree_alerts(user, today: date | None = None):
     found += [alert for provided in plugins().hook("unit_alerts")(user=user, today=today)
               for alert in provided]
     return sorted(found, key=lambda alert: (not alert.overdue, alert.due))
+
+
+def subtree_alert_counts(user, today: date | None = None) -> tuple[dict[str, int], dict]:
+    """{kind: count} of the alerts ``subtree_alerts`` would list, counted in SQL for the
+    candidates (``alert_counts``) and from the plugins' unit alerts; and the plugins' labels."""
+    today = today or date.today()
+    counts = Counter(alert_counts(scoped(select(Candidate), Candidate, user), today))
+    units = [alert for provided in plugins().hook("unit_alerts")(user=user, today=today)
+             for alert in provided]
+    counts.update(alert.kind for alert in units)
+    return dict(counts), {alert.kind: alert.label for alert in units}
 
 
 class AlertsView(ScreenView):

@@ -2,7 +2,6 @@
 per month and the deadline alerts; every number links to the list or report behind it."""
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 
 from flask_admin import AdminIndexView, expose
@@ -20,7 +19,7 @@ from ..reports.tables import Chart
 from ..security import has_permission, scoped
 from ..security.permissions import PROPOSE
 from ..workflow.deadlines import ALERT_KINDS
-from .alerts import subtree_alerts
+from .alerts import subtree_alert_counts
 from .base import refuse_access
 
 
@@ -53,9 +52,8 @@ class HomeView(AdminIndexView):
     @expose("/")
     def index(self):
         stages = stage_counts(current_user)
-        alerts = subtree_alerts(current_user)
-        by_kind = Counter(alert.kind for alert in alerts)
-        labels = {**dict(ALERT_KINDS), **{a.kind: a.label for a in alerts}}
+        by_kind, plugin_labels = subtree_alert_counts(current_user)
+        labels = {**dict(ALERT_KINDS), **plugin_labels}
         year = date.today().year
         subtree = Subtree(current_user.organization, Period.year(year))
         months = monthly_admissions(subtree)
@@ -63,7 +61,7 @@ class HomeView(AdminIndexView):
         return self.render(
             "devparty/home.html",
             stages=stages,
-            alert_count=len(alerts),
+            alert_count=sum(by_kind.values()),
             alert_kinds=[(code, label, by_kind.get(code, 0)) for code, label in labels.items()],
             candidate_total=sum(n for _, _, n in stages),
             member_total=member_count(current_user),

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, case, false, func, or_, select
 
 from ..extensions import db
 from ..models import Candidate, DossierItem, Enrollment, Organization, StageEvent, TrainingClass, in_force
@@ -158,3 +158,60 @@ def alerts(candidates_query, today: date | None = None, rules: Rules | None = No
         if result:
             found.append(Alert(candidate_id, name, unit, stage, *result))
     return sorted(found, key=lambda a: (not a.overdue, a.due))
+
+
+def _latest_day(fires, today: date) -> date | None:
+    """The latest day ``d`` up to ``today`` for which ``fires(d)`` holds, where ``fires`` holds
+    for every day before once it holds for one (the deadlines grow with the date a stage was
+    entered); None when it holds for no day of the last 30 years."""
+    low, high = today - timedelta(days=30 * 366), today
+    if not fires(low):
+        return None
+    if fires(high):
+        return high
+    while (high - low).days > 1:  # fires(low) and not fires(high)
+        middle = low + timedelta(days=(high - low).days // 2)
+        low, high = (middle, high) if fires(middle) else (low, middle)
+    return low
+
+
+def _before(column, day: date | None):
+    return column <= day if day is not None else false()
+
+
+def alert_counts(candidates_query, today: date | None = None,
+                 rules: Rules | None = None) -> dict[str, int]:
+    """{kind: how many alerts} for the candidates of ``candidates_query``, exactly as ``alerts``
+    would raise them, in one grouped query: each kind's condition on the date a stage was
+    entered (or a certificate issued) is turned into a cut-off day once, so no deadline is
+    computed row by row (a province's dashboard)."""
+    today, rules = today or date.today(), rules or current_rules()
+    entered, issued = _entered_current_stage(), _awareness_certificates()
+
+    def review_overdue(day):
+        ends = add_months(day, rules.probation_months)
+        return today > add_working_days(ends, rules.recognition_review_working_days)
+
+    def probation_ending(day):
+        ends = add_months(day, rules.probation_months)
+        return today >= ends - timedelta(days=rules.probation_warning_days)
+
+    def certificate_expiring(day):
+        expires = add_months(day, rules.certificate_max_months)
+        return today >= add_months(expires, -CERTIFICATE_WARNING_MONTHS)
+
+    probationary = Candidate.stage == "probationary"
+    kind = case(
+        (and_(Candidate.stage == "proposed", entered.is_not(None)), "decision_due"),
+        (and_(Candidate.stage == "admitted", entered.is_not(None)), "ceremony_due"),
+        (and_(probationary, _before(entered, _latest_day(review_overdue, today))),
+         "recognition_overdue"),
+        (and_(probationary, _before(entered, _latest_day(probation_ending, today))),
+         "probation_ending"),
+        (and_(Candidate.stage.in_(STAGES_WITH_CERTIFICATE),
+              _before(issued, _latest_day(certificate_expiring, today))), "certificate_expiring"))
+    counted = (candidates_query.with_only_columns(kind.label("kind"), func.count())
+               .where(Candidate.stage.in_(("proposed", "admitted", "probationary",
+                                           *STAGES_WITH_CERTIFICATE)))
+               .group_by(kind))
+    return {code: count for code, count in db.session.execute(counted) if code is not None}

@@ -70,3 +70,26 @@ def test_alerts_cost_two_queries_whatever_the_number_of_candidates(make, db, cou
     with count_queries() as counter:
         found = alerts(select(Candidate), date(2025, 12, 1))
     assert len(found) == count and counter.count == 2
+
+
+def test_the_dashboards_counts_are_the_alerts_counted(make, db):
+    """``alert_counts`` (one grouped query, cut-off days) agrees with the alerts listed one by
+    one, on days on both sides of every deadline: probations entered on each day of a month
+    around their end and review, certificates around their expiry, pending decisions."""
+    from collections import Counter
+
+    from devparty_admin.workflow.deadlines import alert_counts
+
+    unit = make.org("Chi bộ")
+    for offset in range(0, 70, 3):
+        _in_stage(make, db, unit, "probationary", date(2024, 9, 1) + timedelta(days=offset))
+        certified = _in_stage(make, db, unit, "trained", date(2024, 1, 1))
+        add_certificate(db, certified, unit, date(2020, 8, 1) + timedelta(days=offset))
+    _in_stage(make, db, unit, "proposed", date(2025, 1, 10))
+    _in_stage(make, db, unit, "admitted", date(2025, 8, 20))
+    make.candidate(unit, full_name="Đề nghị chưa có bước", stage="proposed")  # no step: no alert
+    for today in (date(2025, 8, 15), date(2025, 9, 20), date(2025, 10, 6), date(2025, 11, 3),
+                  date(2025, 12, 1), date(2026, 1, 15)):
+        listed = Counter(alert.kind for alert in alerts(select(Candidate), today))
+        assert alert_counts(select(Candidate), today) == dict(listed), today
+        assert len(listed) >= 2
