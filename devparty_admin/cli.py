@@ -339,7 +339,8 @@ def units_merge_command(mapping, number: str, day: str, issuer: str, plans: str,
     click.echo(f"Đã sáp nhập {sum(len(olds) for olds in groups.values())} tổ chức đảng.")
 
 
-def _decision(number: str, day: str, issuer: str):
+def _decision(number: str, day: str, issuer: str, model=None):
+    """The decision given by the options, as a ``UnitChange`` (or ``model``: a ``Transfer``)."""
     from datetime import datetime
 
     from .models import UnitChange
@@ -348,7 +349,7 @@ def _decision(number: str, day: str, issuer: str):
         on = datetime.strptime(day.strip(), "%d/%m/%Y").date()
     except ValueError:
         raise click.ClickException("Ngày phải viết dd/mm/yyyy.") from None
-    return UnitChange(number=number, act_date=on, issuer=issuer)
+    return (model or UnitChange)(number=number, act_date=on, issuer=issuer)
 
 
 def _unit(code: str) -> Organization:
@@ -421,8 +422,7 @@ def members_transfer_command(national_id: str, to_code: str, kind: str, number: 
     member = db.session.scalar(select(Member).where(Member.national_id == national_id))
     if member is None:
         raise click.ClickException(f"Không có đảng viên có số CCCD {national_id}.")
-    change = _decision(number, day, issuer)
-    decision = Transfer(number=change.number, act_date=change.act_date, issuer=change.issuer)
+    decision = _decision(number, day, issuer, Transfer)
     _reorganize(transfer_member, member, _unit(to_code), decision, kind=kind)
     click.echo(f"Đã chuyển sinh hoạt {'tạm thời ' if kind == 'temporary' else ''}"
                f"{member.full_name} sang {to_code}.")

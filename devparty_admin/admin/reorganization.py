@@ -139,9 +139,7 @@ class CandidateTransferViews:
             return redirect(back)
         form = transfer_form(self._form_ajax_refs["organization"])
         if form.validate_on_submit():
-            decision = Transfer(number=(form.number.data or "").strip(),
-                                act_date=form.act_date.data,
-                                issuer=(form.issuer.data or "").strip(), note=form.note.data)
+            decision = change_of(form, Transfer)
             try:
                 transfer_candidate(candidate, form.to_unit.data, decision, actor=current_user)
             except ReorganizationRefused as refused:

@@ -14,13 +14,12 @@ from flask_admin.model.fields import AjaxSelectField
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import func, select
 from wtforms import FileField, StringField, TextAreaField
 from wtforms.validators import Length
 
 from ..extensions import db
 from ..i18n import TranslatedForm
-from ..models import Candidate, Member, Organization, TrainingClass, UnitChange, User
+from ..models import Organization, UnitChange
 from ..workflow import reorganization, split_file
 from ..workflow.reorganization import KIND_LABELS, ReorganizationRefused
 from .forms import NotBlank, VNDateField
@@ -40,23 +39,10 @@ def decision_form(note_label=_l("Note"), **fields) -> type[TranslatedForm]:
     return type("DecisionForm", (TranslatedForm,), attrs)
 
 
-def change_of(form) -> UnitChange:
-    return UnitChange(number=(form.number.data or "").strip(), act_date=form.act_date.data,
-                      issuer=(form.issuer.data or "").strip(), note=form.note.data)
-
-
-def subtree_counts(unit: Organization) -> dict[str, int]:
-    """What moves with a unit moved under another: everyone and everything of its subtree."""
-    below = select(Organization.id).where(Organization.path.startswith(unit.path))
-    counts = {kind: db.session.scalar(select(func.count()).select_from(model)
-                                      .where(model.organization_id.in_(below)))
-              for kind, model in (("candidates", Candidate), ("members", Member),
-                                  ("users", User), ("classes", TrainingClass))}
-    counts["sub_units"] = db.session.scalar(
-        select(func.count()).select_from(Organization)
-        .where(Organization.path.startswith(unit.path), Organization.id != unit.id,
-               Organization.ended_on.is_(None)))
-    return counts
+def change_of(form, model=UnitChange):
+    """The decision typed in a ``decision_form``, as a ``UnitChange`` (or a ``Transfer``)."""
+    return model(number=(form.number.data or "").strip(), act_date=form.act_date.data,
+                 issuer=(form.issuer.data or "").strip(), note=form.note.data)
 
 
 @dataclass(frozen=True)
@@ -89,10 +75,8 @@ def _dissolve(unit, form, change):
 
 
 def _establish(unit, form, change):
-    code = (form.code.data or "").strip() or None
-    if code and db.session.scalar(select(Organization.id).where(Organization.code == code)):
-        raise ReorganizationRefused([_("The code %(code)s is already used.", code=code)])
-    new = Organization(name=(form.name.data or "").strip(), code=code,
+    new = Organization(name=(form.name.data or "").strip(),
+                       code=(form.code.data or "").strip() or None,
                        level=(form.level.data or "").strip(), sector=unit.sector)
     db.session.add(new)
     new.parent = unit
@@ -100,18 +84,20 @@ def _establish(unit, form, change):
     return _("%(unit)s was established under %(parent)s.", unit=new.name, parent=unit.name)
 
 
-def _assignment_text(form) -> str:
-    """The uploaded list if any (read once), else the box; kept in the box for the
-    confirmation."""
-    upload = request.files.get(form.upload.name)
-    if upload is not None and upload.filename and not getattr(form, "uploaded", False):
-        form.assignment.data = upload.read(MAX_ASSIGNMENT).decode("utf-8-sig", errors="replace")
-        form.uploaded = True
-    return form.assignment.data or ""
+def _assignment(unit, form) -> tuple[dict, list[str]]:
+    """The assignment read from the uploaded list if any, else from the box (the list is kept
+    in the box for the confirmation); read once for the preview and the split."""
+    if not hasattr(form, "read_assignment"):
+        upload = request.files.get(form.upload.name)
+        if upload is not None and upload.filename:
+            form.assignment.data = upload.read(MAX_ASSIGNMENT).decode("utf-8-sig",
+                                                                      errors="replace")
+        form.read_assignment = split_file.read(unit, (form.assignment.data or "").splitlines())
+    return form.read_assignment
 
 
 def _split(unit, form, change):
-    assignment, problems = split_file.read(unit, _assignment_text(form).splitlines())
+    assignment, problems = _assignment(unit, form)
     if problems:
         raise ReorganizationRefused(problems)
     reorganization.split(unit, assignment, change, actor=current_user)
@@ -119,7 +105,7 @@ def _split(unit, form, change):
 
 
 def _split_counts(unit, form):
-    assignment, _problems = split_file.read(unit, _assignment_text(form).splitlines())
+    assignment, _problems = _assignment(unit, form)
     return {f"{target.name} — {KIND_LABELS[kind]}": count
             for (target, kind), count in split_file.shares(assignment).items()}
 
@@ -135,7 +121,7 @@ OPERATIONS = {
         lambda view: {"name": StringField(_l("New name"), validators=[Length(max=200)])},
         lambda unit, form: None, _rename),
     "move": Operation(_l("Move a unit under another"), _l("Move"), _parent_field,
-                      lambda unit, form: subtree_counts(unit), _move),
+                      lambda unit, form: reorganization.moving_with(unit), _move),
     "split": Operation(
         _l("Split a unit"), _l("Split"),
         lambda view: {

@@ -86,6 +86,27 @@ def _awareness_certificates():
             .correlate(Candidate).scalar_subquery())
 
 
+def _probation_ends(entered: date, rules: Rules) -> date:
+    return add_months(entered, rules.probation_months)
+
+
+def _review_due(entered: date, rules: Rules) -> date:
+    """The recognition review is due some working days after the probation ends."""
+    return add_working_days(_probation_ends(entered, rules), rules.recognition_review_working_days)
+
+
+def _probation_warned(entered: date, rules: Rules) -> date:
+    return _probation_ends(entered, rules) - timedelta(days=rules.probation_warning_days)
+
+
+def _certificate_expires(issued: date, rules: Rules) -> date:
+    return add_months(issued, rules.certificate_max_months)
+
+
+def _certificate_warned(issued: date, rules: Rules) -> date:
+    return add_months(_certificate_expires(issued, rules), -CERTIFICATE_WARNING_MONTHS)
+
+
 def kind_and_due(stage: str, entered: date | None, issued: date | None, today: date,
                   rules: Rules, received: date | None = None) -> tuple[str, date, bool] | None:
     if stage == "proposed" and entered:
@@ -95,15 +116,14 @@ def kind_and_due(stage: str, entered: date | None, issued: date | None, today: d
         due = ceremony_due(entered, received, rules)
         return "ceremony_due", due, today > due
     if stage == "probationary" and entered:
-        ends = add_months(entered, rules.probation_months)
-        review_due = add_working_days(ends, rules.recognition_review_working_days)
-        if today > review_due:
-            return "recognition_overdue", review_due, True
-        if today >= ends - timedelta(days=rules.probation_warning_days):
+        if today > _review_due(entered, rules):
+            return "recognition_overdue", _review_due(entered, rules), True
+        if today >= _probation_warned(entered, rules):
+            ends = _probation_ends(entered, rules)
             return "probation_ending", ends, today > ends
     if stage in STAGES_WITH_CERTIFICATE and issued:
-        expires = add_months(issued, rules.certificate_max_months)
-        if today >= add_months(expires, -CERTIFICATE_WARNING_MONTHS):
+        if today >= _certificate_warned(issued, rules):
+            expires = _certificate_expires(issued, rules)
             return "certificate_expiring", expires, today > expires
     return None
 
@@ -123,7 +143,7 @@ def deadline_of(candidate: Candidate, today: date | None = None,
     found = kind_and_due(candidate.stage, entered, issued, today, rules,
                           decision_received(candidate.id))
     if found is None and entered is not None and candidate.stage == "probationary":
-        found = ("probation_ending", add_months(entered, rules.probation_months), False)
+        found = ("probation_ending", _probation_ends(entered, rules), False)
     if found is None and entered is not None and candidate.stage == "recognition_proposed":
         due = add_working_days(entered, rules.decision_due_working_days)
         found = ("decision_due", due, today > due)
@@ -141,17 +161,16 @@ def alerts(candidates_query, today: date | None = None, rules: Rules | None = No
     today, rules = today or date.today(), rules or current_rules()
     entered, certificates = _entered_current_stage(), _awareness_certificates()
     received = decisions_received()
-    probation_cutoff = add_months(today + timedelta(days=rules.probation_warning_days),
-                                  -rules.probation_months)
-    certificate_cutoff = add_months(today, CERTIFICATE_WARNING_MONTHS - rules.certificate_max_months)
+    cutoff = _cutoffs(today, rules)
     query = (candidates_query
              .with_only_columns(Candidate.id, Candidate.full_name, Organization.name,
                                 Candidate.stage, entered, certificates, received)
              .join(Organization, Organization.id == Candidate.organization_id)
              .where(or_(Candidate.stage.in_(("proposed", "admitted")),
-                        and_(Candidate.stage == "probationary", entered <= probation_cutoff),
+                        and_(Candidate.stage == "probationary",
+                             _before(entered, cutoff["probation_ending"])),
                         and_(Candidate.stage.in_(STAGES_WITH_CERTIFICATE),
-                             certificates <= certificate_cutoff))))
+                             _before(certificates, cutoff["certificate_expiring"])))))
     found = []
     for candidate_id, name, unit, stage, entered_on, issued, got in db.session.execute(query):
         result = kind_and_due(stage, entered_on, issued, today, rules, got)
@@ -179,37 +198,36 @@ def _before(column, day: date | None):
     return column <= day if day is not None else false()
 
 
+def _cutoffs(today: date, rules: Rules) -> dict[str, date | None]:
+    """For the kinds decided by a date (the stage entered, the certificate issued): the latest
+    such date that raises the alert ``today`` (a probation that ends later is not yet ending)."""
+    return {
+        "recognition_overdue": _latest_day(lambda day: today > _review_due(day, rules), today),
+        "probation_ending": _latest_day(lambda day: today >= _probation_warned(day, rules),
+                                        today),
+        "certificate_expiring": _latest_day(
+            lambda day: today >= _certificate_warned(day, rules), today),
+    }
+
+
 def alert_counts(candidates_query, today: date | None = None,
                  rules: Rules | None = None) -> dict[str, int]:
     """{kind: how many alerts} for the candidates of ``candidates_query``, exactly as ``alerts``
     would raise them, in one grouped query: each kind's condition on the date a stage was
-    entered (or a certificate issued) is turned into a cut-off day once, so no deadline is
-    computed row by row (a province's dashboard)."""
+    entered (or a certificate issued) is a cut-off day worked out once (``_cutoffs``), so no
+    deadline is computed row by row (a province's dashboard)."""
     today, rules = today or date.today(), rules or current_rules()
     entered, issued = _entered_current_stage(), _awareness_certificates()
-
-    def review_overdue(day):
-        ends = add_months(day, rules.probation_months)
-        return today > add_working_days(ends, rules.recognition_review_working_days)
-
-    def probation_ending(day):
-        ends = add_months(day, rules.probation_months)
-        return today >= ends - timedelta(days=rules.probation_warning_days)
-
-    def certificate_expiring(day):
-        expires = add_months(day, rules.certificate_max_months)
-        return today >= add_months(expires, -CERTIFICATE_WARNING_MONTHS)
-
+    cutoff = _cutoffs(today, rules)
     probationary = Candidate.stage == "probationary"
     kind = case(
         (and_(Candidate.stage == "proposed", entered.is_not(None)), "decision_due"),
         (and_(Candidate.stage == "admitted", entered.is_not(None)), "ceremony_due"),
-        (and_(probationary, _before(entered, _latest_day(review_overdue, today))),
+        (and_(probationary, _before(entered, cutoff["recognition_overdue"])),
          "recognition_overdue"),
-        (and_(probationary, _before(entered, _latest_day(probation_ending, today))),
-         "probation_ending"),
+        (and_(probationary, _before(entered, cutoff["probation_ending"])), "probation_ending"),
         (and_(Candidate.stage.in_(STAGES_WITH_CERTIFICATE),
-              _before(issued, _latest_day(certificate_expiring, today))), "certificate_expiring"))
+              _before(issued, cutoff["certificate_expiring"])), "certificate_expiring"))
     counted = (candidates_query.with_only_columns(kind.label("kind"), func.count())
                .where(Candidate.stage.in_(("proposed", "admitted", "probationary",
                                            *STAGES_WITH_CERTIFICATE)))

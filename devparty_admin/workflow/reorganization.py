@@ -28,6 +28,8 @@ from ..models import (
     UnitChange,
     UnitSuccession,
     User,
+    subtree_condition,
+    subtree_ids,
 )
 from ..models.plans import QUARTERS
 
@@ -75,6 +77,20 @@ def preview(sources: list[Organization]) -> Preview:
     ids = [unit.id for unit in sources]
     return Preview({name: db.session.scalar(held(model, column, ids).add_columns(func.count()))
                     for name, model, column in MOVED})
+
+
+def moving_with(unit: Organization) -> dict[str, int]:
+    """What moves with a unit put under another: everyone and everything of its subtree, and
+    its active sub-units at every depth (one query per kind)."""
+    below = subtree_ids(unit.path)
+    counts = {kind: db.session.scalar(select(func.count()).select_from(model)
+                                      .where(column.in_(below)))
+              for kind, model, column in MOVED if kind not in ("plans", "sub_units")}
+    counts["sub_units"] = db.session.scalar(
+        select(func.count()).select_from(Organization)
+        .where(subtree_condition(unit.path), Organization.id != unit.id,
+               Organization.ended_on.is_(None)))
+    return counts
 
 
 def problems(sources: list[Organization], target: Organization | None,
@@ -222,6 +238,12 @@ def establish(unit: Organization, change: UnitChange, *, actor) -> Organization:
     reasons = decision_problems(change)
     if not (unit.name or "").strip():
         reasons.append(_("Enter the new unit's name."))
+    taken = select(Organization.id).where(Organization.code == unit.code)
+    if unit.id is not None:  # already flushed: not taken by itself
+        taken = taken.where(Organization.id != unit.id)
+    with db.session.no_autoflush:
+        if unit.code and db.session.scalar(taken):
+            reasons.append(_("The code %(code)s is already used.", code=unit.code))
     if unit.parent is not None:
         reasons += _ended(unit.parent)
     if reasons:

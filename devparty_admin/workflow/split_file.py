@@ -27,37 +27,37 @@ WORDS = {"candidate": "quần chúng", "member": "đảng viên", "user": "tài 
 KIND_OF_WORD = {**{kind: kind for kind in KINDS}, **{word: kind for kind, word in WORDS.items()}}
 
 
-def _person_key(person) -> str:
-    return person.national_id or f"id:{person.id}"
+def _person_keys(person) -> list[str]:
+    return [person.national_id, f"id:{person.id}"] if person.national_id else [f"id:{person.id}"]
 
 
-def _person_finder(model, unit: Organization):
-    def find(key: str):
-        pk = key[3:] if key.startswith("id:") else None
-        condition = (model.id == int(pk)) if pk and pk.isdigit() else (model.national_id == key)
-        return select(model.id).where(condition, model.organization_id == unit.id)
-    return find
+# kind, model, the column saying which unit holds it, its keys (the first is written in the
+# list), its name for the reader.
+HELD = (
+    ("candidate", Candidate, Candidate.organization_id, _person_keys, lambda c: c.full_name),
+    ("member", Member, Member.organization_id, _person_keys, lambda m: m.full_name),
+    ("user", User, User.organization_id, lambda u: [u.username], lambda u: u.display_name),
+    ("class", TrainingClass, TrainingClass.organization_id, lambda c: [str(c.id)],
+     lambda c: c.name),
+    ("unit", Organization, Organization.parent_id, lambda o: [o.code] if o.code else [],
+     lambda o: o.name),
+    ("plan", Plan, Plan.organization_id, lambda p: [str(p.year)], lambda p: str(p.year)),
+)
 
 
-def _finders(unit: Organization) -> dict:
-    return {"candidate": _person_finder(Candidate, unit),
-            "member": _person_finder(Member, unit),
-            "user": lambda key: select(User.id).where(User.username == key,
-                                                      User.organization_id == unit.id),
-            "class": lambda key: select(TrainingClass.id).where(
-                TrainingClass.id == int(key) if key.isdigit() else False,
-                TrainingClass.organization_id == unit.id),
-            "unit": lambda key: select(Organization.id).where(Organization.code == key,
-                                                              Organization.parent_id == unit.id),
-            "plan": lambda key: select(Plan.id).where(
-                Plan.organization_id == unit.id, Plan.year == int(key) if key.isdigit()
-                else False)}
+def _holdings(unit: Organization) -> dict[str, list[tuple[int, list[str], str]]]:
+    """{kind: [(id, keys, name)]} of everything ``unit`` holds (one query per kind)."""
+    return {kind: [(record.id, keys(record), name(record) or "") for record in db.session.scalars(
+                held(model, column, [unit.id]).add_columns(model).order_by(model.id))]
+            for kind, model, column, keys, name in HELD}
 
 
 def read(unit: Organization, lines: Iterable[str]) -> tuple[dict[str, dict], list[str]]:
-    """{kind: {row id: target unit}} from ``lines``, and what could not be read (every line)."""
-    finders, assignment, problems = _finders(unit), {kind: {} for kind in KINDS.values()}, []
-    targets = {}
+    """{kind: {row id: target unit}} from ``lines``, and what could not be read (every line).
+    What the unit holds is read once, the receiving units in one query."""
+    ids = {kind: {key: pk for pk, keys, _name in rows for key in keys}
+           for kind, rows in _holdings(unit).items()}
+    assignment, problems, wanted = {kind: {} for kind in KINDS.values()}, [], []
     for number, row in enumerate(csv.reader(lines), start=1):
         if len(row) < 1 or not row[0].strip() or row[0].lstrip().startswith("#"):
             continue
@@ -66,21 +66,19 @@ def read(unit: Organization, lines: Iterable[str]) -> tuple[dict[str, dict], lis
         if kind is None:
             problems.append(_("Line %(number)s: “%(kind)s” is not one of: %(kinds)s.",
                               number=number, kind=word, kinds=", ".join(WORDS.values())))
-            continue
-        pk = db.session.scalar(finders[kind](key))
-        if pk is None:
+        elif key not in ids[kind]:
             problems.append(_("Line %(number)s: %(kind)s %(key)s is not %(unit)s's.",
                               number=number, kind=WORDS[kind], key=key, unit=unit.name))
-            continue
-        if not code:
-            continue  # not assigned yet: the split says what is left
-        if code not in targets:
-            targets[code] = db.session.scalar(select(Organization).where(Organization.code == code))
-        if targets[code] is None:
+        elif code:  # a line without a code is not assigned yet: the split says what is left
+            wanted.append((number, kind, ids[kind][key], code))
+    targets = {org.code: org for org in db.session.scalars(select(Organization).where(
+        Organization.code.in_({code for _n, _k, _pk, code in wanted})))} if wanted else {}
+    for number, kind, pk, code in wanted:
+        if code in targets:
+            assignment[KINDS[kind]][pk] = targets[code]
+        else:
             problems.append(_("Line %(number)s: no organization has the code %(code)s.",
                               number=number, code=code))
-            continue
-        assignment[KINDS[kind]][pk] = targets[code]
     return assignment, problems
 
 
@@ -97,18 +95,8 @@ def template(unit: Organization) -> str:
     """Everything ``unit`` holds, one line each, the third column left for the new unit's code."""
     lines = ["# " + _("kind,key,new unit code,name — write the new unit's code in the third "
                       "column")]
-    rows = (
-        ("candidate", Candidate, Candidate.organization_id,
-         lambda c: (_person_key(c), c.full_name)),
-        ("member", Member, Member.organization_id, lambda m: (_person_key(m), m.full_name)),
-        ("user", User, User.organization_id, lambda u: (u.username, u.display_name)),
-        ("class", TrainingClass, TrainingClass.organization_id, lambda c: (str(c.id), c.name)),
-        ("unit", Organization, Organization.parent_id, lambda o: (o.code or "", o.name)),
-        ("plan", Plan, Plan.organization_id, lambda p: (str(p.year), str(p.year))),
-    )
-    for kind, model, column, describe in rows:
-        for record in db.session.scalars(held(model, column, [unit.id]).add_columns(model)
-                                         .order_by(model.id)):
-            key, name = describe(record)
-            lines.append(",".join([WORDS[kind], key, "", (name or "").replace(",", " ")]))
+    for kind, rows in _holdings(unit).items():
+        for _pk, keys, name in rows:
+            lines.append(",".join([WORDS[kind], keys[0] if keys else "", "",
+                                   name.replace(",", " ")]))
     return "\n".join(lines) + "\n"
