@@ -6,9 +6,7 @@ goes through ``security.scoped``. A row outside the user's subtree answers 404 l
 """
 from __future__ import annotations
 
-import tempfile
-from collections import Counter
-from datetime import date, datetime, timezone
+from datetime import date, datetime
 
 from flask import (
     abort,
@@ -17,7 +15,6 @@ from flask import (
     has_request_context,
     redirect,
     request,
-    send_file,
     url_for,
 )
 from flask_admin import BaseView, expose
@@ -28,7 +25,6 @@ from flask_admin.contrib.sqla.ajax import QueryAjaxModelLoader
 from flask_admin.model import typefmt
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from flask_babel import to_user_timezone
 from flask_login import current_user
 from sqlalchemy import and_, exists, func, or_, select, text, union
 from sqlalchemy import inspect as sa_inspect
@@ -40,13 +36,13 @@ from ..i18n import format_date, format_datetime
 from ..models import Candidate, Organization
 from ..models.choices import Choices
 from ..plugins.loader import plugins
-from ..reports.excel import XLSX_MIMETYPE, write_csv, write_xlsx
 from ..security import has_permission, scoped
 from ..security.access import record_access
 from ..security.permissions import CREATE, DELETE, EDIT, EXPORT, READ
 from ..security.scoping import narrow_scope
 from ..vietnamese import fold, prefix_upper_bound
 from .counting import CappedCount
+from .exports import ListExport
 from .forms import AdminForm, ModelConverter
 from .row_actions import lean
 
@@ -59,8 +55,6 @@ EXPORT_FORMATTERS.update({date: lambda view, value, name: format_date(value),
                           bool: lambda view, value, name: str(_l("Yes") if value else _l("No"))})
 
 
-EXPORT_MIMETYPES = {"xlsx": XLSX_MIMETYPE, "csv": "text/csv; charset=utf-8"}
-EXPORT_BATCH = 1000  # rows read from the database at a time while writing an export
 MAX_ID = 2**31 - 1  # the largest integer key PostgreSQL can compare without an error
 MAX_AJAX_LIMIT = 100  # rows a picker may ask for at once
 
@@ -223,7 +217,7 @@ class ScopedAjaxLoader(QueryAjaxModelLoader):
         return query.offset(offset).limit(limit).all()
 
 
-class ScopedModelView(ModelView):
+class ScopedModelView(ListExport, ModelView):
     """Role-checked, subtree-scoped ModelView. Subclasses set ``resource`` and column options."""
 
     resource: str = ""
@@ -258,10 +252,11 @@ class ScopedModelView(ModelView):
         for name, choices in self.choice_columns.items():
             label = lambda v, c, m, n, ch=choices: ch.label(getattr(m, n))  # noqa: E731
             formatters.setdefault(name, label)
-            exported.setdefault(name, label)
             form_choices.setdefault(name, list(choices))
         self.column_formatters = formatters
         self.column_formatters_export = exported or None
+        self.export_choices = {name: choices for name, choices in self.choice_columns.items()
+                               if name not in exported}
         self.form_choices = form_choices
 
     # --- access -------------------------------------------------------------------------------
@@ -376,53 +371,6 @@ class ScopedModelView(ModelView):
         refuses to compare with an integer key (a 500). Ids that are not integers match nothing."""
         return super().action_delete([pk for pk in map(parse_id, ids) if pk is not None])
 
-    # --- export (.xlsx, .csv) --------------------------------------------------------------------
-    @expose("/export/<export_type>/")
-    def export(self, export_type):
-        """Every list download: the list's own filtered, sorted, scoped query read in batches and
-        written to a temporary file within the request. The database session is given back
-        before the first byte is sent, so a slow or vanished client holds no connection."""
-        if not self.can_export or export_type not in self.export_types:
-            return super().export(export_type)  # Flask-Admin's "permission denied"
-        args = self._get_list_extra_args()
-        sort = self._get_column_by_idx(args.sort)
-        _count, query = self.get_list(0, sort[0] if sort else None, args.sort_desc, args.search,
-                                      args.filters, execute=False, page_size=0)
-        headers = [str(label) for _name, label in self.export_columns()]
-        tally = Counter()
-        spool = tempfile.TemporaryFile()
-        writer = write_xlsx if export_type == "xlsx" else write_csv
-        writer(headers, self._export_rows(query, tally), spool)
-        spool.seek(0)
-        record_access("export", self.endpoint, rows=tally["rows"])
-        db.session.remove()
-        return send_file(spool, mimetype=EXPORT_MIMETYPES[export_type], as_attachment=True,
-                         download_name=self.get_export_name(export_type))
-
-    def _export_rows(self, query, tally: Counter):
-        """Each record as the export's cells, counted into ``tally["rows"]``."""
-        columns = self.export_columns()
-        for batch in self._batches(query):
-            tally["rows"] += len(batch)
-            for record in batch:
-                yield [self._excel_value(record, name) for name, _label in columns]
-
-    def export_columns(self) -> list[tuple[str, object]]:
-        """(name, label) of the export's columns: the screen's, for this user."""
-        return list(self._export_columns)
-
-    def _batches(self, query):
-        """The query's rows, ``EXPORT_BATCH`` at a time, each batch prepared like a page."""
-        batch = []
-        for record in query.yield_per(EXPORT_BATCH):
-            batch.append(record)
-            if len(batch) == EXPORT_BATCH:
-                self.prepare_rows(batch)
-                yield batch
-                batch = []
-        self.prepare_rows(batch)
-        yield batch
-
     def get_list(self, *args, **kwargs):
         count, rows = super().get_list(*args, **kwargs)
         if kwargs.get("execute", True):
@@ -461,20 +409,6 @@ class ScopedModelView(ModelView):
         record_id = parse_id(request.args.get("id", ""))
         if self.logs_access and record_id is not None:
             record_access("open", self.endpoint, record_id=record_id)
-
-    def get_export_name(self, export_type: str = "csv") -> str:
-        """The screen's name as the user reads it and the local time: "Đảng viên_27-11-2026_19-05.xlsx"."""
-        stamp = to_user_timezone(datetime.now(timezone.utc)).strftime("%d-%m-%Y_%H-%M")
-        name = "".join(c for c in str(self.name) if c.isalnum() or c in " -_").strip() or "export"
-        return f"{name}_{stamp}.{export_type}"
-
-    def _excel_value(self, record, name: str):
-        """Dates and numbers as they are; everything else as the list shows it."""
-        raw = getattr(record, name, None) if "." not in name else None
-        if isinstance(raw, (date, datetime, int, float)) and not isinstance(raw, bool):
-            return raw.replace(tzinfo=None) if isinstance(raw, datetime) else raw
-        value = self.get_export_value(record, name)
-        return value if value is None or isinstance(value, (str, int, float, date)) else str(value)
 
     def _create_ajax_loader(self, name, options):
         attr = getattr(self.model, name)

@@ -60,15 +60,17 @@ class ExtensionFields:
                 select(e.model).where(e.model.candidate_id.in_(ids)))} if ids else {}
             for e in self._user_extensions()}
 
-    def _excel_value(self, record, name: str):
+    def export_reader(self, name: str):
         if not name.startswith(EXPORTED):
-            return super()._excel_value(record, name)
+            return super().export_reader(name)
         plugin, _sep, column = name[len(EXPORTED):].partition(SEPARATOR)
         extension = next(e for e in self.extensions if e.plugin == plugin)
-        value = getattr(g.sector_profiles.get(plugin, {}).get(record.id), column, None)
-        if column in extension.choices and value is not None:
-            return extension.choices[column].label(value)
-        return value
+        choices = extension.choices.get(column)
+
+        def read(record):
+            value = getattr(g.sector_profiles.get(plugin, {}).get(record.id), column, None)
+            return choices.label(value) if choices is not None and value is not None else value
+        return read
 
     def shown_extensions(self, candidate) -> list[CandidateExtension]:
         """Enabled extensions for ``candidate``'s sector (all enabled ones before it has a unit)."""

@@ -87,6 +87,7 @@ class Candidate(Person, db.Model):
     __table_args__ = (
         Index("ix_candidate_org_sort", "organization_id", "sort_key"),
         Index("ix_candidate_sort_key", "sort_key"),
+        Index("ix_candidate_stage_sort", "stage", "sort_key"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -105,7 +106,7 @@ class Candidate(Person, db.Model):
     youth_union_member: Mapped[bool] = mapped_column(default=False)
     source: Mapped[str | None] = mapped_column(String(30), index=True)
     introducing_organization: Mapped[str | None] = mapped_column(String(200))
-    stage: Mapped[str] = mapped_column(String(20), default="source", index=True)
+    stage: Mapped[str] = mapped_column(String(20), default="source")
     notes: Mapped[str | None] = mapped_column(Text)
     # Written exceptions the rules allow (age above 60; primary education in listed areas).
     # Exceptions the rules allow only in writing: the document (number), who issued it, when.
@@ -131,10 +132,14 @@ class Member(Person, db.Model):
     """A party member (đảng viên) of a unit; helpers and introducers are members."""
 
     __tablename__ = "member"
-    __table_args__ = (Index("ix_member_org_sort", "organization_id", "sort_key"),)
+    __table_args__ = (
+        Index("ix_member_org_sort", "organization_id", "sort_key"),
+        Index("ix_member_sort_key", "sort_key"),
+        Index("ix_member_status_sort", "status", "sort_key"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    status: Mapped[str] = mapped_column(String(20), default="official", index=True)
+    status: Mapped[str] = mapped_column(String(20), default="official")
     admission_date: Mapped[date | None] = mapped_column(Date)
     ceremony_date: Mapped[date | None] = mapped_column(Date)
     official_date: Mapped[date | None] = mapped_column(Date)

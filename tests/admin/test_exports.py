@@ -125,3 +125,38 @@ def test_exports_give_their_connection_back(make, login_as, app, db):
                 "AND datname = current_database()"))
         assert idle == 0
     assert session.get("/admin/candidate/").status_code == 200
+
+
+def test_a_large_download_starts_before_its_rows_are_read(make, login_as, app, db):
+    """The header leaves first and the rows follow batch by batch: the first piece of a
+    2,500-row download arrives before any person's record was loaded, and the whole file
+    holds every row once, in the list's order, with a bold frozen header."""
+    from sqlalchemy import event
+
+    from devparty_admin.models import Member
+    unit = make.org("Chi bộ 01", parent=make.org("Đảng bộ"))
+    db.session.add_all(Member(organization=unit, full_name=f"Đảng Viên {i:04d}", status="official",
+                              national_id=f"{i:012d}") for i in range(2500))
+    db.session.commit()
+    session = login_as(make.user("committee", unit.parent))
+    loaded = []
+    with app.app_context():
+        engine = db.engine
+    listener = lambda conn, cursor, statement, *rest: loaded.append(statement)  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        with app.app_context():
+            response = session.client.get("/admin/member/export/xlsx/", buffered=False)
+            pieces = iter(response.response)
+            first = next(pieces)
+            assert first.startswith(b"PK")
+            assert not [s for s in loaded if "FROM member" in s and "member.full_name" in s]
+            body = first + b"".join(pieces)
+            response.close()
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+    sheet = load_workbook(io.BytesIO(body)).worksheets[0]
+    names = [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)]
+    assert names == [f"Đảng Viên {i:04d}" for i in range(2500)]
+    assert sheet["A1"].font.b and sheet.freeze_panes == "A2"
+    assert sheet.title == "Đảng viên"
