@@ -89,8 +89,12 @@ class DefaultView(ModelView):
     page_size = PAGE_SIZE
     column_searchable_list = ["full_name"]
 
+    can_export = True  # Flask-Admin's own CSV download, streamed row by row
+
     def _scoped(self, query):
         condition = _unit_condition(request.args.get("unit", type=int))
+        if request.args.get("stage"):  # the download benchmark's filter (bench/exports.py)
+            query = query.filter(Candidate.stage == request.args["stage"])
         return query if condition is None else query.filter(condition)
 
     def get_query(self):

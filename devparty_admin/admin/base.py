@@ -376,17 +376,22 @@ class ScopedModelView(ListExport, ModelView):
         if kwargs.get("execute", True):
             rows = list(rows)
             self.prepare_rows(rows)
+            self.prepare_row_actions(rows)
         return count, rows
 
     def prepare_rows(self, rows: list) -> None:
         """Load what the columns of ``rows`` need beyond the rows themselves, in grouped queries
         (never one per row); called for each list page and each export batch."""
 
+    def prepare_row_actions(self, rows: list) -> None:
+        """Load what a list page's row icons need (``deletable``), in grouped queries; a
+        download has no icons and skips it."""
+
     def get_list_row_actions(self):
         return lean(super().get_list_row_actions())
 
     def deletable(self, record) -> bool:
-        """Whether the list offers to delete ``record`` (what ``prepare_rows`` loaded decides;
+        """Whether the list offers to delete ``record`` (what ``prepare_row_actions`` loaded decides;
         the delete itself is checked again on the server)."""
         return True
 

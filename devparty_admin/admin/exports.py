@@ -24,6 +24,7 @@ from urllib.parse import quote
 from flask import Response, stream_with_context
 from flask_admin import expose
 from flask_babel import to_user_timezone
+from sqlalchemy.orm import Session
 
 from ..extensions import db
 from ..models.choices import Choices
@@ -83,23 +84,25 @@ class ListExport:
         return array("q", (pk for (pk,) in rows))
 
     def _export_rows(self, ids: array, readers: list[Reader]) -> Iterator[list]:
-        """Each record's cells, ``BATCH`` records at a time; the connection is given back after
-        each batch, before its rows are written out."""
+        """Each record's cells, ``BATCH`` records at a time. A batch's records live in a session
+        of their own, closed (not expired one by one) once their cells are read; every
+        transaction of the batch ends, its connection back in the pool, before its rows are
+        written out."""
         for start in range(0, len(ids), BATCH):
-            wanted = ids[start:start + BATCH]
-            records = self._export_batch(list(wanted))
-            rows = [[read(record) for read in readers] for record in records]
-            db.session.rollback()  # ends the read: its connection goes back to the pool
+            with Session(db.engine) as batch:
+                records = self._export_batch(batch, list(ids[start:start + BATCH]))
+                rows = [[read(record) for read in readers] for record in records]
+            db.session.rollback()  # what prepare_rows read through the request's session
             yield from rows
 
-    def _export_batch(self, ids: list[int]) -> list:
+    def _export_batch(self, session: Session, ids: list[int]) -> list:
         """The records of ``ids`` through the screen's scoped query, with what the list loads
         alongside (its joined relations and ``prepare_rows``), in the order of ``ids``. A
         record deleted since the ids were read is left out."""
         key = self.model.__mapper__.primary_key[0]
         _count, query = self.get_list(None, None, False, None, None, execute=False, page_size=0)
         found = {getattr(record, self._primary_key): record
-                 for record in query.filter(key.in_(ids)).order_by(None)}
+                 for record in query.with_session(session).filter(key.in_(ids)).order_by(None)}
         records = [found[pk] for pk in ids if pk in found]
         self.prepare_rows(records)
         return records

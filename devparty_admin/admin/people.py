@@ -151,8 +151,8 @@ class CandidateView(ExtensionFields, VersionChecked, CaseFileViews, CandidateTra
         ]
         super().__init__(model, extensions=extensions, **kwargs)
 
-    def prepare_rows(self, rows) -> None:
-        super().prepare_rows(rows)
+    def prepare_row_actions(self, rows) -> None:
+        super().prepare_row_actions(rows)
         g.kept_candidates = with_history([row.id for row in rows])
 
     def deletable(self, candidate) -> bool:

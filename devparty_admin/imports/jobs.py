@@ -72,6 +72,7 @@ def start(spec: ImportSpec, user, filename: str, data: bytes) -> ImportJob:
 
 def evaluate(spec: ImportSpec, user, rows: list[tuple[int, list[str]]]) -> list[Outcome]:
     """What each row would do, or why it cannot; two queries for the whole chunk."""
+    user = getattr(user, "_get_current_object", lambda: user)()  # not the proxy, once per row
     outcomes = []
     for _number, cells in rows:
         outcome = Outcome()
@@ -278,8 +279,8 @@ def _create(spec: ImportSpec, rows: list[ImportRow]) -> list[tuple[int, int]]:
         values = _stored(spec, row)
         records.append({**values, **name_columns(values["full_name"]),
                         "organization_id": row.organization_id})
-    ids = db.session.scalars(insert(model).returning(model.id, sort_by_parameter_order=True),
-                             records).all()
+    db.session.execute(insert(model), records)
+    ids = _ids_by_national_id(model, [record["national_id"] for record in records])
     insert_name_words(model, [(pk, record["full_name"]) for pk, record in zip(ids, records)])
     profiles: dict = {}
     for row, pk in zip(rows, ids):
@@ -288,6 +289,17 @@ def _create(spec: ImportSpec, rows: list[ImportRow]) -> list[tuple[int, int]]:
     for profile_model, values in profiles.items():
         db.session.execute(insert(profile_model), values)
     return [(row.number, record_id) for row, record_id in zip(rows, ids)]
+
+
+def _ids_by_national_id(model, national_ids: list[str]) -> list[int]:
+    """The ids of people just inserted, in the order of ``national_ids`` (every imported row has
+    a CCCD, unique per table). Read back by CCCD rather than with INSERT … RETURNING in
+    parameter order, which SQLite can only do one row per statement."""
+    found: dict[str, int] = {}
+    for start in range(0, len(national_ids), CHUNK):
+        found.update(db.session.execute(select(model.national_id, model.id).where(
+            model.national_id.in_(national_ids[start:start + CHUNK]))).all())
+    return [found[national_id] for national_id in national_ids]
 
 
 def _update(spec: ImportSpec, rows: list[ImportRow]) -> list[tuple[int, int]]:

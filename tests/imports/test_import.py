@@ -384,3 +384,14 @@ def test_a_sector_users_import_carries_the_sectors_fields(tree, make, login_as, 
     wrong = [police("Công An Ba", "001200000063", **{"Cấp bậc hàm": "Đại úy giả"})]
     _url, html = check_all(session, upload(session, xlsx(wrong, headers=headers)))
     assert [r[1] for r in error_table(html)] == ["Cấp bậc hàm"]
+
+
+def test_rows_are_numbered_as_in_the_sheet_and_labels_read_in_either_language(committee, db):
+    """Blank rows inside the list keep the sheet's own row numbers in the errors, and a coded
+    column may be filled in Vietnamese or English, with or without accents."""
+    rows = [person("Lê Văn Đúng", "001200000031", **{"Giới tính": "male", "Nguồn": "youth union"}),
+            [None] * len(HEADERS), [None] * len(HEADERS),
+            person("Lê Văn Sai", "1234", **{"Giới tính": "nu"})]
+    _job_url, html = check_all(committee, upload(committee, xlsx(rows)))
+    assert [row for row, _column, _message in error_table(html)] == ["5"]
+    assert re.search(r'id="creates">1<', html)
