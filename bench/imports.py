@@ -72,11 +72,13 @@ def copy(url: str, people: int) -> tuple[str, callable]:
         target = source.replace(".sqlite3", "-import.sqlite3")
         shutil.copyfile(source, target)
         return f"sqlite:///{target}", lambda: Path(target).unlink()
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
+    source = make_url(url).database
+    admin = create_engine(make_url(url).set(database="template1"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:  # a template must have no other session on it
+        connection.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                "WHERE datname = :name"), {"name": source})
         connection.execute(text("DROP DATABASE IF EXISTS bench_import"))
-        connection.execute(text(f"CREATE DATABASE bench_import TEMPLATE "
-                                f"{make_url(url).database}"))
+        connection.execute(text(f"CREATE DATABASE bench_import TEMPLATE {source}"))
 
     def drop():
         with admin.connect() as connection:
