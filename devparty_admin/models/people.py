@@ -86,7 +86,7 @@ class Candidate(Person, db.Model):
     __tablename__ = "candidate"
     __table_args__ = (
         Index("ix_candidate_org_sort", "organization_id", "sort_key"),
-        Index("ix_candidate_sort_key", "sort_key"),
+        Index("ix_candidate_sort_unit", "sort_key", "organization_id", "id"),
         Index("ix_candidate_stage_sort", "stage", "sort_key"),
     )
 
@@ -134,7 +134,7 @@ class Member(Person, db.Model):
     __tablename__ = "member"
     __table_args__ = (
         Index("ix_member_org_sort", "organization_id", "sort_key"),
-        Index("ix_member_sort_key", "sort_key"),
+        Index("ix_member_sort_unit", "sort_key", "organization_id", "id"),
         Index("ix_member_status_sort", "status", "sort_key"),
     )
 

@@ -224,3 +224,32 @@ def test_the_candidate_form_is_grouped_and_keeps_a_sectors_field_order(make, log
     assert police == ["police__rank", "police__service_type", "police__police_unit",
                       "police__position", "police__joined_on"]  # the plugin's order
     assert names.count("opened_version") == 1
+
+
+def test_a_deep_page_lists_the_rows_in_order_as_the_pages_before_it(make, login_as, db):
+    """Past the first thousand rows a page is found by its ids first; it still holds exactly
+    the next 50 people in name order, within the user's units."""
+    from itertools import product
+
+    from sqlalchemy import insert
+
+    from devparty_admin.models import Candidate
+    from devparty_admin.models.people import name_columns
+
+    committee = make.org("Đảng bộ")
+    mine = make.org("Chi bộ 01", parent=committee)
+    other = make.org("Chi bộ ngoài")
+    letters = "abcdeghiklmnopqrstuvxy"  # letters of the Vietnamese alphabet, in its order
+    given = ["".join(combo).capitalize() for combo in product(letters, repeat=3)][:1_150]
+    db.session.execute(insert(Candidate), [
+        {**name_columns(f"Lê Văn {name}"), "organization_id": unit.id, "gender": "male",
+         "stage": "source", "version": 1, "youth_union_member": False,
+         "national_id": f"{8 - side}{index:011d}"}
+        for index, name in enumerate(given) for side, unit in enumerate((mine, other))])
+    db.session.commit()
+    session = login_as(make.user("committee", committee))
+    assert "Lê Văn Aaa" in session.get("/admin/candidate/").get_data(as_text=True)
+    for page in (19, 20, 22):
+        html = session.get(f"/admin/candidate/?page={page}").get_data(as_text=True)
+        shown = re.findall(r"Lê Văn (\w+)", html)
+        assert shown == given[page * 50:page * 50 + 50], page

@@ -28,7 +28,8 @@ def _bulk_candidates(db, orgs, count: int, start: int = 0) -> None:
     db.session.commit()
 
 
-PAGES = ["/admin/candidate/", "/admin/candidate/?page=3", "/admin/candidate/?search=nguyen+van",
+PAGES = ["/admin/candidate/", "/admin/candidate/?page=3", "/admin/candidate/?page=1500",
+         "/admin/candidate/?search=nguyen+van",
          "/admin/candidate/?sort=2&desc=1", "/admin/candidate/?flt0_1=1995"]
 
 
