@@ -106,7 +106,7 @@ class Candidate(Person, db.Model):
     youth_union_member: Mapped[bool] = mapped_column(default=False)
     source: Mapped[str | None] = mapped_column(String(30), index=True)
     introducing_organization: Mapped[str | None] = mapped_column(String(200))
-    stage: Mapped[str] = mapped_column(String(20), default="source")
+    stage: Mapped[str] = mapped_column(String(20), default="source", index=True)
     notes: Mapped[str | None] = mapped_column(Text)
     # Written exceptions the rules allow (age above 60; primary education in listed areas).
     # Exceptions the rules allow only in writing: the document (number), who issued it, when.
@@ -139,7 +139,7 @@ class Member(Person, db.Model):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    status: Mapped[str] = mapped_column(String(20), default="official")
+    status: Mapped[str] = mapped_column(String(20), default="official", index=True)
     admission_date: Mapped[date | None] = mapped_column(Date)
     ceremony_date: Mapped[date | None] = mapped_column(Date)
     official_date: Mapped[date | None] = mapped_column(Date)
