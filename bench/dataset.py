@@ -1,6 +1,6 @@
 """The national-scale data set the benchmarks run on, built with bulk statements.
 
-    .venv/bin/python bench/dataset.py --people 1000000 [--database-url URL]
+    .venv/bin/python bench/dataset.py --people 1000000 [--engine postgresql | --database-url URL]
 
 A province (the root) with 50 đảng bộ cơ sở of 99 chi bộ each (5,001 units), ``--people``
 candidates and as many members spread evenly over the chi bộ (about 200 of each per chi bộ),
@@ -19,6 +19,8 @@ import argparse
 import random
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
 
@@ -219,14 +221,41 @@ def database_url(people: int, url: str | None) -> str:
     return url or f"sqlite:///{Path('instance').resolve()}/bench-national-{people}.sqlite3"
 
 
-def main() -> None:
+def arguments(engine: str = "sqlite") -> argparse.ArgumentParser:
+    """The options of every benchmark on this data set (each adds its own)."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--people", type=int, default=1_000_000)
+    parser.add_argument("--engine", choices=["sqlite", "postgresql"], default=engine)
     parser.add_argument("--database-url", default=None)
-    args = parser.parse_args()
-    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url(args.people, args.database_url)})
-    with app.app_context():
-        build(args.people)
+    return parser
+
+
+@contextmanager
+def database(args) -> Iterator[str]:
+    """The URL of the data set, built first if missing: ``--database-url``, else a throwaway
+    PostgreSQL server (``--engine postgresql``, stopped afterwards) or the SQLite file under
+    ``instance/``."""
+    server = None
+    url = args.database_url
+    if url is None and args.engine == "postgresql":
+        from devparty_admin.testing.postgres import TemporaryPostgres
+        server = TemporaryPostgres()
+        url = server.start()
+    url = database_url(args.people, url)
+    try:
+        app = create_app({"SQLALCHEMY_DATABASE_URI": url})
+        with app.app_context():
+            build(args.people)
+            db.engine.dispose()
+        yield url
+    finally:
+        if server is not None:
+            server.stop()
+
+
+def main() -> None:
+    with database(arguments().parse_args()) as url:
+        print(f"data set ready: {url}")
 
 
 if __name__ == "__main__":

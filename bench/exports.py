@@ -15,7 +15,6 @@ the process grew during one download (resident memory sampled every 20 ms).
 """
 from __future__ import annotations
 
-import argparse
 import csv
 import io
 import os
@@ -31,7 +30,7 @@ from sqlalchemy import select
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dataset import PASSWORD, build, database_url  # noqa: E402
+from dataset import PASSWORD, arguments, database  # noqa: E402
 from pages import peers  # noqa: E402
 
 from devparty_admin import create_app  # noqa: E402
@@ -101,23 +100,12 @@ VERSIONS = {
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--people", type=int, default=1_000_000)
-    parser.add_argument("--engine", choices=["sqlite", "postgresql"], default="sqlite")
-    parser.add_argument("--database-url", default=None)
+    parser = arguments()
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
-    server = None
-    url = args.database_url
-    if url is None and args.engine == "postgresql":
-        from devparty_admin.testing.postgres import TemporaryPostgres
-        server = TemporaryPostgres()
-        url = server.start()
-    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url(args.people, url),
-                      "WTF_CSRF_ENABLED": False})
-    try:
+    with database(args) as url:
+        app = create_app({"SQLALCHEMY_DATABASE_URI": url, "WTF_CSRF_ENABLED": False})
         with app.app_context():
-            build(args.people)
             rows = db.session.query(Candidate).filter(Candidate.stage == STAGE).count()
         peers(app)
         app.add_url_rule("/bench/floor/export", "bench_floor_export", floor_export)
@@ -137,9 +125,6 @@ def main() -> None:
             grown = max(r[3] for r in runs)  # the first download's growth counts
             print(f"| {name} | {first:.2f} | {total:.1f} | {size / 1e6:.1f} | "
                   f"{grown / 2**20:.0f} |")
-    finally:
-        if server is not None:
-            server.stop()
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ copy. The copy is thrown away afterwards, so the data set stays as built.
 """
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import re
@@ -32,7 +31,7 @@ from sqlalchemy.engine import make_url
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dataset import BRANCHES, COMMITTEES, PASSWORD, Names, build, database_url  # noqa: E402
+from dataset import BRANCHES, COMMITTEES, PASSWORD, Names, arguments, database  # noqa: E402
 
 from devparty_admin import create_app  # noqa: E402
 from devparty_admin.extensions import db  # noqa: E402
@@ -134,26 +133,12 @@ def floor(app, rows: int) -> float:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--people", type=int, default=1_000_000)
-    parser.add_argument("--engine", choices=["sqlite", "postgresql"], default="sqlite")
-    parser.add_argument("--database-url", default=None)
+    parser = arguments()
     parser.add_argument("--rows", type=int, default=100_000)
     args = parser.parse_args()
-    server = None
-    url = args.database_url
-    if url is None and args.engine == "postgresql":
-        from devparty_admin.testing.postgres import TemporaryPostgres
-        server = TemporaryPostgres()
-        url = server.start()
-    url = database_url(args.people, url)
-    try:
-        app = create_app({"SQLALCHEMY_DATABASE_URI": url})
-        with app.app_context():
-            build(args.people)
-            db.engine.dispose()
-            with force_locale("vi"):  # the template's labels, as a Vietnamese user fills them
-                data = workbook(args.rows)
+    with database(args) as url:
+        with create_app({"SQLALCHEMY_DATABASE_URI": url}).app_context(), force_locale("vi"):
+            data = workbook(args.rows)  # the template's labels, as a Vietnamese user fills them
         target, drop = copy(url, args.people)
         try:
             app = create_app({"SQLALCHEMY_DATABASE_URI": target, "WTF_CSRF_ENABLED": False})
@@ -166,18 +151,15 @@ def main() -> None:
                 db.engine.dispose()
         finally:
             drop()
-        print(f"\n{args.engine}: {args.rows:,} rows, {len(data) / 1e6:.1f} MB file, "
-              f"{spent['status']}\n")
-        print("| phase | seconds | requests | longest request s |")
-        print("|---|---|---|---|")
-        for phase in ("upload", "check", "commit"):
-            seconds, requests, longest = spent[phase]
-            print(f"| {phase} | {seconds:.1f} | {requests} | {longest:.1f} |")
-        print(f"| **upload to committed** | **{spent['total']:.1f}** | | |")
-        print(f"| floor: one multi-row INSERT | {floor_seconds:.1f} | | |")
-    finally:
-        if server is not None:
-            server.stop()
+    print(f"\n{args.engine}: {args.rows:,} rows, {len(data) / 1e6:.1f} MB file, "
+          f"{spent['status']}\n")
+    print("| phase | seconds | requests | longest request s |")
+    print("|---|---|---|---|")
+    for phase in ("upload", "check", "commit"):
+        seconds, requests, longest = spent[phase]
+        print(f"| {phase} | {seconds:.1f} | {requests} | {longest:.1f} |")
+    print(f"| **upload to committed** | **{spent['total']:.1f}** | | |")
+    print(f"| floor: one multi-row INSERT | {floor_seconds:.1f} | | |")
 
 
 if __name__ == "__main__":

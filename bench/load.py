@@ -14,7 +14,6 @@ It prints pages per second, the median and 95th-percentile latency, and non-2xx 
 """
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import signal
@@ -28,13 +27,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from dataset import PASSWORD, build, database_url  # noqa: E402
+from dataset import PASSWORD, arguments, database  # noqa: E402
 from soak import Client  # noqa: E402
 
 from devparty_admin import create_app  # noqa: E402
 from devparty_admin.extensions import db  # noqa: E402
 from devparty_admin.models import User  # noqa: E402
-from devparty_admin.testing.postgres import TemporaryPostgres, _free_port  # noqa: E402
+from devparty_admin.testing.postgres import _free_port  # noqa: E402
 
 SEARCHES = ["", "page=1", "search=nguyen+van", "search=lan", "search=tran+thi+hong"]
 ROUNDS = {
@@ -94,25 +93,15 @@ def hammer(port: int, cookies: str, paths: list[str], seconds: int, connections:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--people", type=int, default=1_000_000)
-    parser.add_argument("--engine", choices=["sqlite", "postgresql"], default="postgresql")
-    parser.add_argument("--database-url", default=None)
+    parser = arguments(engine="postgresql")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--connections", type=int, default=8)
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="devparty-load-"))
-    server = None
-    url = args.database_url
-    if url is None and args.engine == "postgresql":
-        server = TemporaryPostgres()
-        url = server.start()
-    url = database_url(args.people, url)
-    try:
+    with database(args) as url:
         app = create_app({"SQLALCHEMY_DATABASE_URI": url})
         with app.app_context():
-            build(args.people)
             branch = db.session.scalar(db.select(User.organization_id)
                                        .where(User.username == "bench.branch"))
             db.engine.dispose()
@@ -135,9 +124,6 @@ def main() -> None:
                           f"{p95:,.0f} | {errors} |", flush=True)
         finally:
             os.killpg(gunicorn.pid, signal.SIGTERM)
-    finally:
-        if server is not None:
-            server.stop()
 
 
 if __name__ == "__main__":

@@ -19,7 +19,6 @@ product's, and the SQL statements the product ran for the page.
 """
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import time
@@ -32,7 +31,7 @@ from sqlalchemy import event, func, select
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dataset import PASSWORD, build, database_url  # noqa: E402
+from dataset import PASSWORD, arguments, database  # noqa: E402
 
 from devparty_admin import create_app  # noqa: E402
 from devparty_admin.extensions import db  # noqa: E402
@@ -172,28 +171,13 @@ def report(results: list[tuple], engine: str) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--people", type=int, default=1_000_000)
-    parser.add_argument("--engine", choices=["sqlite", "postgresql"], default="sqlite")
-    parser.add_argument("--database-url", default=None)
+    parser = arguments()
     parser.add_argument("--repeat", type=int, default=7)
     args = parser.parse_args()
-    server = None
-    url = args.database_url
-    if url is None and args.engine == "postgresql":
-        from devparty_admin.testing.postgres import TemporaryPostgres
-        server = TemporaryPostgres()
-        url = server.start()
-    app = create_app({"SQLALCHEMY_DATABASE_URI": database_url(args.people, url),
-                      "WTF_CSRF_ENABLED": False})
-    try:
-        with app.app_context():
-            build(args.people)
+    with database(args) as url:
+        app = create_app({"SQLALCHEMY_DATABASE_URI": url, "WTF_CSRF_ENABLED": False})
         peers(app)
         report(run(app, args.repeat), args.engine)
-    finally:
-        if server is not None:
-            server.stop()
 
 
 if __name__ == "__main__":
