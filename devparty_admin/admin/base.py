@@ -26,6 +26,7 @@ from flask_admin.model import typefmt
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
+from jinja2 import pass_context
 from sqlalchemy import and_, exists, func, or_, select, text, union
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -44,7 +45,7 @@ from ..vietnamese import fold, prefix_upper_bound
 from .counting import CappedCount
 from .exports import ListExport
 from .forms import AdminForm, ModelConverter
-from .row_actions import lean
+from .list_rows import lean, row_html
 
 FORMATTERS = dict(typefmt.BASE_FORMATTERS)
 FORMATTERS.update({date: lambda view, value, name: format_date(value),
@@ -230,6 +231,7 @@ class ScopedModelView(ListExport, ModelView):
     # Set on views a plugin provides: they disappear while the plugin is disabled.
     plugin_name: str | None = None
 
+    list_template = "devparty/list.html"
     form_base_class = AdminForm
     model_form_converter = ModelConverter
     column_type_formatters = FORMATTERS
@@ -403,6 +405,12 @@ class ScopedModelView(ListExport, ModelView):
 
     def get_list_row_actions(self):
         return lean(super().get_list_row_actions())
+
+    @pass_context
+    def list_row(self, context, row):
+        """A list row's cells as plain HTML (``list_rows.row_html``), called by
+        ``devparty/list.html`` in place of Flask-Admin's per-cell template."""
+        return row_html(context, self, row)
 
     def deletable(self, record) -> bool:
         """Whether the list offers to delete ``record`` (what ``prepare_row_actions`` loaded decides;

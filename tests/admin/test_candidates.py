@@ -253,3 +253,14 @@ def test_a_deep_page_lists_the_rows_in_order_as_the_pages_before_it(make, login_
         html = session.get(f"/admin/candidate/?page={page}").get_data(as_text=True)
         shown = re.findall(r"Lê Văn (\w+)", html)
         assert shown == given[page * 50:page * 50 + 50], page
+
+
+def test_the_list_shows_typed_markup_as_text(make, login_as):
+    """Rows are written by the view, not the template: a name typed as HTML is still shown as
+    the letters typed, never run or drawn."""
+    unit = make.org("Chi bộ 01", parent=make.org("Đảng bộ"))
+    make.candidate(unit, full_name='<b onclick="x()">Lê</b> & "An"')
+    html = login_as(make.user("committee", unit.parent)).get("/admin/candidate/").get_data(
+        as_text=True)
+    assert '&lt;b onclick=&#34;x()&#34;&gt;Lê&lt;/b&gt; &amp; &#34;An&#34;' in html
+    assert '<b onclick' not in html
