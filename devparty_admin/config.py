@@ -74,6 +74,9 @@ def load_config(instance_path: str) -> dict:
         # How many reverse proxies in front set X-Forwarded-For/-Proto (0: none, serve directly).
         "DEVPARTY_PROXY_HOPS": int(env.get("DEVPARTY_PROXY_HOPS", "0")),
         "DEVPARTY_PAGE_SIZE": 50,
+        # Rows one list download may hold: written at about 12,000 a second, so a download
+        # stays well within the worker timeout (DEVPARTY_TIMEOUT); a larger list is filtered.
+        "DEVPARTY_EXPORT_MAX_ROWS": int(env.get("DEVPARTY_EXPORT_MAX_ROWS", "500000")),
         "DEVPARTY_MAX_UPLOAD_MB": int(env.get("DEVPARTY_MAX_UPLOAD_MB", "10")),
         # Requests larger than this are refused (413) before they are read.
         "MAX_CONTENT_LENGTH": (int(env.get("DEVPARTY_MAX_UPLOAD_MB", "10")) + 1) * 1024 * 1024,

@@ -21,9 +21,18 @@ from datetime import date, datetime, timezone
 from enum import Enum
 from urllib.parse import quote
 
-from flask import Response, stream_with_context
+from flask import (
+    Response,
+    current_app,
+    flash,
+    redirect,
+    request,
+    stream_with_context,
+    url_for,
+)
 from flask_admin import expose
-from flask_babel import to_user_timezone
+from flask_babel import format_number, to_user_timezone
+from flask_babel import gettext as _
 from sqlalchemy.orm import Session
 
 from ..extensions import db
@@ -60,6 +69,12 @@ class ListExport:
         if not self.can_export or export_type not in self.export_types:
             return super().export(export_type)  # Flask-Admin's "permission denied"
         ids = self._export_ids()
+        limit = current_app.config["DEVPARTY_EXPORT_MAX_ROWS"]
+        if len(ids) > limit:
+            flash(_("This list has %(rows)s rows; one download holds at most %(limit)s. Narrow it "
+                    "with a filter (unit, stage, year…) and download again.",
+                    rows=format_number(len(ids)), limit=format_number(limit)), "error")
+            return redirect(url_for(".index_view", **request.args))
         record_access("export", self.endpoint, rows=len(ids))  # commits: the connection is back
         columns = self.export_columns()
         headers = [str(label) for _name, label in columns]
