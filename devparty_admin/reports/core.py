@@ -68,7 +68,7 @@ class FunnelReport(Report):
                                                        Organization.id == Candidate.organization_id)
             .where(subtree.condition).group_by(Candidate.stage)).all())
         moves = located(select().select_from(StageEvent), subtree).where(
-            subtree.period.contains(StageEvent.effective_on), in_force())
+            subtree.during(StageEvent.effective_on), in_force())
         entered = dict(db.session.execute(moves.add_columns(StageEvent.to_stage, func.count())
                                           .group_by(StageEvent.to_stage)).all())
         left = dict(db.session.execute(moves.add_columns(StageEvent.from_stage, func.count())
@@ -336,18 +336,21 @@ class InactiveUnitsReport(Report):
         child = aliased(Organization)
         parent = aliased(Organization)
         is_branch = ~exists().where(child.parent_id == Organization.id)
-        admitted_here = (select(StageEvent.id)
-                         .join(Candidate, Candidate.id == StageEvent.candidate_id)
-                         .where(StageEvent.to_stage == ADMITTED, in_force(),
-                                subtree.period.contains(StageEvent.effective_on),
-                                located_at(subtree) == Organization.id))
+        # The units where someone was admitted, listed once (not looked up unit by unit: a
+        # province's 5,000 branches each scanned the country's admissions).
+        admitting = (select(located_at(subtree))
+                     .join(Candidate, Candidate.id == StageEvent.candidate_id)
+                     .where(StageEvent.to_stage == ADMITTED, in_force(),
+                            subtree.during(StageEvent.effective_on),
+                            located_at(subtree).is_not(None)))
         members = (select(func.count()).select_from(Member)
                    .where(Member.organization_id == Organization.id, Member.status.in_(SERVING))
                    .scalar_subquery())
         rows = db.session.execute(
             select(Organization.id, Organization.name, parent.name, members)
             .outerjoin(parent, parent.id == Organization.parent_id)
-            .where(subtree.condition, subtree.existing(), is_branch, ~exists(admitted_here))
+            .where(subtree.condition, subtree.existing(), is_branch,
+                   Organization.id.not_in(admitting))
             .order_by(Organization.path)).all()
         total = db.session.scalar(select(func.count()).select_from(Organization)
                                   .where(subtree.condition, subtree.existing(), is_branch))

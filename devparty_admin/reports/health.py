@@ -15,6 +15,7 @@ from ..models import Candidate, Member, Organization, StageEvent, in_force
 from ..models.choices import STAGES
 from ..validation import OLDEST_YEARS, YOUNGEST_YEARS
 from ..workflow.calendar import add_months
+from ..workflow.deadlines import entered_current_stage
 from .catalog import Report
 from .facts import Subtree
 from .tables import TEXT, Cell, Chart, Table
@@ -106,8 +107,12 @@ class DataHealthReport(Report):
         previous = func.lag(StageEvent.effective_on, type_=Date).over(
             partition_by=StageEvent.candidate_id, order_by=StageEvent.id)
         steps = (select(StageEvent.candidate_id, StageEvent.to_stage, StageEvent.effective_on,
-                        previous.label("before"))
-                 .where(in_force()).subquery())
+                        previous.label("before")).where(in_force()))
+        if subtree.narrow:  # its own people's steps only, not every step of the country
+            steps = steps.where(StageEvent.candidate_id.in_(
+                select(Candidate.id).join(Organization, Organization.id == Candidate.organization_id)
+                .where(subtree.condition)))
+        steps = steps.subquery()
         query = (select(func.count().over(), Candidate.id, Candidate.full_name, Organization.name,
                         steps.c.to_stage, steps.c.effective_on, steps.c.before)
                  .join(steps, steps.c.candidate_id == Candidate.id)
@@ -124,18 +129,28 @@ class DataHealthReport(Report):
                    before=row[5].strftime("%d/%m/%Y") if row[5] else "—"), kind=TEXT)])
 
     def _lingering(self, subtree: Subtree, today: date):
-        entered = (select(StageEvent.candidate_id, func.max(StageEvent.effective_on).label("on"))
-                   .join(Candidate, Candidate.id == StageEvent.candidate_id)
-                   .where(in_force(), StageEvent.to_stage == Candidate.stage)
-                   .group_by(StageEvent.candidate_id).subquery())
-        too_long = [(Candidate.stage == stage) & (entered.c.on < add_months(today, -months))
+        """When each candidate entered its stage is read candidate by candidate in a narrow
+        subtree (a chi bộ's few hundred), from one aggregate of the steps in a wide one (a
+        province's hundreds of thousands, where one lookup each costs more)."""
+        columns = (Candidate.id, Candidate.full_name, Organization.name.label("unit"),
+                   Candidate.stage)
+        if subtree.narrow:
+            people = select(*columns, entered_current_stage().label("on"))
+        else:
+            entered = (select(StageEvent.candidate_id, func.max(StageEvent.effective_on).label("on"))
+                       .join(Candidate, Candidate.id == StageEvent.candidate_id)
+                       .where(in_force(), StageEvent.to_stage == Candidate.stage)
+                       .group_by(StageEvent.candidate_id).subquery())
+            people = (select(*columns, entered.c.on)
+                      .join(entered, entered.c.candidate_id == Candidate.id))
+        people = (people.join(Organization, Organization.id == Candidate.organization_id)
+                  .where(subtree.condition, Candidate.stage.in_(list(LINGERING_MONTHS)))
+                  .subquery())
+        too_long = [(people.c.stage == stage) & (people.c.on < add_months(today, -months))
                     for stage, months in LINGERING_MONTHS.items()]
-        query = (select(func.count().over(), Candidate.id, Candidate.full_name, Organization.name,
-                        Candidate.stage, entered.c.on)
-                 .join(entered, entered.c.candidate_id == Candidate.id)
-                 .join(Organization, Organization.id == Candidate.organization_id)
-                 .where(subtree.condition, or_(*too_long))
-                 .order_by(entered.c.on))
+        query = (select(func.count().over(), people.c.id, people.c.full_name, people.c.unit,
+                        people.c.stage, people.c.on)
+                 .where(or_(*too_long)).order_by(people.c.on))
         return self._listed(query, lambda row: [
             Cell(row[1], url_for("candidate.details_view", id=row[0]), kind=TEXT),
             Cell(row[2], kind=TEXT),

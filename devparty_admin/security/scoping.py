@@ -60,7 +60,7 @@ def _condition_for(model: type, path: str):
         # A wide subtree (a province) holds most rows: the list is best read in its own order,
         # keeping the rows that fall in the subtree, so the unit index is put aside ("+ 0");
         # a narrow one (a chi bộ) is read through the unit index.
-        return (column + 0 if _wide(path) else column).in_(subtree_ids(path))
+        return (column + 0 if wide(path) else column).in_(subtree_ids(path))
     if hasattr(model, "candidate_id"):
         candidates = select(Candidate.id).where(Candidate.organization_id.in_(subtree_ids(path)))
         return model.candidate_id.in_(candidates)
@@ -70,7 +70,7 @@ def _condition_for(model: type, path: str):
 WIDE_SHARE = 0.01  # a subtree with at least this share of the units is wide
 
 
-def _wide(path: str) -> bool:
+def wide(path: str) -> bool:
     """Whether the subtree at ``path`` holds at least ``WIDE_SHARE`` of all units (one small
     query, once per request)."""
     cache = g.setdefault("subtree_width", {}) if has_request_context() else {}
@@ -86,7 +86,7 @@ def narrow_scope(user) -> bool:
     """Whether ``user`` sees a narrow subtree (not every unit, and less than ``WIDE_SHARE``)."""
     home = getattr(user, "organization", None)
     return (not sees_all_units(user) and home is not None and bool(home.path)
-            and not _wide(home.path))
+            and not wide(home.path))
 
 
 def can_scope(model: type) -> bool:

@@ -44,7 +44,7 @@ class Alert:
         return self.kind_label or ALERT_KINDS.label(self.kind)
 
 
-def _entered_current_stage():
+def entered_current_stage():
     """SQL, per candidate row: when the candidate entered its current stage. Correlated, so a
     chi bộ's alerts read its own candidates' steps, not every watched candidate's."""
     return (select(func.max(StageEvent.effective_on))
@@ -159,7 +159,7 @@ def alerts(candidates_query, today: date | None = None, rules: Rules | None = No
     and ceremonies, probations near their end, certificates near expiry); working days, which
     SQL cannot count, are then counted for those rows alone."""
     today, rules = today or date.today(), rules or current_rules()
-    entered, certificates = _entered_current_stage(), _awareness_certificates()
+    entered, certificates = entered_current_stage(), _awareness_certificates()
     received = decisions_received()
     cutoff = _cutoffs(today, rules)
     query = (candidates_query
@@ -217,7 +217,7 @@ def alert_counts(candidates_query, today: date | None = None,
     entered (or a certificate issued) is a cut-off day worked out once (``_cutoffs``), so no
     deadline is computed row by row (a province's dashboard)."""
     today, rules = today or date.today(), rules or current_rules()
-    entered, issued = _entered_current_stage(), _awareness_certificates()
+    entered, issued = entered_current_stage(), _awareness_certificates()
     cutoff = _cutoffs(today, rules)
     probationary = Candidate.stage == "probationary"
     kind = case(
