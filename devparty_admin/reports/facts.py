@@ -16,6 +16,7 @@ from flask_babel import lazy_gettext as _l
 from sqlalchemy import Boolean, and_, case, extract, func, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement
+from sqlalchemy.sql.visitors import InternalTraversal
 
 from ..extensions import db
 from ..models import Candidate, Member, Organization, StageEvent, in_force, subtree_condition
@@ -37,6 +38,8 @@ class Broad(ColumnElement):
 
     inherit_cache = True
     type = Boolean()
+    # The condition is part of the statement's cache key, its dates bound parameters.
+    _traverse_internals = [("condition", InternalTraversal.dp_clauseelement)]
 
     def __init__(self, condition) -> None:
         self.condition = condition
