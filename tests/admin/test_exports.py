@@ -162,7 +162,8 @@ def test_a_large_download_starts_before_its_rows_are_read(make, login_as, app, d
     assert sheet.title == "Đảng viên"
 
 
-def test_a_list_larger_than_a_download_is_refused_with_the_reason(make, login_as, app, db):
+def test_a_list_larger_than_a_download_is_refused_with_the_reason(make, login_as, app, db,
+                                                                    monkeypatch):
     """Past the download limit nothing is written or logged: the list comes back, filters kept,
     saying how many rows it has and what to do."""
     from devparty_admin.models import AccessLog
@@ -171,12 +172,12 @@ def test_a_list_larger_than_a_download_is_refused_with_the_reason(make, login_as
     for i in range(4):
         make.candidate(unit, full_name=f"Người {i}", stage="sympathizer")
     session = login_as(make.user("committee", unit.parent))
-    app.config["DEVPARTY_EXPORT_MAX_ROWS"] = 3
+    monkeypatch.setitem(app.config, "DEVPARTY_EXPORT_MAX_ROWS", 3)
     response = session.get("/admin/candidate/export/xlsx/?flt0_stage=sympathizer")
     assert response.status_code == 302
     assert response.headers["Location"].endswith("/admin/candidate/?flt0_stage=sympathizer")
     page = session.get(response.headers["Location"]).get_data(as_text=True)
     assert "Danh sách này có 4 dòng; mỗi lần tải về tối đa 3 dòng." in page
     assert db.session.query(AccessLog).filter_by(action="export").count() == 0
-    app.config["DEVPARTY_EXPORT_MAX_ROWS"] = 4
+    monkeypatch.setitem(app.config, "DEVPARTY_EXPORT_MAX_ROWS", 4)
     assert session.get("/admin/candidate/export/xlsx/?flt0_stage=sympathizer").status_code == 200
