@@ -221,12 +221,15 @@ def database_url(people: int, url: str | None) -> str:
     return url or f"sqlite:///{Path('instance').resolve()}/bench-national-{people}.sqlite3"
 
 
-def arguments(engine: str = "sqlite") -> argparse.ArgumentParser:
-    """The options of every benchmark on this data set (each adds its own)."""
+def arguments(engine: str = "sqlite", repeat: int | None = None) -> argparse.ArgumentParser:
+    """The options of every benchmark on this data set, ``--repeat`` for those that time rounds
+    (each adds its own)."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--people", type=int, default=1_000_000)
     parser.add_argument("--engine", choices=["sqlite", "postgresql"], default=engine)
     parser.add_argument("--database-url", default=None)
+    if repeat is not None:
+        parser.add_argument("--repeat", type=int, default=repeat)
     return parser
 
 
@@ -251,6 +254,19 @@ def database(args) -> Iterator[str]:
     finally:
         if server is not None:
             server.stop()
+
+
+def bench_app(url: str):
+    """The product on ``url`` as the benchmarks drive it (forms posted without a CSRF token)."""
+    return create_app({"SQLALCHEMY_DATABASE_URI": url, "WTF_CSRF_ENABLED": False})
+
+
+def signed_in(app, username: str):
+    """A test client logged in as one of the data set's users."""
+    client = app.test_client()
+    response = client.post("/login", data={"username": username, "password": PASSWORD})
+    assert response.status_code == 302, username
+    return client
 
 
 def main() -> None:

@@ -30,10 +30,9 @@ from sqlalchemy import select
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dataset import PASSWORD, arguments, database  # noqa: E402
+from dataset import arguments, bench_app, database, signed_in  # noqa: E402
 from pages import peers  # noqa: E402
 
-from devparty_admin import create_app  # noqa: E402
 from devparty_admin.extensions import db  # noqa: E402
 from devparty_admin.models import Candidate, Organization  # noqa: E402
 
@@ -100,18 +99,14 @@ VERSIONS = {
 
 
 def main() -> None:
-    parser = arguments()
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
+    args = arguments(repeat=3).parse_args()
     with database(args) as url:
-        app = create_app({"SQLALCHEMY_DATABASE_URI": url, "WTF_CSRF_ENABLED": False})
+        app = bench_app(url)
         with app.app_context():
             rows = db.session.query(Candidate).filter(Candidate.stage == STAGE).count()
         peers(app)
         app.add_url_rule("/bench/floor/export", "bench_floor_export", floor_export)
-        client = app.test_client()
-        assert client.post("/login", data={"username": "bench.province", "password": PASSWORD}
-                           ).status_code == 302
+        client = signed_in(app, "bench.province")
         results: dict[str, list] = {name: [] for name in VERSIONS}
         for _round in range(args.repeat):
             for name, address in VERSIONS.items():

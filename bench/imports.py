@@ -31,9 +31,16 @@ from sqlalchemy.engine import make_url
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dataset import BRANCHES, COMMITTEES, PASSWORD, Names, arguments, database  # noqa: E402
+from dataset import (  # noqa: E402
+    BRANCHES,
+    COMMITTEES,
+    Names,
+    arguments,
+    bench_app,
+    database,
+    signed_in,
+)
 
-from devparty_admin import create_app  # noqa: E402
 from devparty_admin.extensions import db  # noqa: E402
 from devparty_admin.imports.specs import SPECS  # noqa: E402
 from devparty_admin.models import Candidate  # noqa: E402
@@ -137,14 +144,12 @@ def main() -> None:
     parser.add_argument("--rows", type=int, default=100_000)
     args = parser.parse_args()
     with database(args) as url:
-        with create_app({"SQLALCHEMY_DATABASE_URI": url}).app_context(), force_locale("vi"):
+        with bench_app(url).app_context(), force_locale("vi"):
             data = workbook(args.rows)  # the template's labels, as a Vietnamese user fills them
         target, drop = copy(url, args.people)
         try:
-            app = create_app({"SQLALCHEMY_DATABASE_URI": target, "WTF_CSRF_ENABLED": False})
-            client = app.test_client()
-            assert client.post("/login", data={"username": "bench.province",
-                                               "password": PASSWORD}).status_code == 302
+            app = bench_app(target)
+            client = signed_in(app, "bench.province")
             spent = import_through_the_page(client, data)
             floor_seconds = floor(app, args.rows)
             with app.app_context():

@@ -31,9 +31,8 @@ from sqlalchemy import event, func, select
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dataset import PASSWORD, arguments, database  # noqa: E402
+from dataset import arguments, bench_app, database, signed_in  # noqa: E402
 
-from devparty_admin import create_app  # noqa: E402
 from devparty_admin.extensions import db  # noqa: E402
 from devparty_admin.models import Candidate, Organization, User  # noqa: E402
 from devparty_admin.models.organizations import subtree_condition  # noqa: E402
@@ -131,9 +130,7 @@ def run(app, repeat: int) -> list[tuple]:
     event.listen(engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
     results = []
     for username, unit in (("bench.province", None), ("bench.branch", branch)):
-        client = app.test_client()
-        assert client.post("/login", data={"username": username, "password": PASSWORD}
-                           ).status_code == 302
+        client = signed_in(app, username)
         times = {(label, variant): [] for label, _q in PAGES for variant in ("product", "floor",
                                                                            "default")}
         counted = {}
@@ -171,11 +168,9 @@ def report(results: list[tuple], engine: str) -> None:
 
 
 def main() -> None:
-    parser = arguments()
-    parser.add_argument("--repeat", type=int, default=7)
-    args = parser.parse_args()
+    args = arguments(repeat=7).parse_args()
     with database(args) as url:
-        app = create_app({"SQLALCHEMY_DATABASE_URI": url, "WTF_CSRF_ENABLED": False})
+        app = bench_app(url)
         peers(app)
         report(run(app, args.repeat), args.engine)
 

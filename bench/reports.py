@@ -19,9 +19,8 @@ from sqlalchemy import event
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dataset import PASSWORD, arguments, database  # noqa: E402
+from dataset import arguments, bench_app, database, signed_in  # noqa: E402
 
-from devparty_admin import create_app  # noqa: E402
 from devparty_admin.extensions import db  # noqa: E402
 from devparty_admin.reports.catalog import available_reports  # noqa: E402
 
@@ -29,11 +28,9 @@ PERIOD = "start=01/01/2015&end=31/12/2026"
 
 
 def main() -> None:
-    parser = arguments()
-    parser.add_argument("--repeat", type=int, default=3)
-    args = parser.parse_args()
+    args = arguments(repeat=3).parse_args()
     with database(args) as url:
-        app = create_app({"SQLALCHEMY_DATABASE_URI": url, "WTF_CSRF_ENABLED": False})
+        app = bench_app(url)
         with app.app_context():
             codes = [report.name for report in available_reports(None)]
             engine = db.engine
@@ -44,9 +41,7 @@ def main() -> None:
         print("|---|---|---|---|")
         results: dict[str, list] = {code: [] for code in codes}
         for username in ("bench.province", "bench.branch"):
-            client = app.test_client()
-            assert client.post("/login", data={"username": username, "password": PASSWORD}
-                               ).status_code == 302
+            client = signed_in(app, username)
             times = {code: [] for code in codes}
             counted = {}
             for round_number in range(args.repeat + 1):

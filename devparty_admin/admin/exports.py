@@ -94,7 +94,7 @@ class ListExport:
         sort = self._get_column_by_idx(args.sort)
         _count, query = self.get_list(0, sort[0] if sort else None, args.sort_desc, args.search,
                                       args.filters, execute=False, page_size=0)
-        key = self.model.__mapper__.primary_key[0]
+        key = getattr(self.model, self._primary_key)
         rows = query.enable_eagerloads(False).with_entities(key).yield_per(10_000)
         return array("q", (pk for (pk,) in rows))
 
@@ -114,7 +114,7 @@ class ListExport:
         """The records of ``ids`` through the screen's scoped query, with what the list loads
         alongside (its joined relations and ``prepare_rows``), in the order of ``ids``. A
         record deleted since the ids were read is left out."""
-        key = self.model.__mapper__.primary_key[0]
+        key = getattr(self.model, self._primary_key)
         _count, query = self.get_list(None, None, False, None, None, execute=False, page_size=0)
         found = {getattr(record, self._primary_key): record
                  for record in query.with_session(session).filter(key.in_(ids)).order_by(None)}
@@ -153,8 +153,8 @@ class ListExport:
 
         def read(record):
             value = getattr(record, name, None)
-            if value is None or (isinstance(value, PLAIN) and not isinstance(value, bool)):
-                return value.replace(tzinfo=None) if isinstance(value, datetime) else value
+            if value is None or _plain(value):
+                return _as_is(value)
             if isinstance(value, FEW) and value in shown:
                 return shown[value]
             kind = type(value)
@@ -172,8 +172,8 @@ class ListExport:
     def _formatted_cell(self, record, name: str):
         """A cell through Flask-Admin's export formatting (formatters of the screen)."""
         raw = getattr(record, name, None) if "." not in name else None
-        if isinstance(raw, (date, int, float)) and not isinstance(raw, bool):
-            return raw.replace(tzinfo=None) if isinstance(raw, datetime) else raw
+        if _plain(raw) and not isinstance(raw, str):  # dates and numbers: not the list's text
+            return _as_is(raw)
         return _cell_value(self.get_export_value(record, name))
 
     def _sheet_name(self) -> str:
@@ -185,6 +185,16 @@ class ListExport:
         stamp = to_user_timezone(datetime.now(timezone.utc)).strftime("%d-%m-%Y_%H-%M")
         name = "".join(c for c in str(self.name) if c.isalnum() or c in " -_").strip() or "export"
         return f"{name}_{stamp}.{export_type}"
+
+
+def _plain(value) -> bool:
+    """Text, a number or a date: a cell holds it as it is (a bool is shown as "Có"/"Không")."""
+    return isinstance(value, PLAIN) and not isinstance(value, bool)
+
+
+def _as_is(value):
+    """A plain value as a cell holds it: a moment without its time zone (Excel has none)."""
+    return value.replace(tzinfo=None) if isinstance(value, datetime) else value
 
 
 def _cell_value(value):

@@ -32,7 +32,7 @@ CHECKBOX = Markup('<td><input type="checkbox" name="rowid" class="action-checkbo
 
 def _once(context, key: str, compute):
     """A value worked out once per page (request) for every row."""
-    cache = g.setdefault("row_actions", {})
+    cache = g.setdefault("list_rows", {})
     key = (key, context.resolve("return_url"))
     if key not in cache:
         cache[key] = compute()

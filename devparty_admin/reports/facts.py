@@ -29,6 +29,7 @@ ADMITTED = "admitted"
 
 
 THEN, NOW = "then", "now"  # the tree a period's events are counted in
+TREES = ((THEN, _l("As the units were at the time")), (NOW, _l("Summed into today's units")))
 
 
 class Broad(ColumnElement):
@@ -53,7 +54,6 @@ def _broad(element, compiler, **kw):
 @compiles(Broad, "sqlite")
 def _broad_sqlite(element, compiler, **kw):
     return f"likelihood({compiler.process(element.condition, **kw)}, 0.9375)"
-TREES = ((THEN, _l("As the units were at the time")), (NOW, _l("Summed into today's units")))
 
 
 @dataclass(frozen=True)

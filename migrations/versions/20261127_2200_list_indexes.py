@@ -5,8 +5,7 @@ rows in name order; with an index on the stage alone the database either walks t
 index checking each row's stage or sorts every match. (stage, sort_key) gives the rows of a
 stage already in order. The index on the stage alone stays: counting and the alerts read every
 row of a stage, which it gives in storage order (in name order, SQLite's dashboard took twice as
-long). The member list had no index in name order outside a unit; a province's list of members
-sorted a million rows.
+long). The member list's index in name order outside a unit comes with the next revision.
 
 Revision ID: 8b1f4c6a2e57
 Revises: 9e1b7c3d5a24
@@ -24,10 +23,8 @@ depends_on = None
 def upgrade():
     op.create_index('ix_candidate_stage_sort', 'candidate', ['stage', 'sort_key'], unique=False)
     op.create_index('ix_member_status_sort', 'member', ['status', 'sort_key'], unique=False)
-    op.create_index('ix_member_sort_key', 'member', ['sort_key'], unique=False)
 
 
 def downgrade():
-    op.drop_index('ix_member_sort_key', table_name='member')
     op.drop_index('ix_member_status_sort', table_name='member')
     op.drop_index('ix_candidate_stage_sort', table_name='candidate')
