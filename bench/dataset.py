@@ -41,8 +41,8 @@ from devparty_admin.models import (  # noqa: E402
 from devparty_admin.models.people import (  # noqa: E402
     CandidateNameWord,
     MemberNameWord,
-    middle_rotations,
     name_columns,
+    name_word_rows,
 )
 
 PASSWORD = "bench-password"
@@ -136,7 +136,7 @@ def _people(model, word_model, count: int, branches, names: Names, start: int) -
                        ceremony_date=admitted + timedelta(days=14),
                        official_date=admitted + timedelta(days=380))
         people.append(row)
-        words += [{"person_id": pk, "words": w} for w in middle_rotations(name)]
+        words += name_word_rows(pk, name)
         if len(people) == BATCH:
             _flush(model, word_model, people, words)
     _flush(model, word_model, people, words)

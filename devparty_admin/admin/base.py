@@ -3,6 +3,7 @@
 Access is checked by role through ``security.permissions`` and every row a view can reach,
 whether listed, counted, opened, edited, deleted, acted on, exported or looked up by ajax,
 goes through ``security.scoped``. A row outside the user's subtree answers 404 like a missing one.
+The searches (``admin.search``) are mixed in from here by views and plugins (docs/plugins.md).
 """
 from __future__ import annotations
 
@@ -27,25 +28,27 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from jinja2 import pass_context
-from sqlalchemy import and_, exists, func, or_, select, text, union
+from sqlalchemy import and_, func, or_, select, text
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.exc import StaleDataError
 
 from ..extensions import db
 from ..i18n import format_date, format_datetime
-from ..models import Candidate, Organization
+from ..models import Organization
 from ..models.choices import Choices
 from ..plugins.loader import plugins
 from ..security import has_permission, scoped
 from ..security.access import record_access
 from ..security.permissions import CREATE, DELETE, EDIT, EXPORT, READ
-from ..security.scoping import narrow_scope
-from ..vietnamese import fold, prefix_upper_bound
-from .counting import CappedCount
+from ..security.scoping import scope_condition
+from ..vietnamese import fold
+from .counting import CappedCount, count_union
 from .exports import ListExport
 from .forms import AdminForm, ModelConverter
 from .list_rows import lean, row_html
+from .search import CandidateNameSearch, FoldedSearch, text_condition  # noqa: F401
 
 FORMATTERS = dict(typefmt.BASE_FORMATTERS)
 FORMATTERS.update({date: lambda view, value, name: format_date(value),
@@ -81,86 +84,6 @@ def primary_key(model):
     """The model's single key column (``id`` on core tables, ``candidate_id`` on a plugin's
     one-to-one extension or record)."""
     return sa_inspect(model).primary_key[0]
-
-
-def folded_prefix(column, term: str):
-    """``column`` (stored folded) starts with ``term``: an index range, not a LIKE."""
-    return (column >= term) & (column < prefix_upper_bound(term))
-
-
-def name_condition(model, search: str, narrow: bool = False):
-    """A person found by words of the name, accents optional, starting at any word ("nguyen
-    thanh", "thanh an", "an"), or by the CCCD's first digits; None for an empty search. Each
-    part is a prefix range on an indexed folded column. Within a ``narrow`` scope (a chi bộ's
-    few hundred rows) the middle words are looked up row by row instead of listing every
-    person in the country whose middle word matches."""
-    term = fold(search)
-    if not term:
-        return None
-    word = model.name_words.property.mapper.class_
-    columns = [model.name_folded, model.given_folded, *([model.national_id] if term.isdigit()
-                                                        else [])]
-    if narrow:
-        return or_(*(folded_prefix(column, term) for column in columns),
-                   exists().where(word.person_id == model.id, folded_prefix(word.words, term)))
-    # Wide: the matching ids from each index range, so the database (PostgreSQL's planner
-    # included) starts from the few matches rather than from the whole list.
-    matches = union(*(select(model.id).where(folded_prefix(column, term)) for column in columns),
-                    select(word.person_id).where(folded_prefix(word.words, term)))
-    return model.id.in_(matches)
-
-
-def text_condition(model, search: str, narrow: bool = False):
-    """How typed text finds rows of ``model``, in list searches and pickers alike: people by
-    their name (``name_condition``); organizations by the start of their code or any part of
-    their name; other records with a folded name by any part of it. Accents are optional."""
-    term = fold(search)
-    if not term:
-        return None
-    if hasattr(model, "given_folded"):
-        return name_condition(model, search, narrow)
-    contains = model.name_folded.contains(term, autoescape=True)
-    if hasattr(model, "code"):
-        code = search.strip().lower()
-        return or_(contains, func.lower(model.code).startswith(code, autoescape=True))
-    return contains
-
-
-class FoldedSearch:
-    """Search on stored folded columns (``text_condition``), not Flask-Admin's ILIKE over every
-    searchable column; what the box finds is said in its placeholder."""
-
-    search_hint = _l("Name, without accents if you like, or CCCD")
-
-    def init_search(self) -> bool:
-        self._search_fields = []
-        return True
-
-    def _apply_search(self, query, count_query, joins, count_joins, search):
-        condition = self.search_condition(search)
-        if condition is not None:
-            query = query.filter(condition)
-            if count_query is not None:
-                count_query = count_query.filter(condition)
-        return query, count_query, joins, count_joins
-
-    def search_condition(self, search: str):
-        return text_condition(self.model, search, narrow_scope(current_user))
-
-    def search_placeholder(self) -> str:
-        return str(self.search_hint)
-
-
-class CandidateNameSearch(FoldedSearch):
-    """For rows that belong to a candidate (a ``candidate_id``): found by the person's name."""
-
-    search_hint = _l("The person's name, without accents if you like")
-
-    def search_condition(self, search: str):
-        condition = name_condition(Candidate, search)
-        if condition is None:
-            return None
-        return self.model.candidate_id.in_(select(Candidate.id).where(condition))
 
 
 def refuse_access():
@@ -344,12 +267,20 @@ class ScopedModelView(ListExport, ModelView):
         return True
 
     # --- scoping ------------------------------------------------------------------------------
+    def row_conditions(self) -> list:
+        """What every row of the screen meets, as conditions on the model's columns: the user's
+        subtree (``security.scope_condition``; none for who sees every unit). A screen showing
+        only part of it adds its own here, so lists, counts and a search's ordered matches
+        all keep to them."""
+        condition = scope_condition(self.model, current_user)
+        return [] if condition is None else [condition]
+
     def get_query(self):
-        return scoped(super().get_query(), self.model, current_user)
+        return super().get_query().filter(*self.row_conditions())
 
     def get_count_query(self):
         query = db.session.query(func.count()).select_from(self.model)
-        return CappedCount(scoped(query, self.model, current_user))
+        return CappedCount(query.filter(*self.row_conditions()))
 
     def get_one(self, id):
         record = self.get_query().filter(primary_key(self.model) == parse_pk(id)).one_or_none()
@@ -387,13 +318,38 @@ class ScopedModelView(ListExport, ModelView):
                .limit(size).offset(page * size).subquery())
         return query.filter(key.in_(select(ids.c[0]))).limit(size)
 
-    def get_list(self, *args, **kwargs):
-        count, rows = super().get_list(*args, **kwargs)
-        if kwargs.get("execute", True):
+    def get_list(self, page, sort_column, sort_desc, search, filters, execute=True,
+                 page_size=None):
+        """Flask-Admin's list, except a search of people in a wide scope listed in its own
+        order (no other filter or sort): its page is found in the name indexes, then read."""
+        matches = (self.ordered_matches(search)
+                   if execute and search and not filters and sort_column is None else None)
+        if matches is None:
+            count, rows = super().get_list(page, sort_column, sort_desc, search, filters,
+                                           execute=execute, page_size=page_size)
+        else:
+            count, rows = self._matched_page(matches, page, page_size)
+        if execute:
             rows = list(rows)
             self.prepare_rows(rows)
             self.prepare_row_actions(rows)
         return count, rows
+
+    def ordered_matches(self, search: str):
+        """A search's matching (sort_key, id) in the list's order, or None where the search is
+        applied as a condition (``search.FoldedSearch`` decides)."""
+        return None
+
+    def _matched_page(self, matches, page, page_size):
+        """The total (capped) and one page of the rows ``matches`` lists, in its order."""
+        size = self.page_size if page_size is None else page_size
+        key = primary_key(self.model)
+        count = None if self.simple_list_pager else count_union(matches)
+        if size:
+            matches = matches.limit(size).offset((page or 0) * size)
+        ids = matches.subquery()
+        query = self.get_query().options(*(joinedload(j) for j in self._auto_joins))
+        return count, query.filter(key.in_(select(ids.c[1]))).order_by(self.model.sort_key, key)
 
     def prepare_rows(self, rows: list) -> None:
         """Load what the columns of ``rows`` need beyond the rows themselves, in grouped queries

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import format_decimal
 from flask_babel import gettext as _
-from sqlalchemy import func, literal_column, select
+from sqlalchemy import case, func, literal_column, or_, select
 from sqlalchemy.orm import Query
 
 from ..extensions import db
@@ -38,6 +38,23 @@ class CappedCount:
         return chained
 
     def scalar(self) -> int:
-        rows = self._query.with_entities(literal_column("1")).limit(COUNT_CAP + 1).subquery()
-        count = db.session.scalar(select(func.count()).select_from(rows))
-        return AtLeast(count) if count > COUNT_CAP else count
+        return _read(_capped(self._query.with_entities(literal_column("1"))))
+
+
+def count_union(matches) -> int:
+    """The capped count of a union's rows (``admin.search``). A union holds at least as many
+    rows as its largest part, so when one part alone passes the cap the union is never formed;
+    one statement either way."""
+    past_cap = [_capped(part).scalar_subquery() > COUNT_CAP for part in matches.selects]
+    return _read(select(case((or_(*past_cap), COUNT_CAP + 1),
+                             else_=_capped(matches).scalar_subquery())))
+
+
+def _capped(query):
+    """How many rows ``query`` has, counting at most ``COUNT_CAP + 1``."""
+    return select(func.count()).select_from(query.limit(COUNT_CAP + 1).subquery())
+
+
+def _read(statement) -> int:
+    count = db.session.scalar(statement)
+    return AtLeast(count) if count > COUNT_CAP else count

@@ -57,16 +57,11 @@ class SectorCandidateView(PersonView):
                 filters.append(FilterLike(attribute, label))
         return filters
 
-    def _in_sector(self, query):
-        """A sub-select, not a join: Flask-Admin joins the profile itself for its filters."""
+    def row_conditions(self) -> list:
+        """The sector's units on top of the scope: a sub-select, not a join (Flask-Admin joins
+        the profile itself for its filters)."""
         units = select(Organization.id).where(Organization.sector == self.extension.sector)
-        return query.filter(Candidate.organization_id.in_(units))
-
-    def get_query(self):
-        return self._in_sector(super().get_query())
-
-    def get_count_query(self):
-        return self._in_sector(super().get_count_query())
+        return [*super().row_conditions(), Candidate.organization_id.in_(units)]
 
 
 def _details_link(view, context, candidate, name):

@@ -52,34 +52,58 @@ def register_scope(model: type, condition: Callable[[str], object]) -> None:
 
 
 def _condition_for(model: type, path: str):
-    """Rows follow their organization, or the candidate they belong to."""
+    """Rows follow their organization, or the candidate they belong to. A subtree that holds
+    every unit (the one province of an installation) needs no condition beyond having one."""
     if model in _SCOPE_RULES:
         return _SCOPE_RULES[model](path)
     if hasattr(model, "organization_id"):
         column = model.organization_id
+        if holds_every_unit(path):
+            return _named(model, "organization_id")
         # A wide subtree (a province) holds most rows: the list is best read in its own order,
         # keeping the rows that fall in the subtree, so the unit index is put aside ("+ 0");
         # a narrow one (a chi bộ) is read through the unit index.
         return (column + 0 if wide(path) else column).in_(subtree_ids(path))
     if hasattr(model, "candidate_id"):
+        if holds_every_unit(path):
+            return _named(model, "candidate_id")
         candidates = select(Candidate.id).where(Candidate.organization_id.in_(subtree_ids(path)))
         return model.candidate_id.in_(candidates)
     raise LookupError(f"No scoping rule for {model.__name__}")
 
 
+def _named(model: type, key: str):
+    """Every unit lies in the subtree: a row is in it when it names a unit (or candidate) at
+    all; a row that names none (an administrator's account) stays outside, as before."""
+    if model.__table__.c[key].nullable:
+        return getattr(model, key).is_not(None)
+    return None
+
+
 WIDE_SHARE = 0.01  # a subtree with at least this share of the units is wide
 
 
-def wide(path: str) -> bool:
-    """Whether the subtree at ``path`` holds at least ``WIDE_SHARE`` of all units (one small
+def _units_inside(path: str) -> tuple[int, int]:
+    """How many units the subtree at ``path`` holds, and how many there are in all (one small
     query, once per request)."""
     cache = g.setdefault("subtree_width", {}) if has_request_context() else {}
     if path not in cache:
-        inside, total = db.session.execute(select(
+        cache[path] = tuple(db.session.execute(select(
             func.count().filter(subtree_condition(path)), func.count())
-            .select_from(Organization)).one()
-        cache[path] = total > 0 and inside >= WIDE_SHARE * total
+            .select_from(Organization)).one())
     return cache[path]
+
+
+def wide(path: str) -> bool:
+    """Whether the subtree at ``path`` holds at least ``WIDE_SHARE`` of all units."""
+    inside, total = _units_inside(path)
+    return total > 0 and inside >= WIDE_SHARE * total
+
+
+def holds_every_unit(path: str) -> bool:
+    """Whether the subtree at ``path`` is the whole tree (a single-province installation)."""
+    inside, total = _units_inside(path)
+    return total > 0 and inside == total
 
 
 def narrow_scope(user) -> bool:

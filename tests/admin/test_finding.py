@@ -1,8 +1,10 @@
 """Finding people, units and classes as office workers type: any word of a name, no accents
 needed, a unit's code, and the only unit already chosen."""
 import json
+import re
 from datetime import date
 
+from devparty_admin.admin import counting
 from devparty_admin.models import TrainingClass
 
 
@@ -97,3 +99,96 @@ def test_pickers_honour_their_filters_for_the_list_and_the_chosen_id(make, login
     from devparty_admin.models import Sponsor
     assert db.session.query(Sponsor).count() == 0
     assert official.id
+
+
+def _listed(html: str) -> list[str]:
+    return [n.strip() for n in re.findall(r'<td class="col-full_name">\s*(.*?)\s*</td>', html, re.S)]
+
+
+def _total(html: str) -> str:
+    """The list's count, shown on its tab: "Danh sách (6)"."""
+    return re.search(r'class="nav-link active">[^<(]*\(([^)]*)\)</a>', html).group(1)
+
+
+def test_a_province_search_lists_each_match_once_in_name_order_within_its_scope(
+        make, login_as, db):
+    """A wide scope pages a search inside the name indexes: a person found by two words is
+    listed once, the order is the list's (given name first, Vietnamese letters), and people
+    outside the subtree stay out, for a province among others as for the whole tree."""
+    province = make.org("Tỉnh ủy Bắc Ninh")
+    branch = make.org("Chi bộ 01", parent=province)
+    elsewhere = make.org("Chi bộ Tỉnh khác", parent=make.org("Tỉnh ủy Lạng Sơn"))
+    names = ["Nguyễn Lan Anh", "Trần Thị Lan", "Lê Lan Lan", "Lan Văn Hùng", "Phạm Văn Lân",
+             "Đỗ Thị Lành", "Hoàng Văn Nam"]
+    for name in names:
+        make.candidate(branch, full_name=name)
+    make.candidate(elsewhere, full_name="Võ Thị Lan")
+    expected = ["Nguyễn Lan Anh", "Lan Văn Hùng", "Lê Lan Lan", "Trần Thị Lan", "Đỗ Thị Lành",
+                "Phạm Văn Lân"]
+    province_user = login_as(make.user("committee", province))
+    page = province_user.get("/admin/candidate/?search=lan").get_data(as_text=True)
+    assert _listed(page) == expected and _total(page) == "6"
+    everyone = login_as(make.user("admin", None))
+    listed = _listed(everyone.get("/admin/candidate/?search=lan").get_data(as_text=True))
+    assert listed == ["Nguyễn Lan Anh", "Lan Văn Hùng", "Lê Lan Lan", "Trần Thị Lan",
+                      "Võ Thị Lan", "Đỗ Thị Lành", "Phạm Văn Lân"]
+    # Pages follow on from each other, and a sort or filter chosen by the user still applies.
+    first = _listed(everyone.get("/admin/candidate/?search=lan&page_size=20").get_data(
+        as_text=True))
+    assert first == listed
+    by_name = everyone.get("/admin/candidate/?search=lan&sort=0&desc=1").get_data(as_text=True)
+    assert _listed(by_name) == listed[::-1]
+
+
+def test_a_search_pages_through_many_matches_in_order(make, login_as, db):
+    unit = make.org("Đảng bộ tỉnh")
+    branch = make.org("Chi bộ 01", parent=unit)
+    people = [f"Nguyễn {middle} Hà" for middle in ("Thu", "Thanh", "Minh", "Ngọc", "Bích",
+                                                     "Hồng", "Mai", "Lan", "Kim", "Diệu",
+                                                     "Phương", "Thúy", "Quỳnh", "Hải", "Vân",
+                                                     "Tuyết", "Hạnh", "Hoa", "Yến", "Xuân",
+                                                     "An", "Bảo")]
+    for name in people:
+        make.candidate(branch, full_name=name)
+    session = login_as(make.user("committee", unit))
+    pages = [_listed(session.get(f"/admin/candidate/?search=nguyen&page_size=20&page={n}")
+                     .get_data(as_text=True)) for n in (0, 1)]
+    assert [len(page) for page in pages] == [20, 2]
+    everything = pages[0] + pages[1]
+    assert sorted(everything) == sorted(people) and len(set(everything)) == 22
+    one_list = _listed(session.get("/admin/candidate/?page_size=50").get_data(as_text=True))
+    assert everything == one_list  # the same order as the unsearched list
+
+
+def test_a_name_changed_in_its_tones_only_is_found_once(make, login_as, db):
+    unit = make.org("Đảng bộ tỉnh")
+    person = make.candidate(make.org("Chi bộ 01", parent=unit), full_name="Lê Lân Lân")
+    person.full_name = "Lê Lan Lân"
+    db.session.commit()
+    session = login_as(make.user("committee", unit))
+    page = session.get("/admin/candidate/?search=lan").get_data(as_text=True)
+    assert _listed(page) == ["Lê Lan Lân"] and _total(page) == "1"
+
+
+def test_a_long_list_or_search_is_counted_only_up_to_the_cap(make, login_as, db, monkeypatch):
+    """Past the cap the tab says "hơn …": whether one word's range alone passes it (four given
+    names "Lan") or only the matches of several together do (two given, two middle)."""
+    monkeypatch.setattr(counting, "COUNT_CAP", 3)
+    unit = make.org("Đảng bộ tỉnh")
+    branch = make.org("Chi bộ 01", parent=unit)
+    for name in ("Trần Thị Lan", "Lê Thị Lan", "Phạm Lan Anh", "Vũ Lan Chi", "Đỗ Văn Hùng"):
+        make.candidate(branch, full_name=name)
+    session = login_as(make.user("committee", unit))
+
+    def total(url):
+        return _total(session.get(url).get_data(as_text=True))
+
+    assert total("/admin/candidate/?search=lan") == "hơn 3"
+    assert total("/admin/candidate/?search=hung") == "1"
+    assert total("/admin/candidate/") == "hơn 3"
+    for name in ("Hoàng Thị Lan", "Bùi Thị Lan"):
+        make.candidate(branch, full_name=name)
+    assert total("/admin/candidate/?search=lan") == "hơn 3"
+    assert total("/admin/candidate/?search=thi+lan") == "hơn 3"
+    page = session.get("/admin/candidate/?search=lan&page_size=20&page=0").get_data(as_text=True)
+    assert len(_listed(page)) == 6

@@ -190,6 +190,18 @@ def test_jobs_are_private_and_viewers_cannot_import(committee, make, login_as, t
     assert candidates(db) == 0
 
 
+def test_imported_people_are_found_by_any_word_in_the_lists_order(committee, db):
+    rows = [person("Lê Ba Tuấn", "001200000011"), person("Hoàng Văn Ba", "001200000012"),
+            person("Lê Ba Ba", "001200000013")]
+    job_url, _html = check_all(committee, upload(committee, xlsx(rows)))
+    committee.post(f"{job_url}/commit")
+    found = committee.get("/admin/candidate/?search=ba").get_data(as_text=True)
+    # Given name first; "Lê Ba Ba", found by two of its words, is one person of three.
+    assert re.findall(r'<td class="col-full_name">\s*(.*?)\s*</td>', found, re.S) == [
+        "Lê Ba Ba", "Hoàng Văn Ba", "Lê Ba Tuấn"]
+    assert re.search(r'class="nav-link active">[^<(]*\(3\)</a>', found)
+
+
 def test_members_import(committee, db):
     headers = SPECS["member"].headers
     row = {"Họ và tên": "Phạm Văn Đảng", "Ngày sinh": date(1980, 1, 2), "Số CCCD": "001080000001",

@@ -28,6 +28,9 @@ def test_police_list_shows_police_columns_and_filters_by_rank(branch, make, logi
     rank_filter = re.search(r'"C\\u1ea5p b\\u1eadc h\\u00e0m": \[\{"arg": "(\w+)"', groups).group(1)
     filtered = session.get(f"/admin/candidate_police/?flt0_{rank_filter}=Binh+nh%E1%BA%A5t")
     assert _names(filtered.get_data(as_text=True)) == ["Trần Văn Nghĩa Vụ"]
+    # A search keeps to the sector: "ng" also starts "Ngoài Ngành", of the sibling unit.
+    searched = session.get("/admin/candidate_police/?search=ng").get_data(as_text=True)
+    assert _names(searched) == ["Trần Văn Nghĩa Vụ"]
     # Read-only: the candidate screen edits them; the name opens the candidate.
     assert f"/admin/candidate/details/?id={other.id}" in html
     assert session.get("/admin/candidate_police/new/").status_code in (302, 403)
