@@ -44,6 +44,7 @@ from devparty_admin.models.people import (  # noqa: E402
     name_columns,
     name_word_rows,
 )
+from devparty_admin.workflow.alert_dates import refresh as refresh_alert_dates  # noqa: E402
 
 PASSWORD = "bench-password"
 COMMITTEES, BRANCHES = 50, 99
@@ -201,6 +202,8 @@ def build(people: int) -> None:
     entered = _people(Candidate, CandidateNameWord, people, branches, names, start=1)
     _people(Member, MemberNameWord, people, branches, names, start=1)
     events = _events(entered, names.rng)
+    refresh_alert_dates(db.session.connection())  # the events went in around the ORM
+    db.session.commit()
     _users(root, branches[0][0])
     if db.engine.dialect.name == "postgresql":
         for table in ("organization", "candidate", "member", "candidate_name_word",

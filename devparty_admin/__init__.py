@@ -32,6 +32,7 @@ def create_app(config: dict | None = None) -> Flask:
     from . import models  # noqa: F401 - register the tables with the metadata
     from .plugins.loader import PluginError, init_plugins
     from .plugins.migrations import register as register_plugin_migrations
+    from .workflow import alert_dates  # noqa: F401 - keeps the alert dates after each flush
     from .workflow.rules import check_overrides
 
     check_overrides(app.config.get("DEVPARTY_RULES", {}))

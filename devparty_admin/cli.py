@@ -140,6 +140,17 @@ def prune_uploads_command() -> None:
     click.echo(f"Đã xóa {removed} tệp không còn thuộc hồ sơ nào.")
 
 
+@devparty.command("rebuild-alert-dates")
+def rebuild_alert_dates_command() -> None:
+    """Recompute every candidate's alert dates from its steps and classes (after a bulk load
+    that went around the application)."""
+    from .workflow.alert_dates import refresh
+
+    refresh(db.session.connection())
+    db.session.commit()
+    click.echo("Đã tính lại ngày vào giai đoạn và ngày chứng nhận của mọi quần chúng.")
+
+
 @devparty.command("backup")
 @click.argument("archive", type=click.Path(dir_okay=False, path_type=Path))
 def backup_command(archive: Path) -> None:

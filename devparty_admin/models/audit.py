@@ -16,7 +16,8 @@ from .people import Candidate
 
 # Derived or bookkeeping columns, and the stage (its moves are StageEvents).
 NOT_AUDITED = {"name_folded", "given_folded", "sort_key", "version", "created_at", "updated_at",
-               "stage", "organization_id", "merged_into_id"}
+               "stage", "organization_id", "merged_into_id", "stage_entered_on",
+               "certified_on"}
 
 
 def _text(value) -> str | None:

@@ -99,6 +99,9 @@ class Candidate(Person, db.Model):
         Index("ix_candidate_org_sort", "organization_id", "sort_key"),
         Index("ix_candidate_sort_unit", "sort_key", "organization_id", "id"),
         Index("ix_candidate_stage_sort", "stage", "sort_key"),
+        # The dashboard counts each kind of alert over a range of one of these.
+        Index("ix_candidate_stage_entered", "stage", "stage_entered_on", "organization_id"),
+        Index("ix_candidate_stage_certified", "stage", "certified_on", "organization_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -133,6 +136,11 @@ class Candidate(Person, db.Model):
     education_exception_by: Mapped[str | None] = mapped_column(String(200))
     education_exception_on: Mapped[date | None] = mapped_column(Date)
     version: Mapped[int] = mapped_column(default=1)
+    # The dates the deadline alerts are decided by, derived from the steps and the classes and
+    # written only by ``workflow.alert_dates`` (never a form field): when the candidate entered
+    # its current stage, and its latest awareness-class certificate.
+    stage_entered_on: Mapped[date | None] = mapped_column(Date)
+    certified_on: Mapped[date | None] = mapped_column(Date)
 
     name_words: Mapped[list[CandidateNameWord]] = relationship(cascade="all, delete-orphan")
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import and_, case, false, func, or_, select
+from sqlalchemy import and_, false, func, or_, select
 
 from ..extensions import db
 from ..models import Candidate, DossierItem, Enrollment, Organization, StageEvent, TrainingClass, in_force
@@ -77,7 +77,7 @@ def ceremony_due(decided: date, received: date | None, rules: Rules) -> date:
     return add_working_days(start, rules.ceremony_due_working_days)
 
 
-def _awareness_certificates():
+def awareness_certificate():
     """SQL, per candidate row: the date of the awareness-class certificate."""
     return (select(func.max(Enrollment.certificate_date))
             .join(TrainingClass, TrainingClass.id == Enrollment.class_id)
@@ -159,7 +159,7 @@ def alerts(candidates_query, today: date | None = None, rules: Rules | None = No
     and ceremonies, probations near their end, certificates near expiry); working days, which
     SQL cannot count, are then counted for those rows alone."""
     today, rules = today or date.today(), rules or current_rules()
-    entered, certificates = entered_current_stage(), _awareness_certificates()
+    entered, certificates = entered_current_stage(), awareness_certificate()
     received = decisions_received()
     cutoff = _cutoffs(today, rules)
     query = (candidates_query
@@ -213,23 +213,25 @@ def _cutoffs(today: date, rules: Rules) -> dict[str, date | None]:
 def alert_counts(candidates_query, today: date | None = None,
                  rules: Rules | None = None) -> dict[str, int]:
     """{kind: how many alerts} for the candidates of ``candidates_query``, exactly as ``alerts``
-    would raise them, in one grouped query: each kind's condition on the date a stage was
-    entered (or a certificate issued) is a cut-off day worked out once (``_cutoffs``), so no
-    deadline is computed row by row (a province's dashboard)."""
+    would raise them, in one statement: each kind's condition on the date a stage was entered
+    (or a certificate issued) is a cut-off day worked out once (``_cutoffs``), those dates are
+    kept on the candidate's row (``alert_dates``), and each kind is counted over its own range
+    of an index on (stage, date), so a province's dashboard reads only the rows that alert."""
     today, rules = today or date.today(), rules or current_rules()
-    entered, issued = entered_current_stage(), _awareness_certificates()
+    entered, issued = Candidate.stage_entered_on, Candidate.certified_on
     cutoff = _cutoffs(today, rules)
     probationary = Candidate.stage == "probationary"
-    kind = case(
-        (and_(Candidate.stage == "proposed", entered.is_not(None)), "decision_due"),
-        (and_(Candidate.stage == "admitted", entered.is_not(None)), "ceremony_due"),
-        (and_(probationary, _before(entered, cutoff["recognition_overdue"])),
-         "recognition_overdue"),
-        (and_(probationary, _before(entered, cutoff["probation_ending"])), "probation_ending"),
-        (and_(Candidate.stage.in_(STAGES_WITH_CERTIFICATE),
-              _before(issued, cutoff["certificate_expiring"])), "certificate_expiring"))
-    counted = (candidates_query.with_only_columns(kind.label("kind"), func.count())
-               .where(Candidate.stage.in_(("proposed", "admitted", "probationary",
-                                           *STAGES_WITH_CERTIFICATE)))
-               .group_by(kind))
-    return {code: count for code, count in db.session.execute(counted) if code is not None}
+    overdue = _before(entered, cutoff["recognition_overdue"])
+    conditions = {  # the stages are disjoint; a probation overdue is not also "ending"
+        "decision_due": and_(Candidate.stage == "proposed", entered.is_not(None)),
+        "ceremony_due": and_(Candidate.stage == "admitted", entered.is_not(None)),
+        "recognition_overdue": and_(probationary, overdue),
+        "probation_ending": and_(probationary, ~overdue,
+                                 _before(entered, cutoff["probation_ending"])),
+        "certificate_expiring": and_(Candidate.stage.in_(STAGES_WITH_CERTIFICATE),
+                                     _before(issued, cutoff["certificate_expiring"])),
+    }
+    counted = select(*(candidates_query.with_only_columns(func.count()).where(condition)
+                       .scalar_subquery() for condition in conditions.values()))
+    return {kind: count for kind, count in zip(conditions, db.session.execute(counted).one())
+            if count}

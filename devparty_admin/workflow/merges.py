@@ -11,10 +11,12 @@ from sqlalchemy import inspect, select, update
 
 from ..extensions import db
 from ..models import Candidate, DossierItem, Enrollment, FieldChange, Sponsor, StageEvent, in_force
+from .alert_dates import mark_stale
 
 # Columns a merge never copies: keys, derived forms, bookkeeping, the path.
 NOT_COPIED = {"id", "name_folded", "given_folded", "sort_key", "version", "created_at",
-              "updated_at", "stage", "organization_id", "merged_into_id", "national_id"}
+              "updated_at", "stage", "organization_id", "merged_into_id", "national_id",
+              "stage_entered_on", "certified_on"}
 
 
 class MergeRefused(Exception):
@@ -73,6 +75,7 @@ def merge(keep: Candidate, duplicate: Candidate, *, actor, reason: str) -> None:
     for model in (Enrollment, Sponsor):
         db.session.execute(update(model).where(model.candidate_id == duplicate.id)
                            .values(candidate_id=keep.id))
+    mark_stale(db.session, [keep.id])  # the classes moved over may hold its certificate
     duplicate.merged_into_id, duplicate.stage = keep.id, "merged"
     note = _("Merged: %(name)s (record %(id)s) is the same person. %(reason)s",
              name=duplicate.full_name, id=duplicate.id, reason=reason.strip())
