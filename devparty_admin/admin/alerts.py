@@ -12,6 +12,7 @@ from sqlalchemy import select
 from ..models import Candidate
 from ..plugins.loader import plugins
 from ..security import scoped
+from ..security.scoping import narrow_scope
 from ..workflow.deadlines import ALERT_KINDS, alert_counts, alerts
 from .base import ScreenView
 
@@ -30,7 +31,8 @@ def subtree_alert_counts(user, today: date | None = None) -> tuple[dict[str, int
     """{kind: count} of the alerts ``subtree_alerts`` would list, counted in SQL for the
     candidates (``alert_counts``) and from the plugins' unit alerts; and the plugins' labels."""
     today = today or date.today()
-    counts = Counter(alert_counts(scoped(select(Candidate), Candidate, user), today))
+    counts = Counter(alert_counts(scoped(select(Candidate), Candidate, user), today,
+                                  narrow=narrow_scope(user)))
     units = [alert for provided in plugins().hook("unit_alerts")(user=user, today=today)
              for alert in provided]
     counts.update(alert.kind for alert in units)

@@ -46,12 +46,14 @@ class StageEvent(db.Model):
 
     __tablename__ = "stage_event"
     __table_args__ = (Index("ix_stage_event_candidate_at", "candidate_id", "at"),
-                      Index("ix_stage_event_annuls_id", "annuls_id", unique=True))
+                      Index("ix_stage_event_annuls_id", "annuls_id", unique=True),
+                      # Reports count the steps into a stage during a period, in a subtree.
+                      Index("ix_stage_event_stage_day", "to_stage", "effective_on", "unit_path"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     candidate_id: Mapped[int] = mapped_column(ForeignKey("candidate.id"))
     from_stage: Mapped[str] = mapped_column(String(20))
-    to_stage: Mapped[str] = mapped_column(String(20), index=True)
+    to_stage: Mapped[str] = mapped_column(String(20))
     effective_on: Mapped[date] = mapped_column(Date, index=True)  # act date, or ceremony date
     act_id: Mapped[int | None] = mapped_column(ForeignKey("act.id"), index=True)
     actor_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))

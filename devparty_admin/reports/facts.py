@@ -76,8 +76,11 @@ class Subtree:
         return self.unit is not None and not wide(self.unit.path)
 
     def under(self, column):
-        """SQL: the path ``column`` lies within the subtree."""
-        return subtree_condition(self.path, column)
+        """SQL: the path ``column`` lies within the subtree. A wide subtree holds most rows, so
+        there the condition is marked as likely true (``Broad``): SQLite then reads from what
+        narrows more (a stage in a year, a kind of class) instead of from every unit's path."""
+        condition = subtree_condition(self.path, column)
+        return condition if self.narrow else Broad(condition)
 
     def during(self, column):
         """SQL: the day ``column`` falls in the period. In a narrow subtree the unit's path,

@@ -210,13 +210,14 @@ def _cutoffs(today: date, rules: Rules) -> dict[str, date | None]:
     }
 
 
-def alert_counts(candidates_query, today: date | None = None,
-                 rules: Rules | None = None) -> dict[str, int]:
+def alert_counts(candidates_query, today: date | None = None, rules: Rules | None = None,
+                 narrow: bool = False) -> dict[str, int]:
     """{kind: how many alerts} for the candidates of ``candidates_query``, exactly as ``alerts``
     would raise them, in one statement: each kind's condition on the date a stage was entered
-    (or a certificate issued) is a cut-off day worked out once (``_cutoffs``), those dates are
-    kept on the candidate's row (``alert_dates``), and each kind is counted over its own range
-    of an index on (stage, date), so a province's dashboard reads only the rows that alert."""
+    (or a certificate issued) is a cut-off day worked out once (``_cutoffs``), and those dates
+    are kept on the candidate's row (``alert_dates``). In a wide scope each kind is counted over
+    its own range of an index on (stage, date), so a province reads only the rows that alert;
+    in a ``narrow`` one (a chi bộ) its few hundred people are read once, through their unit."""
     today, rules = today or date.today(), rules or current_rules()
     entered, issued = Candidate.stage_entered_on, Candidate.certified_on
     cutoff = _cutoffs(today, rules)
@@ -231,7 +232,11 @@ def alert_counts(candidates_query, today: date | None = None,
         "certificate_expiring": and_(Candidate.stage.in_(STAGES_WITH_CERTIFICATE),
                                      _before(issued, cutoff["certificate_expiring"])),
     }
-    counted = select(*(candidates_query.with_only_columns(func.count()).where(condition)
-                       .scalar_subquery() for condition in conditions.values()))
+    if narrow:
+        counted = candidates_query.with_only_columns(
+            *(func.count().filter(condition) for condition in conditions.values()))
+    else:
+        counted = select(*(candidates_query.with_only_columns(func.count()).where(condition)
+                           .scalar_subquery() for condition in conditions.values()))
     return {kind: count for kind, count in zip(conditions, db.session.execute(counted).one())
             if count}
