@@ -36,7 +36,7 @@ def main() -> None:
             engine = db.engine
         statements: list[str] = []
         event.listen(engine, "before_cursor_execute", lambda *rest: statements.append(rest[2]))
-        print(f"\n{args.engine}: median ms of {args.repeat} rounds after the first\n")
+        print(f"\n{engine.dialect.name}: median ms of {args.repeat} rounds after the first\n")
         print("| report | province | chi bộ | statements (province / chi bộ) |")
         print("|---|---|---|---|")
         results: dict[str, list] = {code: [] for code in codes}

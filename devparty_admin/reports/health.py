@@ -15,7 +15,6 @@ from ..models import Candidate, Member, Organization, StageEvent, in_force
 from ..models.choices import STAGES
 from ..validation import OLDEST_YEARS, YOUNGEST_YEARS
 from ..workflow.calendar import add_months
-from ..workflow.deadlines import entered_current_stage
 from .catalog import Report
 from .facts import Subtree
 from .tables import TEXT, Cell, Chart, Table
@@ -73,8 +72,8 @@ class DataHealthReport(Report):
 
     def _twice(self, subtree: Subtree):
         same = (select(Candidate.name_folded, Candidate.date_of_birth)
-                .join(Organization, Organization.id == Candidate.organization_id)
-                .where(subtree.condition, Candidate.date_of_birth.is_not(None),
+                .where(subtree.holds(Candidate.organization_id),
+                       Candidate.date_of_birth.is_not(None),
                        Candidate.stage != "merged")
                 .group_by(Candidate.name_folded, Candidate.date_of_birth)
                 .having(func.count() > 1).subquery())
@@ -129,20 +128,9 @@ class DataHealthReport(Report):
                    before=row[5].strftime("%d/%m/%Y") if row[5] else "—"), kind=TEXT)])
 
     def _lingering(self, subtree: Subtree, today: date):
-        """When each candidate entered its stage is read candidate by candidate in a narrow
-        subtree (a chi bộ's few hundred), from one aggregate of the steps in a wide one (a
-        province's hundreds of thousands, where one lookup each costs more)."""
-        columns = (Candidate.id, Candidate.full_name, Organization.name.label("unit"),
-                   Candidate.stage)
-        if subtree.narrow:
-            people = select(*columns, entered_current_stage().label("on"))
-        else:
-            entered = (select(StageEvent.candidate_id, func.max(StageEvent.effective_on).label("on"))
-                       .join(Candidate, Candidate.id == StageEvent.candidate_id)
-                       .where(in_force(), StageEvent.to_stage == Candidate.stage)
-                       .group_by(StageEvent.candidate_id).subquery())
-            people = (select(*columns, entered.c.on)
-                      .join(entered, entered.c.candidate_id == Candidate.id))
+        """When each candidate entered its stage is kept on its row (``alert_dates``)."""
+        people = select(Candidate.id, Candidate.full_name, Organization.name.label("unit"),
+                        Candidate.stage, Candidate.stage_entered_on.label("on"))
         people = (people.join(Organization, Organization.id == Candidate.organization_id)
                   .where(subtree.condition, Candidate.stage.in_(list(LINGERING_MONTHS)))
                   .subquery())
