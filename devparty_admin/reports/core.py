@@ -19,6 +19,7 @@ from .catalog import Report
 from .facts import (
     ADMITTED,
     GROUPS,
+    NOW,
     SERVING,
     Subtree,
     admissions,
@@ -338,11 +339,12 @@ class InactiveUnitsReport(Report):
         is_branch = ~exists().where(child.parent_id == Organization.id)
         # The units where someone was admitted, listed once (not looked up unit by unit: a
         # province's 5,000 branches each scanned the country's admissions).
-        admitting = (select(located_at(subtree))
-                     .join(Candidate, Candidate.id == StageEvent.candidate_id)
+        admitting = (select(located_at(subtree)).select_from(StageEvent)
                      .where(StageEvent.to_stage == ADMITTED, in_force(),
                             subtree.during(StageEvent.effective_on),
                             located_at(subtree).is_not(None)))
+        if subtree.tree == NOW:  # counted at the person's unit today
+            admitting = admitting.join(Candidate, Candidate.id == StageEvent.candidate_id)
         members = (select(func.count()).select_from(Member)
                    .where(Member.organization_id == Organization.id, Member.status.in_(SERVING))
                    .scalar_subquery())

@@ -160,6 +160,10 @@ def test_units_that_admitted_nobody(dataset, login_as, make, db):
         as_text=True)
     assert table(html, "inactive_summary") == [["3", "2", "1"]]
     assert table(html, "inactive") == [["Chi bộ A3", "Đảng bộ A", "0"]]
+    # By today's tree (no unit has moved): the same units.
+    html = session.get("/admin/reports/inactive?start=01/01/2021&end=31/12/2021&tree=now")
+    assert html.status_code == 200
+    assert table(html.get_data(as_text=True), "inactive") == [["Chi bộ A3", "Đảng bộ A", "0"]]
     html = session.get("/admin/reports/inactive?start=01/01/2022&end=31/12/2022").get_data(
         as_text=True)
     assert [row[0] for row in table(html, "inactive")] == ["Chi bộ A1", "Chi bộ A2", "Chi bộ A3"]
