@@ -82,12 +82,16 @@ class Person:
         return self.full_name
 
 
-def name_indexes(table: str) -> tuple[Index, ...]:
+def name_indexes(table: str, *grouped: str) -> tuple[Index, ...]:
     """A search's prefix ranges on the folded name, each holding what the list needs to order
     and scope the matches without reading the people's rows (``admin.search``); the id too,
-    which PostgreSQL's indexes do not hold otherwise."""
-    return tuple(Index(f"ix_{table}_{column}_sort", column, "sort_key", "organization_id", "id")
-                 for column in ("name_folded", "given_folded"))
+    which PostgreSQL's indexes do not hold otherwise. ``grouped``: columns put after the
+    family-name form, so that the data health report groups a candidate's records by name and
+    birth date in this index's order (one index instead of two, each costing imports time)."""
+    return (Index(f"ix_{table}_name_folded_sort", "name_folded", *grouped, "sort_key",
+                  "organization_id", "id"),
+            Index(f"ix_{table}_given_folded_sort", "given_folded", "sort_key", "organization_id",
+                  "id"))
 
 
 class Candidate(Person, db.Model):
@@ -95,15 +99,12 @@ class Candidate(Person, db.Model):
 
     __tablename__ = "candidate"
     __table_args__ = (
-        *name_indexes("candidate"),
+        *name_indexes("candidate", "date_of_birth", "stage"),
         Index("ix_candidate_org_sort", "organization_id", "sort_key"),
         Index("ix_candidate_sort_unit", "sort_key", "organization_id", "id"),
         Index("ix_candidate_stage_sort", "stage", "sort_key"),
-        # The dashboard counts each kind of alert over a range of one of these.
-        Index("ix_candidate_stage_entered", "stage", "stage_entered_on", "organization_id"),
-        Index("ix_candidate_stage_certified", "stage", "certified_on", "organization_id"),
-        # The data health report's "the same person twice", grouped in this index's order.
-        Index("ix_candidate_name_birth", "name_folded", "date_of_birth", "stage",
+        # The dashboard counts candidates by stage, and each kind of alert over a range of it.
+        Index("ix_candidate_stage_dates", "stage", "stage_entered_on", "certified_on",
               "organization_id"),
     )
 
@@ -123,7 +124,7 @@ class Candidate(Person, db.Model):
     youth_union_member: Mapped[bool] = mapped_column(default=False)
     source: Mapped[str | None] = mapped_column(String(30), index=True)
     introducing_organization: Mapped[str | None] = mapped_column(String(200))
-    stage: Mapped[str] = mapped_column(String(20), default="source", index=True)
+    stage: Mapped[str] = mapped_column(String(20), default="source")
     notes: Mapped[str | None] = mapped_column(Text)
     # Written exceptions the rules allow (age above 60; primary education in listed areas).
     # Exceptions the rules allow only in writing: the document (number), who issued it, when.
@@ -215,6 +216,7 @@ def name_word_rows(pk: int, name: str) -> list[dict]:
 def insert_name_words(model, people: list[tuple[int, str]]) -> None:
     """The middle-word readings of people written by bulk inserts (imports), not the ORM."""
     word = model.name_words.property.mapper.class_
-    rows = [row for pk, name in people for row in name_word_rows(pk, name)]
+    rows = sorted((row for pk, name in people for row in name_word_rows(pk, name)),
+                  key=lambda row: row["words"])  # into the words' index side by side
     if rows:
         db.session.execute(insert(word), rows)
