@@ -103,7 +103,8 @@ class Candidate(Person, db.Model):
         Index("ix_candidate_org_sort", "organization_id", "sort_key"),
         Index("ix_candidate_sort_unit", "sort_key", "organization_id", "id"),
         Index("ix_candidate_stage_sort", "stage", "sort_key"),
-        # The dashboard counts candidates by stage, and each kind of alert over a range of it.
+        # The dashboard counts each kind of alert over a range of this one (and the candidates
+        # by stage with the narrower index on the stage alone).
         Index("ix_candidate_stage_dates", "stage", "stage_entered_on", "certified_on",
               "organization_id"),
     )
@@ -124,7 +125,7 @@ class Candidate(Person, db.Model):
     youth_union_member: Mapped[bool] = mapped_column(default=False)
     source: Mapped[str | None] = mapped_column(String(30), index=True)
     introducing_organization: Mapped[str | None] = mapped_column(String(200))
-    stage: Mapped[str] = mapped_column(String(20), default="source")
+    stage: Mapped[str] = mapped_column(String(20), default="source", index=True)
     notes: Mapped[str | None] = mapped_column(Text)
     # Written exceptions the rules allow (age above 60; primary education in listed areas).
     # Exceptions the rules allow only in writing: the document (number), who issued it, when.

@@ -4,8 +4,9 @@ A province's dashboard counted its alerts by reading, for each of about 450,000 
 candidates, the steps into its current stage and its awareness classes (1 s on PostgreSQL).
 The date the candidate entered its current stage and its latest awareness certificate are now
 kept on the row by ``workflow.alert_dates``; each kind of alert is counted over a range
-of an index on (stage, entered, certified, unit), which also serves the count by stage in place
-of the index on the stage alone (each index costs an import of 100,000 rows 1–2 s). Filled here from the
+of one index on (stage, entered, certified, unit) (one rather than two: each index costs an
+import of 100,000 rows 1–2 s). The count by stage keeps its narrower index on the stage alone
+(read through this one, the province's dashboard took 228 ms instead of 133 on PostgreSQL). Filled here from the
 history as it stands.
 
 Revision ID: 1b6e4a9d7c52
@@ -42,7 +43,6 @@ def upgrade():
         batch_op.add_column(sa.Column('stage_entered_on', sa.Date(), nullable=True))
         batch_op.add_column(sa.Column('certified_on', sa.Date(), nullable=True))
     op.execute(FILL)
-    op.drop_index('ix_candidate_stage', table_name='candidate')
     op.create_index('ix_candidate_stage_dates', 'candidate',
                     ['stage', 'stage_entered_on', 'certified_on', 'organization_id'])
     if op.get_bind().dialect.name == 'postgresql':
@@ -51,7 +51,6 @@ def upgrade():
 
 def downgrade():
     op.drop_index('ix_candidate_stage_dates', table_name='candidate')
-    op.create_index('ix_candidate_stage', 'candidate', ['stage'])
     with op.batch_alter_table('candidate') as batch_op:
         batch_op.drop_column('certified_on')
         batch_op.drop_column('stage_entered_on')
