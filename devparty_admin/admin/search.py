@@ -13,6 +13,7 @@ from flask_login import current_user
 from sqlalchemy import exists, func, or_, select, union
 
 from ..models import Candidate
+from ..models.people import name_word_model
 from ..security.scoping import narrow_scope
 from ..vietnamese import fold, prefix_upper_bound
 
@@ -20,10 +21,6 @@ from ..vietnamese import fold, prefix_upper_bound
 def folded_prefix(column, term: str):
     """``column`` (stored folded) starts with ``term``: an index range, not a LIKE."""
     return (column >= term) & (column < prefix_upper_bound(term))
-
-
-def _word_model(model):
-    return model.name_words.property.mapper.class_
 
 
 def name_condition(model, search: str, narrow: bool = False):
@@ -35,7 +32,7 @@ def name_condition(model, search: str, narrow: bool = False):
     term = fold(search)
     if not term:
         return None
-    word = _word_model(model)
+    word = name_word_model(model)
     columns = [model.name_folded, model.given_folded, *([model.national_id] if term.isdigit()
                                                         else [])]
     if narrow:
@@ -57,7 +54,7 @@ def ordered_name_matches(model, search: str, conditions: list):
     term = fold(search)
     if not term or term.isdigit():
         return None
-    word = _word_model(model)
+    word = name_word_model(model)
     parts = [select(model.sort_key, model.id).where(folded_prefix(column, term), *conditions)
              for column in (model.name_folded, model.given_folded)]
     middle = select(word.sort_key, word.person_id).where(folded_prefix(word.words, term))

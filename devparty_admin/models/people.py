@@ -66,7 +66,7 @@ class Person:
     def _keep_name_forms(self, _key: str, value: str) -> str:
         forms = name_columns(value)
         if (forms["name_folded"], forms["sort_key"]) != (self.name_folded, self.sort_key):
-            word = type(self).name_words.property.mapper.class_
+            word = name_word_model(type(self))
             self.name_words = [word(words=words, sort_key=forms["sort_key"])
                                for words in middle_rotations(value)]
         self.name_folded, self.given_folded = forms["name_folded"], forms["given_folded"]
@@ -207,6 +207,11 @@ class MemberNameWord(NameWord, db.Model):
     person_id: Mapped[int] = mapped_column(ForeignKey("member.id"))
 
 
+def name_word_model(model):
+    """The table of ``model``'s middle-word readings (``CandidateNameWord``, ``MemberNameWord``)."""
+    return model.name_words.property.mapper.class_
+
+
 def name_word_rows(pk: int, name: str) -> list[dict]:
     """A person's middle-word readings as rows for a bulk insert (imports, the benchmark)."""
     key = name_sort_key(name)
@@ -216,7 +221,7 @@ def name_word_rows(pk: int, name: str) -> list[dict]:
 
 def insert_name_words(model, people: list[tuple[int, str]]) -> None:
     """The middle-word readings of people written by bulk inserts (imports), not the ORM."""
-    word = model.name_words.property.mapper.class_
+    word = name_word_model(model)
     rows = sorted((row for pk, name in people for row in name_word_rows(pk, name)),
                   key=lambda row: row["words"])  # into the words' index side by side
     if rows:

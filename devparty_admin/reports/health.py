@@ -109,8 +109,7 @@ class DataHealthReport(Report):
                         previous.label("before")).where(in_force()))
         if subtree.narrow:  # its own people's steps only, not every step of the country
             steps = steps.where(StageEvent.candidate_id.in_(
-                select(Candidate.id).join(Organization, Organization.id == Candidate.organization_id)
-                .where(subtree.condition)))
+                select(Candidate.id).where(subtree.holds(Candidate.organization_id))))
         steps = steps.subquery()
         query = (select(func.count().over(), Candidate.id, Candidate.full_name, Organization.name,
                         steps.c.to_stage, steps.c.effective_on, steps.c.before)
@@ -129,16 +128,14 @@ class DataHealthReport(Report):
 
     def _lingering(self, subtree: Subtree, today: date):
         """When each candidate entered its stage is kept on its row (``alert_dates``)."""
-        people = select(Candidate.id, Candidate.full_name, Organization.name.label("unit"),
-                        Candidate.stage, Candidate.stage_entered_on.label("on"))
-        people = (people.join(Organization, Organization.id == Candidate.organization_id)
-                  .where(subtree.condition, Candidate.stage.in_(list(LINGERING_MONTHS)))
-                  .subquery())
-        too_long = [(people.c.stage == stage) & (people.c.on < add_months(today, -months))
+        entered = Candidate.stage_entered_on
+        too_long = [(Candidate.stage == stage) & (entered < add_months(today, -months))
                     for stage, months in LINGERING_MONTHS.items()]
-        query = (select(func.count().over(), people.c.id, people.c.full_name, people.c.unit,
-                        people.c.stage, people.c.on)
-                 .where(or_(*too_long)).order_by(people.c.on))
+        query = (select(func.count().over(), Candidate.id, Candidate.full_name, Organization.name,
+                        Candidate.stage, entered)
+                 .join(Organization, Organization.id == Candidate.organization_id)
+                 .where(subtree.condition, or_(*too_long))
+                 .order_by(entered))
         return self._listed(query, lambda row: [
             Cell(row[1], url_for("candidate.details_view", id=row[0]), kind=TEXT),
             Cell(row[2], kind=TEXT),
