@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
 from flask_babel import gettext as _
-from sqlalchemy import Date, insert, select, update
+from sqlalchemy import Date, Row, insert, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import contains_eager
 
@@ -21,7 +21,7 @@ from ..models import FieldChange, ImportJob, ImportRow, Organization
 from ..models.imports import CHECKED, COMMITTED, COMMITTING, PENDING
 from ..models.people import insert_name_words, name_columns
 from ..plugins.extension import SEPARATOR
-from ..security import reaches
+from ..security.scoping import reacher
 from .columns import CellError
 from .specs import ImportSpec
 from .workbook import read_rows
@@ -72,7 +72,6 @@ def start(spec: ImportSpec, user, filename: str, data: bytes) -> ImportJob:
 
 def evaluate(spec: ImportSpec, user, rows: list[tuple[int, list[str]]]) -> list[Outcome]:
     """What each row would do, or why it cannot; two queries for the whole chunk."""
-    user = getattr(user, "_get_current_object", lambda: user)()  # not the proxy, once per row
     outcomes = []
     for _number, cells in rows:
         outcome = Outcome()
@@ -95,6 +94,7 @@ def evaluate(spec: ImportSpec, user, rows: list[tuple[int, list[str]]]) -> list[
         .where(model.national_id.in_(ids)))} if ids else {}
     unit_header = next(c.header for c in spec.columns if c.field == "organization")
     id_header = next(c.header for c in spec.columns if c.field == "national_id")
+    reaches = reacher(user)
     for outcome in outcomes:
         code = outcome.values.pop("organization", None)
         if code is not None:
@@ -102,13 +102,13 @@ def evaluate(spec: ImportSpec, user, rows: list[tuple[int, list[str]]]) -> list[
             if org is None:
                 outcome.errors.append([unit_header, _("No party organization has the code "
                                                       "“%(code)s”.", code=code)])
-            elif not reaches(user, org):
+            elif not reaches(org):
                 outcome.errors.append([unit_header, _("“%(name)s” is outside your unit; you can "
                                                       "only import into your unit.", name=org.name)])
             else:
                 outcome.organization = org
         record = existing.get(outcome.values.get("national_id"))
-        if record is not None and not reaches(user, record.organization):
+        if record is not None and not reaches(record.organization):
             outcome.errors.append([id_header, _("This CCCD belongs to a person of another unit, "
                                                 "outside yours.")])
         outcome.existing = record
@@ -117,9 +117,13 @@ def evaluate(spec: ImportSpec, user, rows: list[tuple[int, list[str]]]) -> list[
     return outcomes
 
 
-def _chunk(job: ImportJob, offset: int, limit: int) -> list[ImportRow]:
-    return list(db.session.scalars(select(ImportRow).where(ImportRow.job_id == job.id)
-                                   .order_by(ImportRow.number).offset(offset).limit(limit)))
+def _chunk(job: ImportJob, offset: int, limit: int) -> list[Row]:
+    """The next rows to check or prepare as (id, number, cells, errors): plain rows, written
+    back by primary key in one statement, not objects tracked one by one."""
+    return db.session.execute(
+        select(ImportRow.id, ImportRow.number, ImportRow.cells, ImportRow.errors)
+        .where(ImportRow.job_id == job.id).order_by(ImportRow.number)
+        .offset(offset).limit(limit)).all()
 
 
 def check_step(spec: ImportSpec, job: ImportJob, user, limit: int = CHUNK) -> None:
@@ -129,13 +133,17 @@ def check_step(spec: ImportSpec, job: ImportJob, user, limit: int = CHUNK) -> No
         return
     rows = _chunk(job, job.checked, limit)
     outcomes = evaluate(spec, user, [(row.number, json.loads(row.cells)) for row in rows])
+    checked = []
     for row, outcome in zip(rows, outcomes):
         errors = (json.loads(row.errors) if row.errors else []) + outcome.errors
-        row.errors = json.dumps(errors, ensure_ascii=False) if errors else None
-        row.action = None if errors else outcome.action
+        action = None if errors else outcome.action
+        checked.append({"id": row.id, "action": action,
+                        "errors": json.dumps(errors, ensure_ascii=False) if errors else None})
         job.error_rows += bool(errors)
-        job.creates += row.action == "create"
-        job.updates += row.action == "update"
+        job.creates += action == "create"
+        job.updates += action == "update"
+    if checked:
+        db.session.execute(update(ImportRow), checked)
     job.checked += len(rows)
     if job.checked >= job.total:
         job.status = CHECKED
@@ -196,12 +204,14 @@ def _prepare_step(spec: ImportSpec, job: ImportJob, user) -> None:
                                  "the check; nothing was imported. Upload the file again.",
                                  row=row.number, column=outcome.errors[0][0],
                                  message=outcome.errors[0][1]))
-    for row, outcome in zip(rows, outcomes):
-        row.prepared_values = json.dumps(outcome.values, default=date.isoformat,
-                                         ensure_ascii=False)
-        row.organization_id = outcome.organization.id
-        row.record_id = outcome.existing.id if outcome.existing is not None else None
-        row.record_version = getattr(outcome.existing, "version", None)
+    db.session.execute(update(ImportRow), [
+        {"id": row.id,
+         "prepared_values": json.dumps(outcome.values, default=date.isoformat,
+                                       ensure_ascii=False),
+         "organization_id": outcome.organization.id,
+         "record_id": outcome.existing.id if outcome.existing is not None else None,
+         "record_version": getattr(outcome.existing, "version", None)}
+        for row, outcome in zip(rows, outcomes)])
     moved = db.session.execute(
         update(ImportJob).where(ImportJob.id == job.id, ImportJob.status == COMMITTING,
                                 ImportJob.prepared == offset)
@@ -220,13 +230,13 @@ def _dated(values: dict, table) -> dict:
             for name, value in values.items()}
 
 
-def _stored(spec: ImportSpec, row: ImportRow) -> dict:
+def _stored(spec: ImportSpec, row: Row) -> dict:
     """The person's own prepared values (a sector's fields are ``_sector_values``)."""
     values = json.loads(row.prepared_values)
     return _dated({k: v for k, v in values.items() if SEPARATOR not in k}, spec.model.__table__)
 
 
-def _sector_values(spec: ImportSpec, row: ImportRow) -> list[tuple[object, dict]]:
+def _sector_values(spec: ImportSpec, row: Row) -> list[tuple[object, dict]]:
     """(extension, {column: value}) of the sector fields the row fills (blank cells left out)."""
     values = json.loads(row.prepared_values)
     found = []
@@ -248,16 +258,19 @@ def _write_all(spec: ImportSpec, job: ImportJob, user) -> None:
     if claimed != 1:
         db.session.rollback()
         return  # another worker has just written it
-    rows = list(db.session.scalars(select(ImportRow).where(ImportRow.job_id == job.id)
-                                   .order_by(ImportRow.number)))
+    rows = db.session.execute(  # only what is written, not 100,000 objects with their cells
+        select(ImportRow.number, ImportRow.prepared_values, ImportRow.organization_id,
+               ImportRow.record_id, ImportRow.record_version)
+        .where(ImportRow.job_id == job.id).order_by(ImportRow.number)).all()
     try:
         touched = _create(spec, [r for r in rows if r.record_id is None])
         touched += _update(spec, [r for r in rows if r.record_id is not None])
         if spec.kind == "candidate":
+            source = _("%(file)s, row %(row)s")  # translated once, filled in per row
+            at = datetime.now(timezone.utc)
             db.session.execute(insert(FieldChange), [
-                {"candidate_id": record_id, "field": "import", "actor_id": user.id,
-                 "at": datetime.now(timezone.utc),
-                 "new_value": _("%(file)s, row %(row)s", file=job.filename, row=number)}
+                {"candidate_id": record_id, "field": "import", "actor_id": user.id, "at": at,
+                 "new_value": source % {"file": job.filename, "row": number}}
                 for number, record_id in touched])
         db.session.commit()
     except (IntegrityError, StaleImport):
@@ -270,7 +283,7 @@ class StaleImport(Exception):
     """A record to update was saved by someone else after it was prepared."""
 
 
-def _create(spec: ImportSpec, rows: list[ImportRow]) -> list[tuple[int, int]]:
+def _create(spec: ImportSpec, rows: list[Row]) -> list[tuple[int, int]]:
     if not rows:
         return []
     model = spec.model
@@ -306,7 +319,7 @@ def _ids_by_national_id(model, national_ids: list[str]) -> list[int]:
     return [found[national_id] for national_id in national_ids]
 
 
-def _update(spec: ImportSpec, rows: list[ImportRow]) -> list[tuple[int, int]]:
+def _update(spec: ImportSpec, rows: list[Row]) -> list[tuple[int, int]]:
     """Blank cells leave an existing person's value as it is."""
     touched = []
     model = spec.model

@@ -132,10 +132,16 @@ def scope_condition(model: type, user):
 def reaches(user, org) -> bool:
     """Whether ``org`` (already loaded) lies in the user's subtree: the Python-side twin of
     ``scope_condition`` for one organization at hand."""
+    return reacher(user)(org)
+
+
+def reacher(user) -> Callable[[object], bool]:
+    """``reaches`` for many organizations (an import's rows): the user's rights and home unit
+    are looked up once, not per row."""
     if sees_all_units(user):
-        return True
+        return lambda org: True
     home = getattr(user, "organization", None)
-    return home is not None and home.contains(org)
+    return (lambda org: False) if home is None else home.contains
 
 
 def scoped(query, model: type, user):
