@@ -6,6 +6,7 @@ catalog; ``WTFORMS_MESSAGES`` lists the ones our forms can show so extraction ke
 from __future__ import annotations
 
 from datetime import date, datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from flask import current_app, has_request_context, session
@@ -107,7 +108,13 @@ def product_catalog_first() -> None:
 
 
 def picker_messages() -> dict[str, str]:
-    """What the pickers say while searching, in the user's language (static/js/pickers.js)."""
+    """What the pickers say while searching, in the user's language (static/js/pickers.js):
+    every page carries them, so each language's are translated once per process."""
+    return _picker_messages(str(get_locale()))
+
+
+@lru_cache(maxsize=8)
+def _picker_messages(locale: str) -> dict[str, str]:
     return {
         "noMatches": _("Nothing found"),
         "searching": _("Searching…"),

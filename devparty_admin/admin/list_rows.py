@@ -104,9 +104,27 @@ def row_html(context, view, row) -> Markup:
         cells.extend(escape(action.render(context, row_id, row))
                      for action in context.resolve("list_row_actions"))
         cells.append("</td>")
-    openings = _once(context, "cells", lambda: [
-        (name, f'<td class="col-{escape(name)}">') for name, _label in
-        context.resolve("list_columns")])
-    for name, opening in openings:
-        cells.extend((opening, escape(view.get_list_value(context, row, name)), "</td>"))
+    columns = _once(context, "cells", lambda: [
+        (f'<td class="col-{escape(name)}">', _cell_reader(context, view, name)) for name, _label
+        in context.resolve("list_columns")])
+    for opening, read in columns:
+        cells.extend((opening, read(row), "</td>"))
     return Markup("".join(cells))
+
+
+def _cell_reader(context, view, name: str):
+    """How a column's cell is written on this page: each value as the screen formats it,
+    escaped; a coded column shown by its label alone (``labelled_columns``) written once per
+    code, since a page holds a few codes and translating one per cell cost more than the cell."""
+    def cell(row):
+        return escape(view.get_list_value(context, row, name))
+    if name not in view.labelled_columns:
+        return cell
+    written: dict = {}
+
+    def label(row):
+        code = getattr(row, name)
+        if code not in written:
+            written[code] = cell(row)
+        return written[code]
+    return label

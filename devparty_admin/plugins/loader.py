@@ -112,6 +112,7 @@ class PluginRegistry:
             if plugin.hooks is not None:
                 self.manager.register(plugin.hooks, name=plugin.name)
         self._table_ready = False
+        self._grants: dict[tuple[frozenset, str], set] = {}
         # {sector code: label}: a unit of a disabled plugin's sector still reads as a name.
         self.sector_labels = {p.manifest.sector: p.manifest.label for p in plugins
                               if p.manifest.sector}
@@ -190,9 +191,16 @@ class PluginRegistry:
     # --- roles and permissions -----------------------------------------------------------------
     def role_grants(self, role: str) -> set[tuple[str, str]]:
         """What the enabled plugins grant ``role``: their own roles, and their permissions
-        given to core roles."""
+        given to core roles. Manifests do not change once loaded, so the answer is kept per set
+        of enabled plugins (a page asks it for every menu entry and button)."""
+        key = (frozenset(self.enabled()), role)
+        if key not in self._grants:
+            self._grants[key] = self._plugin_grants(*key)
+        return self._grants[key]
+
+    def _plugin_grants(self, enabled: frozenset, role: str) -> set[tuple[str, str]]:
         grants: set[tuple[str, str]] = set()
-        for name in self.enabled():
+        for name in enabled:
             manifest = self.plugins[name].manifest
             grants |= {p for p, holders in manifest.permissions.items() if role in holders}
             grants |= {g for r in manifest.roles if r.name == role for g in r.grants}
