@@ -48,7 +48,7 @@ from .counting import CappedCount, count_union
 from .exports import ListExport
 from .forms import AdminForm, ModelConverter
 from .list_rows import lean, row_html
-from .search import CandidateNameSearch, FoldedSearch, text_condition  # noqa: F401
+from .search import CandidateNameSearch, FoldedSearch, matched_page, text_condition  # noqa: F401
 
 FORMATTERS = dict(typefmt.BASE_FORMATTERS)
 FORMATTERS.update({date: lambda view, value, name: format_date(value),
@@ -342,14 +342,13 @@ class ScopedModelView(ListExport, ModelView):
         applied as a condition (``search.FoldedSearch`` decides)."""
         return None
 
-    def _matched_page(self, matches, page, page_size):
-        """The total (capped) and one page of the rows ``matches`` lists, in its order."""
+    def _matched_page(self, matches: list, page, page_size):
+        """The total (capped) and one page of the rows the parts of ``matches`` list, in the
+        list's order."""
         size = self.page_size if page_size is None else page_size
         key = primary_key(self.model)
         count = None if self.simple_list_pager else count_union(matches)
-        if size:
-            matches = matches.limit(size).offset((page or 0) * size)
-        ids = matches.subquery()
+        ids = matched_page(matches, (page or 0) * (size or 0), size).subquery()
         query = self.get_query().options(*(joinedload(j) for j in self._auto_joins))
         return count, query.filter(key.in_(select(ids.c[1]))).order_by(self.model.sort_key, key)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_babel import format_decimal
 from flask_babel import gettext as _
-from sqlalchemy import case, func, literal_column, or_, select
+from sqlalchemy import case, func, literal_column, or_, select, union
 from sqlalchemy.orm import Query
 
 from ..extensions import db
@@ -41,13 +41,13 @@ class CappedCount:
         return _read(_capped(self._query.with_entities(literal_column("1"))))
 
 
-def count_union(matches) -> int:
-    """The capped count of a union's rows (``admin.search``). A union holds at least as many
-    rows as its largest part, so when one part alone passes the cap the union is never formed;
-    one statement either way."""
-    past_cap = [_capped(part).scalar_subquery() > COUNT_CAP for part in matches.selects]
+def count_union(parts: list) -> int:
+    """The capped count of the union of ``parts`` (``admin.search``). A union holds at least as
+    many rows as its largest part, so when one part alone passes the cap the union is never
+    formed; one statement either way."""
+    past_cap = [_capped(part).scalar_subquery() > COUNT_CAP for part in parts]
     return _read(select(case((or_(*past_cap), COUNT_CAP + 1),
-                             else_=_capped(matches).scalar_subquery())))
+                             else_=_capped(union(*parts)).scalar_subquery())))
 
 
 def _capped(query):

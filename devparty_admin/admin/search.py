@@ -45,12 +45,13 @@ def name_condition(model, search: str, narrow: bool = False):
     return model.id.in_(matches)
 
 
-def ordered_name_matches(model, search: str, conditions: list):
-    """The people matching ``search`` by a word of their name, as (sort_key, id) in the list's
-    order, each once, among the rows meeting ``conditions`` (the scope; columns of ``model``).
-    Read from the indexes alone when there are no conditions or only the unit's; a middle-word
-    match is checked against its person's row only when there are conditions. None for a CCCD
-    (digits), which ``name_condition`` finds."""
+def ordered_name_matches(model, search: str, conditions: list) -> list | None:
+    """The people matching ``search`` by a word of their name, as one (sort_key, id) query per
+    prefix range (family name, given name, middle words), among the rows meeting
+    ``conditions`` (the scope; columns of ``model``); ``matched_page`` pages through their
+    union, ``counting.count_union`` counts it. Read from the indexes alone when there are no
+    conditions or only the unit's; a middle-word match is checked against its person's row
+    only when there are conditions. None for a CCCD (digits), which ``name_condition`` finds."""
     term = fold(search)
     if not term or term.isdigit():
         return None
@@ -60,9 +61,23 @@ def ordered_name_matches(model, search: str, conditions: list):
     middle = select(word.sort_key, word.person_id).where(folded_prefix(word.words, term))
     if conditions:
         middle = middle.join(model, model.id == word.person_id).where(*conditions)
-    matches = union(*parts, middle)
+    return [*parts, middle]
+
+
+def matched_page(parts: list, offset: int, limit: int | None):
+    """Rows ``offset`` to ``offset + limit`` of the union of ``parts`` (each once) in the
+    list's order. Each part gives only its own first ``offset + limit``: the union's first
+    rows are among them, so the database keeps that many per range instead of ordering every
+    match ("lan" has 45,000; PostgreSQL hashed and sorted them all, past its memory for
+    sorting)."""
+    if limit:
+        parts = [select(*head.c) for head in (
+            part.order_by(*part.selected_columns).limit(offset + limit).subquery()
+            for part in parts)]
+    matches = union(*parts)
     # Ordered as the union's own columns, so SQLite merges the ranges instead of sorting them.
-    return matches.order_by(*matches.selected_columns)
+    ordered = matches.order_by(*matches.selected_columns)
+    return ordered.limit(limit).offset(offset) if limit else ordered
 
 
 def text_condition(model, search: str, narrow: bool = False):
@@ -102,8 +117,8 @@ class FoldedSearch:
     def search_condition(self, search: str):
         return text_condition(self.model, search, narrow_scope(current_user))
 
-    def ordered_matches(self, search: str):
-        """A search of people in a wide scope: its matches in the list's order
+    def ordered_matches(self, search: str) -> list | None:
+        """A search of people in a wide scope: its matches per name index in the list's order
         (``ordered_name_matches``), for ``ScopedModelView.get_list`` to page through; None
         where the search is a plain condition on the list."""
         if not hasattr(self.model, "name_words") or narrow_scope(current_user):
