@@ -26,6 +26,7 @@ from pathlib import Path
 
 from flask_migrate import upgrade
 from sqlalchemy import func, insert, inspect, select, text
+from sqlalchemy.engine import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -260,6 +261,12 @@ def database(args) -> Iterator[str]:
     finally:
         if server is not None:
             server.stop()
+
+
+def engine_name(url: str) -> str:
+    """The engine a benchmark ran on, from its URL (``--database-url`` may name PostgreSQL
+    while ``--engine`` keeps its default)."""
+    return make_url(url).get_backend_name()
 
 
 def bench_app(url: str):

@@ -30,7 +30,7 @@ from sqlalchemy import select
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dataset import arguments, bench_app, database, signed_in  # noqa: E402
+from dataset import arguments, bench_app, database, engine_name, signed_in  # noqa: E402
 from pages import peers  # noqa: E402
 
 from devparty_admin.extensions import db  # noqa: E402
@@ -111,7 +111,7 @@ def main() -> None:
         for _round in range(args.repeat):
             for name, address in VERSIONS.items():
                 results[name].append(download(client, address))
-        print(f"\n{args.engine}: {rows:,} rows, median of {args.repeat} downloads "
+        print(f"\n{engine_name(url)}: {rows:,} rows, median of {args.repeat} downloads "
               "(memory: the largest growth)\n")
         print("| download | first byte s | all s | MB | memory growth MiB |")
         print("|---|---|---|---|---|")

@@ -38,6 +38,7 @@ from dataset import (  # noqa: E402
     arguments,
     bench_app,
     database,
+    engine_name,
     signed_in,
 )
 
@@ -156,7 +157,7 @@ def main() -> None:
                 db.engine.dispose()
         finally:
             drop()
-    print(f"\n{args.engine}: {args.rows:,} rows, {len(data) / 1e6:.1f} MB file, "
+    print(f"\n{engine_name(url)}: {args.rows:,} rows, {len(data) / 1e6:.1f} MB file, "
           f"{spent['status']}\n")
     print("| phase | seconds | requests | longest request s |")
     print("|---|---|---|---|")

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from dataset import PASSWORD, arguments, database  # noqa: E402
+from dataset import PASSWORD, arguments, database, engine_name  # noqa: E402
 from soak import Client  # noqa: E402
 
 from devparty_admin import create_app  # noqa: E402
@@ -107,7 +107,7 @@ def main() -> None:
             db.engine.dispose()
         gunicorn, port = start_gunicorn(url, args.workers, folder)
         try:
-            print(f"\n{args.engine}: {args.workers} gunicorn workers, wrk {args.connections} "
+            print(f"\n{engine_name(url)}: {args.workers} gunicorn workers, wrk {args.connections} "
                   f"connections × {args.seconds} s per line\n")
             print("| user | pages | pages/s | median ms | p95 ms | errors |")
             print("|---|---|---|---|---|---|")

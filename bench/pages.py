@@ -31,7 +31,7 @@ from sqlalchemy import event, func, select
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from dataset import arguments, bench_app, database, signed_in  # noqa: E402
+from dataset import arguments, bench_app, database, engine_name, signed_in  # noqa: E402
 
 from devparty_admin.extensions import db  # noqa: E402
 from devparty_admin.models import Candidate, Organization, User  # noqa: E402
@@ -172,7 +172,7 @@ def main() -> None:
     with database(args) as url:
         app = bench_app(url)
         peers(app)
-        report(run(app, args.repeat), args.engine)
+        report(run(app, args.repeat), engine_name(url))
 
 
 if __name__ == "__main__":
