@@ -286,19 +286,21 @@ class PlanReport(Report):
         summary = Table(_("Targets of %(year)s", year=year),
                         [_("Target"), _("Planned"), _("Achieved"), _("Share of the plan")],
                         key="targets")
+        measured = []  # (the part of the subtree a target is set for, the target)
         for target in TARGETS:
             paths = planned_paths(subtree.path, target.column, plans)
+            if paths and paths != [subtree.path]:  # set by some units below: compare with them
+                measured.append((PlannedPart(subtree.unit, subtree.period, subtree.tree,
+                                             tuple(paths)), target))
+            else:
+                measured.append((subtree, target))
+        for (part, target), done in zip(measured, achieved(measured)):
             goal = rolled_up(subtree.path, target.column, plans)
             label, link = str(target.label), None
-            if paths and paths != [subtree.path]:  # set by some units below: compare with them
+            if part is not subtree:
                 label = _("%(target)s (units with a plan)", target=target.label)
-                part = PlannedPart(subtree.unit, subtree.period, subtree.tree, tuple(paths))
-                done = achieved(part, target)
-            else:
-                done = achieved(subtree, target)
-                if target is ADMISSIONS:
-                    link = links.candidates(subtree,
-                                            entered=links.entered(ADMITTED, subtree.period))
+            elif target is ADMISSIONS:
+                link = links.candidates(subtree, entered=links.entered(ADMITTED, subtree.period))
             summary.rows.append([text(label), Cell(goal), Cell(done, link),
                                  Cell(ratio(done, goal), kind=PERCENT)])
         summary.chart_columns((_("Planned"), 1), (_("Achieved"), 2))
