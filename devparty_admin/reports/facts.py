@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Boolean, and_, case, extract, func, or_, select
+from sqlalchemy import Boolean, Float, and_, case, extract, func, or_, select
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
@@ -54,6 +54,30 @@ def _broad(element, compiler, **kw):
 @compiles(Broad, "sqlite")
 def _broad_sqlite(element, compiler, **kw):
     return f"likelihood({compiler.process(element.condition, **kw)}, 0.9375)"
+
+
+class DaysBetween(ColumnElement):
+    """The days from one date column to a later one, as a number, on either engine (PostgreSQL
+    subtracts dates; SQLite stores them as text and counts Julian days)."""
+
+    inherit_cache = True
+    type = Float()
+    _traverse_internals = [("later", InternalTraversal.dp_clauseelement),
+                           ("earlier", InternalTraversal.dp_clauseelement)]
+
+    def __init__(self, later, earlier) -> None:
+        self.later, self.earlier = later, earlier
+
+
+@compiles(DaysBetween)
+def _days_between(element, compiler, **kw):
+    return f"({compiler.process(element.later, **kw)} - {compiler.process(element.earlier, **kw)})"
+
+
+@compiles(DaysBetween, "sqlite")
+def _days_between_sqlite(element, compiler, **kw):
+    return (f"(julianday({compiler.process(element.later, **kw)}) - "
+            f"julianday({compiler.process(element.earlier, **kw)}))")
 
 
 @dataclass(frozen=True)

@@ -185,6 +185,23 @@ def test_funnel_now_entered_left_and_days(dataset, login_as, db):
     assert rows["Đảng viên dự bị"] == ["1", "1", "0", "–"]
 
 
+def test_funnel_averages_the_days_in_a_stage_over_every_move_out_of_it(dataset, login_as, db):
+    """Two moves out of "admitted" in the period, after 14 and 198 days: 106 on average, the
+    same on both engines (PostgreSQL subtracts dates, SQLite counts Julian days)."""
+    from devparty_admin.models import StageEvent
+    for key, day in (("a1_2021", date(2021, 1, 15)), ("a2_2021", date(2021, 12, 30))):
+        candidate = dataset.admitted[key]
+        db.session.add(StageEvent(candidate=candidate, from_stage="admitted",
+                                  to_stage="probationary", effective_on=day))
+        candidate.stage = "probationary"
+    db.session.commit()
+    session = login_as(dataset.committee_user)
+    html = session.get("/admin/reports/funnel?start=01/01/2021&end=31/12/2021").get_data(
+        as_text=True)
+    rows = {row[0]: row[1:] for row in table(html, "funnel")}
+    assert rows["Đã có quyết định kết nạp"][2:] == ["2", "106"]
+
+
 def test_excel_download_has_the_same_numbers(dataset, login_as):
     session = login_as(dataset.committee_user)
     response = session.get(f"/admin/reports/admissions.xlsx?{PERIOD_2020_2021}")
