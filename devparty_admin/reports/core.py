@@ -2,7 +2,7 @@
 progress and units that admitted nobody. Each table comes from one grouped query."""
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from datetime import date
 
 from flask_babel import gettext as _
@@ -28,8 +28,8 @@ from .facts import (
     age_at,
     bucket_key,
     count_if,
-    located,
     located_at,
+    located_steps,
     serving_members,
 )
 from .health import DataHealthReport
@@ -66,15 +66,16 @@ class FunnelReport(Report):
 
     def tables(self, subtree: Subtree) -> list[Table]:
         now = dict(db.session.execute(
-            select(Candidate.stage, func.count()).join(Organization,
-                                                       Organization.id == Candidate.organization_id)
-            .where(subtree.condition).group_by(Candidate.stage)).all())
-        moves = located(select().select_from(StageEvent), subtree).where(
+            select(Candidate.stage, func.count()).where(subtree.holds(Candidate.organization_id))
+            .group_by(Candidate.stage)).all())
+        moves = located_steps(select().select_from(StageEvent), subtree).where(
             subtree.during(StageEvent.effective_on), in_force())
-        entered = dict(db.session.execute(moves.add_columns(StageEvent.to_stage, func.count())
-                                          .group_by(StageEvent.to_stage)).all())
-        left = dict(db.session.execute(moves.add_columns(StageEvent.from_stage, func.count())
-                                       .group_by(StageEvent.from_stage)).all())
+        entered, left = Counter(), Counter()  # both from one pass over the period's steps
+        for from_stage, to_stage, count in db.session.execute(moves.add_columns(
+                StageEvent.from_stage, StageEvent.to_stage, func.count())
+                .group_by(StageEvent.from_stage, StageEvent.to_stage)):
+            entered[to_stage] += count
+            left[from_stage] += count
         days = self._days_in_stage(subtree)
         table = Table(_("Candidates by stage"), [
             _("Stage"), _("Now"), _("Entered in the period"), _("Left in the period"),
@@ -99,9 +100,9 @@ class FunnelReport(Report):
         province's moves are hundreds of thousands; they were read one by one)."""
         previous = func.lag(StageEvent.effective_on, type_=Date).over(
             partition_by=StageEvent.candidate_id, order_by=(StageEvent.effective_on, StageEvent.id))
-        moves = located(select(StageEvent.from_stage.label("stage"),
-                               StageEvent.effective_on.label("day"), previous.label("since")),
-                        subtree).where(in_force()).subquery()
+        moves = located_steps(select(StageEvent.from_stage.label("stage"),
+                                     StageEvent.effective_on.label("day"),
+                                     previous.label("since")), subtree).where(in_force()).subquery()
         return {stage: float(days) for stage, days in db.session.execute(
             select(moves.c.stage, func.avg(DaysBetween(moves.c.day, moves.c.since)))
             .where(moves.c.since.is_not(None), subtree.period.contains(moves.c.day))

@@ -21,7 +21,7 @@ from sqlalchemy.sql.visitors import InternalTraversal
 from ..extensions import db
 from ..models import Candidate, Member, Organization, StageEvent, in_force, subtree_condition
 from ..models.organizations import PATH_DIGITS
-from ..security.scoping import wide
+from ..security.scoping import holds_every_unit, wide
 from .period import Period
 
 SEGMENT = PATH_DIGITS + 1  # one "0000042/" of a path
@@ -122,6 +122,8 @@ class Subtree:
         """SQL: the unit id ``column`` is one of the subtree's units today, without joining the
         unit. In a wide subtree the unit index is put aside ("+ 0"), as in the lists' scope, so
         the database reads in the order the query needs rather than unit by unit."""
+        if holds_every_unit(self.path):  # the whole tree: every row that names a unit
+            return column.is_not(None)
         units = select(Organization.id).where(self.condition)
         return (column if self.narrow else column + 0).in_(units)
 
@@ -190,6 +192,16 @@ def located(query, subtree: Subtree):
     return (query.join(Candidate, Candidate.id == StageEvent.candidate_id)
             .join(Organization, Organization.id == located_at(subtree))
             .where(subtree.under(subtree.event_path)))
+
+
+def located_steps(query, subtree: Subtree):
+    """``located`` for a query that reads only the steps' own columns. Counted where they
+    happened, a step carries its unit's path, so it needs neither its person nor its unit
+    (joining both cost a province's funnel seconds); in today's tree it goes through
+    ``located``."""
+    if subtree.tree == THEN:
+        return query.where(subtree.under(StageEvent.unit_path))
+    return located(query, subtree)
 
 
 def entries(stage: str, subtree: Subtree):
