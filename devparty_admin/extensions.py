@@ -8,7 +8,7 @@ from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData, event
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session
 
 # Explicit constraint names keep Alembic migrations identical on SQLite and PostgreSQL.
@@ -47,10 +47,17 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 def engine_options(url: str) -> dict:
     """Connection pool settings: PostgreSQL connections are tested before use (a restarted
     server is reconnected to without a restart of ours) and a request waits at most a few
-    seconds for a free one, then gets the "unavailable" page instead of hanging."""
+    seconds for a free one, then gets the "unavailable" page instead of hanging.
+
+    PostgreSQL's JIT compiler is turned off for our sessions (unless the URL sets its own
+    ``options``): it compiled a province's report queries, costly by its estimate but done in
+    a fraction of a second, for 200–400 ms each ("units that admitted nobody": 696 → 272 ms)."""
     if url.startswith("sqlite"):
         return {"connect_args": {"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000}}
-    return {"pool_pre_ping": True, "pool_timeout": 10, "pool_recycle": 1800}
+    options = {"pool_pre_ping": True, "pool_timeout": 10, "pool_recycle": 1800}
+    if "options" not in make_url(url).query:
+        options["connect_args"] = {"options": "-c jit=off"}
+    return options
 
 
 def _is_sqlite(dbapi_connection) -> bool:

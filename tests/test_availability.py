@@ -28,9 +28,12 @@ def test_healthz_reports_database_and_migrations(browser, db):
 
 
 def test_engine_settings_for_a_server(app, db):
-    """SQLite: WAL, a busy timeout, foreign keys; PostgreSQL: connections checked before use."""
+    """SQLite: WAL, a busy timeout, foreign keys; PostgreSQL: connections checked before use,
+    no JIT compilation of report queries."""
     if db.engine.dialect.name == "postgresql":
         assert db.engine.pool._pre_ping
+        with db.engine.connect() as connection:
+            assert connection.exec_driver_sql("SHOW jit").scalar() == "off"
         return
     with db.engine.connect() as connection:
         assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
