@@ -13,8 +13,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Boolean, Float, and_, case, extract, func, or_, select
+from sqlalchemy import (
+    Boolean,
+    Float,
+    String,
+    and_,
+    case,
+    exists,
+    extract,
+    func,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.ext.compiler import compiles
+from sqlalchemy.orm import aliased
 from sqlalchemy.sql.expression import ColumnElement
 from sqlalchemy.sql.visitors import InternalTraversal
 
@@ -22,6 +35,7 @@ from ..extensions import db
 from ..models import Candidate, Member, Organization, StageEvent, in_force, subtree_condition
 from ..models.organizations import PATH_DIGITS
 from ..security.scoping import holds_every_unit, wide
+from ..vietnamese import prefix_upper_bound
 from .period import Period
 
 SEGMENT = PATH_DIGITS + 1  # one "0000042/" of a path
@@ -165,13 +179,31 @@ class Subtree:
         return sorted(rows, key=lambda org: (org.id != self.unit.id, bucket_key(org, self)))
 
     def _former_children(self) -> list[int]:
-        """Ids of the units recorded as the unit's children by the period's events."""
-        start = len(self.path) + 1
+        """Ids of the units recorded as the unit's children by the period's events.
+
+        The children's paths are found by skipping through the index on the steps' paths, one
+        probe per child (a recursive query: the next child's first path after this child's
+        last), and a child is kept when it has a step in the period. Reading every step of the
+        period instead took a province's reports 0.6 s on SQLite for its 20 children."""
+        bound = prefix_upper_bound(self.path)
+        length = len(self.path) + PATH_DIGITS  # a child's own path, without its last "/"
+        first, following = aliased(StageEvent), aliased(StageEvent)
+        children = (select(func.min(first.unit_path).label("path"))
+                    .where(first.unit_path > self.path, first.unit_path < bound)
+                    .cte("children", recursive=True))
+        child = type_coerce(func.substr(children.c.path, 1, length), String)
+        children = children.union_all(select(
+            select(func.min(following.unit_path))
+            .where(following.unit_path >= child + "0", following.unit_path < bound)
+            .scalar_subquery()).where(children.c.path.is_not(None)))
+        child = type_coerce(func.substr(children.c.path, 1, length), String)
+        stepped = exists().where(StageEvent.unit_path >= child + "/",
+                                 StageEvent.unit_path < child + "0",
+                                 self.period.contains(StageEvent.effective_on))
         segments = db.session.scalars(
-            select(func.substr(StageEvent.unit_path, start, PATH_DIGITS)).distinct()
-            .where(self.under(StageEvent.unit_path), StageEvent.unit_path != self.path,
-                   self.during(StageEvent.effective_on)))
-        return [int(segment) for segment in segments if segment]
+            select(func.substr(children.c.path, len(self.path) + 1, PATH_DIGITS))
+            .where(children.c.path.is_not(None), stepped))
+        return [int(segment) for segment in segments]
 
 
 def bucket_key(org: Organization, subtree: Subtree) -> str:

@@ -202,6 +202,23 @@ def test_funnel_averages_the_days_in_a_stage_over_every_move_out_of_it(dataset, 
     assert rows["Đã có quyết định kết nạp"][2:] == ["2", "106"]
 
 
+def test_a_unit_moved_away_is_listed_where_its_admissions_happened(dataset, login_as, db):
+    """Chi bộ A2 moves from Đảng bộ A to the province in 2026: by the tree as it was, A's
+    report of 2021 still lists it with its 2021 admission, found through the steps' paths; a
+    period in which it admitted nobody does not list it."""
+    dataset.a2.parent = dataset.province
+    db.session.commit()
+    session = login_as(dataset.committee_user)
+
+    def by_unit(year: int) -> dict[str, str]:
+        html = session.get(f"/admin/reports/admissions?start=01/01/{year}&end=31/12/{year}")
+        return dict(map(tuple, table(html.get_data(as_text=True), "by_unit")))
+
+    assert by_unit(2021)["Chi bộ A2"] == "1"
+    assert by_unit(2021)["Chi bộ A1"] == "1"
+    assert "Chi bộ A2" not in by_unit(2020)
+
+
 def test_excel_download_has_the_same_numbers(dataset, login_as):
     session = login_as(dataset.committee_user)
     response = session.get(f"/admin/reports/admissions.xlsx?{PERIOD_2020_2021}")
