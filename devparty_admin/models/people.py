@@ -161,10 +161,11 @@ class Member(Person, db.Model):
         Index("ix_member_org_sort", "organization_id", "sort_key"),
         Index("ix_member_sort_unit", "sort_key", "organization_id", "id"),
         Index("ix_member_status_sort", "status", "sort_key"),
+        Index("ix_member_status_unit", "status", "organization_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    status: Mapped[str] = mapped_column(String(20), default="official", index=True)
+    status: Mapped[str] = mapped_column(String(20), default="official")
     admission_date: Mapped[date | None] = mapped_column(Date)
     ceremony_date: Mapped[date | None] = mapped_column(Date)
     official_date: Mapped[date | None] = mapped_column(Date)

@@ -30,7 +30,7 @@ from .facts import (
     count_if,
     located_at,
     located_steps,
-    serving_members,
+    serving_counts,
 )
 from .health import DataHealthReport
 from .period import Period
@@ -151,10 +151,8 @@ class MembersReport(Report):
 
     def tables(self, subtree: Subtree) -> list[Table]:
         bucket = subtree.bucket()
-        serving = serving_members(subtree)
         members = defaultdict(dict)
-        for key, status, count in db.session.execute(serving.add_columns(
-                bucket, Member.status, func.count()).group_by(bucket, Member.status)):
+        for key, status, count in db.session.execute(serving_counts(subtree, bucket)):
             members[key][status] = count
         staff = dict(db.session.execute(
             select(bucket, func.sum(Organization.staff_count)).where(subtree.condition)
@@ -184,14 +182,16 @@ class MembersReport(Report):
                            Cell(totals[3]), Cell(ratio(totals[3], totals[2]), kind=PERCENT),
                            text("–"), Cell(None)])
         table.chart_columns((_("Official"), 1), (_("Probationary"), 2), rows=slice(None, -1))
-        return [table, self._staff_by_level(subtree, serving)]
+        return [table, self._staff_by_level(subtree)]
 
-    def _staff_by_level(self, subtree: Subtree, serving) -> Table:
+    def _staff_by_level(self, subtree: Subtree) -> Table:
         """Party members among staff, by level of unit, over the units that record their staff
         ("75/77" for the provincial procuracy's branches, "119/149" for the districts')."""
         with_staff = Organization.staff_count.is_not(None)
-        members = dict(db.session.execute(serving.where(with_staff).add_columns(
-            Organization.level, func.count()).group_by(Organization.level)).all())
+        members = Counter()
+        for level, _status, count in db.session.execute(
+                serving_counts(subtree, Organization.level).where(with_staff)):
+            members[level] += count
         staff = db.session.execute(
             select(Organization.level, func.sum(Organization.staff_count))
             .where(subtree.condition, with_staff).group_by(Organization.level)

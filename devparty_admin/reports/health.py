@@ -146,7 +146,7 @@ class DataHealthReport(Report):
     def _members_undated(self, subtree: Subtree):
         query = (select(func.count().over(), Member.id, Member.full_name, Organization.name)
                  .join(Organization, Organization.id == Member.organization_id)
-                 .where(subtree.condition, Member.admission_date.is_(None),
+                 .where(subtree.holds(Member.organization_id), Member.admission_date.is_(None),
                         Member.status.in_(("official", "probationary")))
                  .order_by(Organization.path, Member.sort_key))
         return self._listed(query, lambda row: self._person(
