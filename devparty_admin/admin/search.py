@@ -12,6 +12,7 @@ from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from sqlalchemy import exists, func, or_, select, union
 
+from ..extensions import db
 from ..models import Candidate
 from ..models.people import name_word_model
 from ..security.scoping import narrow_scope
@@ -72,12 +73,21 @@ def matched_page(parts: list, offset: int, limit: int | None):
     sorting)."""
     if limit:
         parts = [select(*head.c) for head in (
-            part.order_by(*part.selected_columns).limit(offset + limit).subquery()
-            for part in parts)]
+            select(*range_.c).order_by(*range_.c).limit(offset + limit).subquery()
+            for range_ in (_read_as_a_range(part).subquery() for part in parts))]
     matches = union(*parts)
     # Ordered as the union's own columns, so SQLite merges the ranges instead of sorting them.
     ordered = matches.order_by(*matches.selected_columns)
     return ordered.limit(limit).offset(offset) if limit else ordered
+
+
+def _read_as_a_range(part):
+    """A name range to be read from its own index, then ordered. Asked for its first rows in
+    the list's order, PostgreSQL may walk the list's order instead, expecting the matches
+    spread evenly: they sit together (names are ordered by the given name), and it read
+    400,000 members before the first "lan" (1 s). "OFFSET 0" makes it plan the range apart.
+    SQLite reads the range from its index either way, and only materializes it needlessly."""
+    return part.offset(0) if db.session.get_bind().dialect.name == "postgresql" else part
 
 
 def text_condition(model, search: str, narrow: bool = False):
