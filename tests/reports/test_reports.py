@@ -169,17 +169,25 @@ def test_units_that_admitted_nobody(dataset, login_as, make, db):
     assert [row[0] for row in table(html, "inactive")] == ["Chi bộ A1", "Chi bộ A2", "Chi bộ A3"]
 
 
-def test_funnel_now_entered_left_and_days(dataset, login_as, db):
-    candidate = dataset.admitted["a1_2021"]
+def _on_probation(db, candidate, day: date) -> None:
+    """The admitted ``candidate`` starts its probation on ``day``."""
     from devparty_admin.models import StageEvent
     db.session.add(StageEvent(candidate=candidate, from_stage="admitted", to_stage="probationary",
-                              effective_on=date(2021, 1, 15)))
+                              effective_on=day))
     candidate.stage = "probationary"
     db.session.commit()
+
+
+def _funnel_2021(dataset, login_as) -> dict[str, list[str]]:
     session = login_as(dataset.committee_user)
     html = session.get("/admin/reports/funnel?start=01/01/2021&end=31/12/2021").get_data(
         as_text=True)
-    rows = {row[0]: row[1:] for row in table(html, "funnel")}
+    return {row[0]: row[1:] for row in table(html, "funnel")}
+
+
+def test_funnel_now_entered_left_and_days(dataset, login_as, db):
+    _on_probation(db, dataset.admitted["a1_2021"], date(2021, 1, 15))
+    rows = _funnel_2021(dataset, login_as)
     assert rows["Quần chúng ưu tú (nguồn)"] == ["1", "0", "0", "–"]
     assert rows["Đã có quyết định kết nạp"] == ["3", "2", "1", "14"]
     assert rows["Đảng viên dự bị"] == ["1", "1", "0", "–"]
@@ -188,18 +196,9 @@ def test_funnel_now_entered_left_and_days(dataset, login_as, db):
 def test_funnel_averages_the_days_in_a_stage_over_every_move_out_of_it(dataset, login_as, db):
     """Two moves out of "admitted" in the period, after 14 and 198 days: 106 on average, the
     same on both engines (PostgreSQL subtracts dates, SQLite counts Julian days)."""
-    from devparty_admin.models import StageEvent
-    for key, day in (("a1_2021", date(2021, 1, 15)), ("a2_2021", date(2021, 12, 30))):
-        candidate = dataset.admitted[key]
-        db.session.add(StageEvent(candidate=candidate, from_stage="admitted",
-                                  to_stage="probationary", effective_on=day))
-        candidate.stage = "probationary"
-    db.session.commit()
-    session = login_as(dataset.committee_user)
-    html = session.get("/admin/reports/funnel?start=01/01/2021&end=31/12/2021").get_data(
-        as_text=True)
-    rows = {row[0]: row[1:] for row in table(html, "funnel")}
-    assert rows["Đã có quyết định kết nạp"][2:] == ["2", "106"]
+    _on_probation(db, dataset.admitted["a1_2021"], date(2021, 1, 15))
+    _on_probation(db, dataset.admitted["a2_2021"], date(2021, 12, 30))
+    assert _funnel_2021(dataset, login_as)["Đã có quyết định kết nạp"][2:] == ["2", "106"]
 
 
 def test_a_unit_moved_away_is_listed_where_its_admissions_happened(dataset, login_as, db):
