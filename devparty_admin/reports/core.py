@@ -30,6 +30,7 @@ from .facts import (
     count_if,
     located_at,
     located_steps,
+    members_by,
     serving_counts,
 )
 from .health import DataHealthReport
@@ -188,10 +189,7 @@ class MembersReport(Report):
         """Party members among staff, by level of unit, over the units that record their staff
         ("75/77" for the provincial procuracy's branches, "119/149" for the districts')."""
         with_staff = Organization.staff_count.is_not(None)
-        members = Counter()
-        for level, _status, count in db.session.execute(
-                serving_counts(subtree, Organization.level).where(with_staff)):
-            members[level] += count
+        members = members_by(subtree, Organization.level, with_staff)
         staff = db.session.execute(
             select(Organization.level, func.sum(Organization.staff_count))
             .where(subtree.condition, with_staff).group_by(Organization.level)

@@ -10,6 +10,7 @@ staff, candidates at a stage) are always counted in today's tree.
 """
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
@@ -188,17 +189,20 @@ class Subtree:
         last), and a child is kept when it has a step in the period. Reading every step of the
         period instead took a province's reports 0.6 s on SQLite for its 20 children."""
         bound = prefix_upper_bound(self.path)
-        length = len(self.path) + PATH_DIGITS  # a child's own path, without its last "/"
+        length = len(self.path) + PATH_DIGITS
+
+        def child_of(found):  # the child's own path in a step's path, without its last "/"
+            return type_coerce(func.substr(found.c.path, 1, length), String)
+
         first, following = aliased(StageEvent), aliased(StageEvent)
         children = (select(func.min(first.unit_path).label("path"))
                     .where(first.unit_path > self.path, first.unit_path < bound)
                     .cte("children", recursive=True))
-        child = type_coerce(func.substr(children.c.path, 1, length), String)
         children = children.union_all(select(
             select(func.min(following.unit_path))
-            .where(following.unit_path >= child + "0", following.unit_path < bound)
+            .where(following.unit_path >= child_of(children) + "0", following.unit_path < bound)
             .scalar_subquery()).where(children.c.path.is_not(None)))
-        child = type_coerce(func.substr(children.c.path, 1, length), String)
+        child = child_of(children)
         stepped = exists().where(StageEvent.unit_path >= child + "/",
                                  StageEvent.unit_path < child + "0",
                                  self.period.contains(StageEvent.effective_on))
@@ -277,15 +281,22 @@ def serving_counts(subtree: Subtree, *columns):
                .group_by(Member.status, Member.organization_id).subquery())
     return (select(*columns, counted.c.status, cast(func.sum(counted.c.members), Integer))
             .join_from(counted, Organization, Organization.id == counted.c.organization_id)
-            .where(subtree.condition).group_by(*columns, counted.c.status))
+            .group_by(*columns, counted.c.status))
+
+
+def members_by(subtree: Subtree, column, *conditions) -> Counter:
+    """Serving members by ``column`` of their unit (official and probationary together), among
+    the units meeting ``conditions``; one grouped query."""
+    found = Counter()
+    for key, _status, count in db.session.execute(
+            serving_counts(subtree, column).where(*conditions)):
+        found[key] += count
+    return found
 
 
 def members_by_bucket(subtree: Subtree) -> dict[str, int]:
     """Serving members under each child unit (and the unit itself), one grouped query."""
-    found: dict[str, int] = {}
-    for bucket, _status, count in db.session.execute(serving_counts(subtree, subtree.bucket())):
-        found[bucket] = found.get(bucket, 0) + count
-    return found
+    return dict(members_by(subtree, subtree.bucket()))
 
 
 def admissions_by_month(subtree: Subtree) -> dict[int, int]:
