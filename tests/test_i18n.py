@@ -1,4 +1,5 @@
 """Vietnamese first: every UI string is translated, English can be chosen from the navbar."""
+import html
 import json
 from pathlib import Path
 
@@ -66,21 +67,24 @@ def test_error_pages_are_vietnamese(make, login_as):
 
 
 def test_a_list_page_writes_labels_in_the_language_chosen_since(make, login_as):
-    """Labels a page works out once (a coded column's, the pickers') follow a change of language
-    in the same process: nothing kept from a page in the other language."""
+    """Labels a page works out once (a coded column's, the pickers', the filters') follow a
+    change of language in the same process: nothing kept from a page in the other language."""
     unit = make.org("Chi bộ 01")
     make.candidate(unit, "Lê Thị Hoa", gender="female", stage="sympathizer")
     make.candidate(unit, "Lê Thị Mai", gender="female", stage="sympathizer")
     session = login_as(make.user("branch", unit))
-    expected = {"vi": ("Cảm tình Đảng", "Nữ", "Không tìm thấy"),
-                "en": ("Sympathizer", "Female", "Nothing found")}
+    expected = {"vi": ("Cảm tình Đảng", "Nữ", "Không tìm thấy", "Giai đoạn"),
+                "en": ("Sympathizer", "Female", "Nothing found", "Stage")}
     for language in ("vi", "en", "vi"):
         page = session.get("/admin/").get_data(as_text=True)
         session.refresh_token(page)
         session.post(f"/language/{language}", data={"next": "/admin/"})
         listed = session.get("/admin/candidate/").get_data(as_text=True)
-        stage, gender, picker = expected[language]
+        stage, gender, picker, filter_label = expected[language]
         assert listed.count(f'<td class="col-stage">{stage}</td>') == 2
         assert listed.count(f'<td class="col-gender">{gender}</td>') == 2
         messages = listed.split('id="picker-messages">', 1)[1].split("</script>", 1)[0]
         assert json.loads(messages)["noMatches"] == picker
+        filters = json.loads(html.unescape(
+            listed.split('id="filter-groups-data" class="d-none">', 1)[1].split("</div>", 1)[0]))
+        assert dict(filters[filter_label][0]["options"])["sympathizer"] == stage

@@ -24,6 +24,7 @@ from flask_admin.babel import lazy_gettext as admin_lazy_gettext
 from flask_admin.contrib.sqla import ModelView
 from flask_admin.contrib.sqla.ajax import QueryAjaxModelLoader
 from flask_admin.model import typefmt
+from flask_babel import get_locale
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
@@ -93,7 +94,24 @@ def refuse_access():
     abort(403)
 
 
-class ScreenView(BaseView):
+class StaticUrls:
+    """Flask-Admin writes the address of each stylesheet and script through ``url_for`` on
+    every page (two dozen on a list page); an address changes only with the application's
+    root, so each is built once per root. Mixed into every kind of screen."""
+
+    _static_urls: dict = {}
+
+    def get_url(self, endpoint, **kwargs):
+        if endpoint != f"{self.admin.endpoint}.static":
+            return super().get_url(endpoint, **kwargs)
+        key = (request.url_root, tuple(sorted(kwargs.items())))
+        url = StaticUrls._static_urls.get(key)
+        if url is None:
+            url = StaticUrls._static_urls[key] = super().get_url(endpoint, **kwargs)
+        return url
+
+
+class ScreenView(StaticUrls, BaseView):
     """A screen that is not a model list (alerts, modules): open to holders of ``permission``."""
 
     permission: tuple[str, str] = (READ, "candidate")
@@ -142,7 +160,7 @@ class ScopedAjaxLoader(QueryAjaxModelLoader):
         return query.offset(offset).limit(limit).all()
 
 
-class ScopedModelView(ListExport, ModelView):
+class ScopedModelView(StaticUrls, ListExport, ModelView):
     """Role-checked, subtree-scoped ModelView. Subclasses set ``resource`` and column options."""
 
     resource: str = ""
@@ -267,6 +285,15 @@ class ScopedModelView(ListExport, ModelView):
         db.session.rollback()
         flash(message, "error")
         return True
+
+    def _get_filter_groups(self):
+        """The filters' labels and options as the page's script reads them. Flask-Admin
+        translates every one of them on each page; they change only with the language."""
+        cache = self.__dict__.setdefault("_filter_groups_by_language", {})
+        key = (id(self._filter_groups), str(get_locale()))
+        if key not in cache:
+            cache[key] = super()._get_filter_groups()
+        return cache[key]
 
     # --- scoping ------------------------------------------------------------------------------
     def row_conditions(self) -> list:

@@ -20,7 +20,7 @@ from ..security import has_permission, scoped
 from ..security.permissions import PROPOSE
 from ..workflow.deadlines import ALERT_KINDS
 from .alerts import subtree_alert_counts
-from .base import refuse_access
+from .base import StaticUrls, refuse_access
 
 
 def stage_counts(user) -> list[tuple[str, str, int]]:
@@ -42,7 +42,7 @@ def monthly_admissions(subtree: Subtree) -> Chart:
                  [(_("Admissions"), [counts.get(m, 0) for m in range(1, 13)])])
 
 
-class HomeView(AdminIndexView):
+class HomeView(StaticUrls, AdminIndexView):
     def is_accessible(self) -> bool:
         return current_user.is_authenticated and current_user.is_active
 

@@ -85,12 +85,14 @@ WIDE_SHARE = 0.01  # a subtree with at least this share of the units is wide
 
 def _units_inside(path: str) -> tuple[int, int]:
     """How many units the subtree at ``path`` holds, and how many there are in all (one small
-    query, once per request)."""
+    statement, once per request). Two counts apart: the subtree's is a range of the path
+    index and the whole table's a count of its pages, where one pass filtering every unit
+    cost a chi bộ's page a quarter of a millisecond."""
     cache = g.setdefault("subtree_width", {}) if has_request_context() else {}
     if path not in cache:
-        cache[path] = tuple(db.session.execute(select(
-            func.count().filter(subtree_condition(path)), func.count())
-            .select_from(Organization)).one())
+        inside = select(func.count()).where(subtree_condition(path)).scalar_subquery()
+        total = select(func.count()).select_from(Organization).scalar_subquery()
+        cache[path] = tuple(db.session.execute(select(inside, total)).one())
     return cache[path]
 
 

@@ -264,3 +264,14 @@ def test_the_list_shows_typed_markup_as_text(make, login_as):
         as_text=True)
     assert '&lt;b onclick=&#34;x()&#34;&gt;Lê&lt;/b&gt; &amp; &#34;An&#34;' in html
     assert '<b onclick' not in html
+
+
+def test_a_page_under_an_application_root_links_its_assets_there(branch):
+    """Stylesheet and script addresses, built once per process, follow the root the page is
+    served under (a reverse proxy's prefix): nothing kept from a page served elsewhere."""
+    _unit, session = branch
+    stylesheet = "static/bootstrap/bootstrap4/css/bootstrap.min.css"
+    for root in ("", "/dang-vien", ""):
+        html = session.get("/admin/candidate/", environ_overrides={"SCRIPT_NAME": root}) \
+            .get_data(as_text=True)
+        assert f'href="{root}/admin/{stylesheet}' in html
