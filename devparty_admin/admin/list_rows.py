@@ -3,9 +3,10 @@ cells, the same HTML as Flask-Admin's list template.
 
 Flask-Admin draws each row in Jinja: the checkbox's title translated per row, a macro call per
 icon and, for delete, a WTForms form per row, a template lookup per cell. On a chi bộ's page
-that was most of the time. Here each page works out its URLs, its CSRF token and its
-translated titles once; each row fills in its id and its cells' values (formatted by the
-screen's formatters, escaped unless they are already HTML).
+that was most of the time. Here each page works out once the HTML of a row's checkbox and
+icons with the id left blank (their URLs, CSRF token and translated titles) and how each
+column is read; each row fills in its id and its cells' values (formatted by the screen's
+formatters, escaped unless they are already HTML).
 """
 from __future__ import annotations
 
@@ -14,10 +15,12 @@ from urllib.parse import quote
 from flask import g
 from flask_admin.babel import gettext as admin_gettext
 from flask_admin.model import template
+from flask_admin.model.base import BaseModelView
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
-ID = "__row_id__"
+ID = "__row_id__"  # the row's id, as HTML
+URL_ID = "__row_url_id__"  # the row's id, inside an address
 LINK = Markup('<a class="icon" href="{}" title="{}"><span class="{}"></span></a>')
 DELETE = Markup(
     '<form class="icon" method="POST" action="{action}">'
@@ -45,37 +48,57 @@ def _csrf_token(form) -> str:
     return getattr(field, "current_token", None) or generate_csrf()
 
 
-class LinkAction(template.BaseListRowAction):
+def _filled(html: str, row_id) -> str:
+    """A page's row HTML with this row's id put in, escaped for HTML and quoted in addresses."""
+    text = str(row_id)
+    return html.replace(ID, escape(text)).replace(URL_ID, quote(text, safe=""))
+
+
+class LeanAction(template.BaseListRowAction):
+    """A row icon whose HTML is the same on every row of a page but for the row's id."""
+
+    def html(self, context) -> str:
+        """The icon's HTML with the id left as ``ID`` / ``URL_ID``."""
+        raise NotImplementedError
+
+    def shown(self, view, row) -> bool:
+        return True
+
+    def render(self, context, row_id, row):
+        """Flask-Admin's interface, for a template that draws the icon itself."""
+        view = context.resolve("admin_view")
+        if not self.shown(view, row):
+            return ""
+        return Markup(_filled(self.html(context), row_id))
+
+
+class LinkAction(LeanAction):
     """Open or edit the row's record."""
 
     def __init__(self, endpoint: str, icon: str, title: str) -> None:
         super().__init__(title=title)
         self.endpoint, self.icon = endpoint, icon
 
-    def render(self, context, row_id, row):
-        html = _once(context, self.endpoint, lambda: str(LINK.format(
-            context.resolve("get_url")(self.endpoint, id=ID, url=context.resolve("return_url")),
-            self.title or "", self.icon)))
-        return Markup(html.replace(ID, quote(str(row_id), safe="")))
+    def html(self, context) -> str:
+        url = context.resolve("get_url")(self.endpoint, id=URL_ID, url=context.resolve("return_url"))
+        return str(LINK.format(url, self.title or "", self.icon))
 
 
-class DeleteAction(template.BaseListRowAction):
+class DeleteAction(LeanAction):
     """Delete the row's record, offered only where the screen would delete it (``deletable``)."""
 
     def __init__(self) -> None:
         super().__init__(title=admin_gettext("Delete Record"))
 
-    def render(self, context, row_id, row):
-        view = context.resolve("admin_view")
-        if not view.deletable(row):
-            return ""
-        html = _once(context, "delete", lambda: str(DELETE.format(
+    def shown(self, view, row) -> bool:
+        return view.deletable(row)
+
+    def html(self, context) -> str:
+        return str(DELETE.format(
             id=ID, action=context.resolve("get_url")(".delete_view"),
-            url=context.resolve("return_url"),
-            token=_csrf_token(context.resolve("delete_form")),
+            url=context.resolve("return_url"), token=_csrf_token(context.resolve("delete_form")),
             confirm=admin_gettext("Are you sure you want to delete this record?"),
-            title=self.title)))
-        return Markup(html.replace(ID, escape(str(view.get_pk_value(row)))))
+            title=self.title))
 
 
 def lean(actions: list) -> list:
@@ -89,35 +112,53 @@ def lean(actions: list) -> list:
             for action in actions]
 
 
+class RowShape:
+    """What every row of a list page shares, worked out once per page: the checkbox when the
+    screen has bulk actions, the icons' HTML (an icon that is not lean is drawn per row by
+    Flask-Admin's interface), and how each column's cell is read."""
+
+    def __init__(self, context, view) -> None:
+        self.context = context
+        self.checkbox = (str(CHECKBOX.format(id=ID, title=admin_gettext("Select record")))
+                         if context.resolve("actions") else None)
+        self.icons = None
+        if view.column_display_actions:
+            self.icons = [(action.html(context) if isinstance(action, LeanAction) else None,
+                           action) for action in context.resolve("list_row_actions")]
+        self.columns = [(f'<td class="col-{escape(name)}">', _cell_reader(context, view, name))
+                        for name, _label in context.resolve("list_columns")]
+
+    def html(self, view, row) -> Markup:
+        row_id = view.get_pk_value(row)
+        cells = [] if self.checkbox is None else [_filled(self.checkbox, row_id)]
+        if self.icons is not None:
+            cells.append('<td class="list-buttons-column">')
+            for html, action in self.icons:
+                if html is None:
+                    cells.append(escape(action.render(self.context, row_id, row)))
+                elif action.shown(view, row):
+                    cells.append(_filled(html, row_id))
+            cells.append("</td>")
+        for opening, read in self.columns:
+            cells.extend((opening, read(row), "</td>"))
+        return Markup("".join(cells))
+
+
 def row_html(context, view, row) -> Markup:
-    """One list row's cells: the checkbox when the screen has bulk actions, the icons, then
-    each list column's value as the screen formats it (escaped unless it is HTML already).
-    Strings are put together directly: ``Markup.format`` per cell cost more than the cells."""
-    row_id = view.get_pk_value(row)
-    cells = []
-    if context.resolve("actions"):
-        checkbox = _once(context, "select", lambda: str(CHECKBOX.format(
-            id=ID, title=admin_gettext("Select record"))))
-        cells.append(checkbox.replace(ID, escape(str(row_id))))
-    if view.column_display_actions:
-        cells.append('<td class="list-buttons-column">')
-        cells.extend(escape(action.render(context, row_id, row))
-                     for action in context.resolve("list_row_actions"))
-        cells.append("</td>")
-    columns = _once(context, "cells", lambda: [
-        (f'<td class="col-{escape(name)}">', _cell_reader(context, view, name)) for name, _label
-        in context.resolve("list_columns")])
-    for opening, read in columns:
-        cells.extend((opening, read(row), "</td>"))
-    return Markup("".join(cells))
+    """One list row's cells: the checkbox, the icons, then each list column's value as the
+    screen formats it (escaped unless it is HTML already). Strings are put together directly:
+    ``Markup.format`` per cell cost more than the cells."""
+    return _once(context, "row", lambda: RowShape(context, view)).html(view, row)
 
 
 def _cell_reader(context, view, name: str):
     """How a column's cell is written on this page: each value as the screen formats it,
     escaped; a coded column shown by its label alone (``labelled_columns``) written once per
     code, since a page holds a few codes and translating one per cell cost more than the cell."""
+    value = _value_reader(context, view, name)
+
     def cell(row):
-        return escape(view.get_list_value(context, row, name))
+        return escape(value(row))
     if name not in view.labelled_columns:
         return cell
     written: dict = {}
@@ -128,3 +169,32 @@ def _cell_reader(context, view, name: str):
             written[code] = cell(row)
         return written[code]
     return label
+
+
+def _reads_plainly(view) -> bool:
+    """Whether the view reads its list values as Flask-Admin does (none of its reading
+    overridden), so a plain column can be read directly."""
+    kind = type(view)
+    return all(getattr(kind, name) is getattr(BaseModelView, name)
+               for name in ("get_list_value", "_get_list_value", "_get_field_value"))
+
+
+def _value_reader(context, view, name: str):
+    """A column's value as Flask-Admin's list shows it. A plain attribute (no formatter, no
+    choices, no dotted path) is read directly, its type's formatter looked up once per type
+    on the page: Flask-Admin's own lookup walked every type formatter for every cell."""
+    if (name in view.column_formatters or view._column_choices_map.get(name) or "." in name
+            or not _reads_plainly(view)):
+        return lambda row: view.get_list_value(context, row, name)
+    by_type: dict = {}
+
+    def value(row):
+        found = getattr(row, name)
+        kind = type(found)
+        if kind not in by_type:
+            by_type[kind] = next((formatter for known, formatter
+                                  in view.column_type_formatters.items()
+                                  if isinstance(found, known)), None)
+        formatter = by_type[kind]
+        return found if formatter is None else formatter(view, found, name)
+    return value

@@ -198,6 +198,37 @@ def test_a_plugins_screens_hide_while_it_is_disabled(app_with, plugin_path, make
     assert "Sổ nghị quyết ngành" in admin.get("/admin/").get_data(as_text=True)
 
 
+ROW_ICON = """
+@hookimpl
+def admin_views():
+    from flask_admin.model.template import LinkRowAction
+    from devparty_admin.admin.people import CandidateView
+    from devparty_admin.models import Candidate
+
+    class Printable(CandidateView):
+        column_extra_row_actions = [LinkRowAction("fa fa-print", "/print/{row_id}", "In")]
+    return [Printable(Candidate, name="Hồ sơ in", endpoint="printable")]
+"""
+
+
+def test_a_plugins_own_row_icon_is_drawn_on_each_row(app_with, plugin_path, make, db):
+    """A row icon a plugin adds (not one of the list's own lean icons) is drawn on every row,
+    next to the open and edit icons."""
+    package = write_plugins(plugin_path, {"printing": {"hooks": ROW_ICON}})
+    plugin_app = app_with(package, enabled=["printing"])
+    from devparty_admin.testing import Browser
+    with plugin_app.app_context():
+        make.user("admin", None, username="quantri")
+        unit = make.org("Chi bộ In")
+        people = [make.candidate(unit, name).id for name in ("Lê Văn In", "Lê Thị Bản")]
+    admin = Browser(plugin_app.test_client())
+    admin.login("quantri")
+    listed = admin.get("/admin/printable/").get_data(as_text=True)
+    for person in people:
+        assert f'href="/print/{person}" title="In"' in listed
+        assert f'href="/admin/printable/details/?id={person}&amp;url=' in listed
+
+
 ENTERPRISE = {
     "__init__.py": """
         from devparty_admin.plugins import Manifest
