@@ -13,6 +13,7 @@ from flask import (
     abort,
     current_app,
     flash,
+    g,
     has_request_context,
     redirect,
     request,
@@ -48,7 +49,7 @@ from ..vietnamese import fold
 from .counting import CappedCount, count_union
 from .exports import ListExport
 from .forms import AdminForm, ModelConverter
-from .list_rows import lean, row_html
+from .list_rows import RowShape, lean
 from .search import CandidateNameSearch, FoldedSearch, matched_page, text_condition  # noqa: F401
 
 FORMATTERS = dict(typefmt.BASE_FORMATTERS)
@@ -391,10 +392,17 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
         return lean(super().get_list_row_actions())
 
     @pass_context
-    def list_row(self, context, row):
-        """A list row's cells as plain HTML (``list_rows.row_html``), called by
-        ``devparty/list.html`` in place of Flask-Admin's per-cell template."""
-        return row_html(context, self, row)
+    def begin_rows(self, context) -> str:
+        """Work out what every row of the page shares (``list_rows.RowShape``), called by
+        ``devparty/list.html`` before the table. Done here, not by each row: Jinja gives a
+        function that takes the context a copy of the whole context on every turn of a loop."""
+        g.row_shape = RowShape(context, self)
+        return ""
+
+    def list_row(self, row):
+        """A list row's cells as plain HTML, called by ``devparty/list.html`` in place of
+        Flask-Admin's per-cell template."""
+        return g.row_shape.html(self, row)
 
     def deletable(self, record) -> bool:
         """Whether the list offers to delete ``record`` (what ``prepare_row_actions`` loaded decides;

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from urllib.parse import quote
 
-from flask import g
 from flask_admin.babel import gettext as admin_gettext
 from flask_admin.model import template
 from flask_admin.model.base import BaseModelView
@@ -31,15 +30,6 @@ DELETE = Markup(
     '<span class="fa fa-trash glyphicon glyphicon-trash"></span></button></form>')
 CHECKBOX = Markup('<td><input type="checkbox" name="rowid" class="action-checkbox" value="{id}" '
                   'title="{title}" /></td>')
-
-
-def _once(context, key: str, compute):
-    """A value worked out once per page (request) for every row."""
-    cache = g.setdefault("list_rows", {})
-    key = (key, context.resolve("return_url"))
-    if key not in cache:
-        cache[key] = compute()
-    return cache[key]
 
 
 def _csrf_token(form) -> str:
@@ -129,6 +119,9 @@ class RowShape:
                         for name, _label in context.resolve("list_columns")]
 
     def html(self, view, row) -> Markup:
+        """One row: the checkbox, the icons, then each list column's value as the screen
+        formats it (escaped unless it is HTML already). Strings are put together directly:
+        ``Markup.format`` per cell cost more than the cells."""
         row_id = view.get_pk_value(row)
         cells = [] if self.checkbox is None else [_filled(self.checkbox, row_id)]
         if self.icons is not None:
@@ -142,13 +135,6 @@ class RowShape:
         for opening, read in self.columns:
             cells.extend((opening, read(row), "</td>"))
         return Markup("".join(cells))
-
-
-def row_html(context, view, row) -> Markup:
-    """One list row's cells: the checkbox, the icons, then each list column's value as the
-    screen formats it (escaped unless it is HTML already). Strings are put together directly:
-    ``Markup.format`` per cell cost more than the cells."""
-    return _once(context, "row", lambda: RowShape(context, view)).html(view, row)
 
 
 def _cell_reader(context, view, name: str):
