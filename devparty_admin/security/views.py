@@ -16,6 +16,7 @@ from flask import (
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
+from sqlalchemy.orm import joinedload
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
@@ -39,11 +40,12 @@ class LoginForm(TranslatedForm):
 @login_manager.user_loader
 def load_user(session_id: str) -> User | None:
     """The session's user, if its token is still the user's current one: a log-out, a password
-    change, disabling the account or "sign out everywhere" replaces it."""
+    change, disabling the account or "sign out everywhere" replaces it. The home unit comes
+    in the same statement: nearly every page scopes by it."""
     user_id, _sep, token = session_id.partition(":")
     if not user_id.isdigit() or not token:
         return None
-    user = db.session.get(User, int(user_id))
+    user = db.session.get(User, int(user_id), options=[joinedload(User.organization)])
     if user is None or not user.active or not user.holds_session(token):
         return None
     return user
