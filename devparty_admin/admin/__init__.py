@@ -18,6 +18,7 @@ from .development import development_views
 from .due import DueView
 from .home import HomeView
 from .imports import ImportView
+from .menu import main_menu
 from .modules import ModulesView
 from .organizations import organization_views
 from .people import people_views
@@ -59,6 +60,7 @@ def init_admin(app) -> Admin:
     a 1366-pixel screen, each label once (a plugin's screens go under the development path,
     its candidate list under Candidates)."""
     product_catalog_first()
+    app.jinja_env.globals["main_menu"] = main_menu
     admin = Admin(
         app,
         name=_l("Party member development"),

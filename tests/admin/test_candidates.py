@@ -275,3 +275,18 @@ def test_a_page_under_an_application_root_links_its_assets_there(branch):
         html = session.get("/admin/candidate/", environ_overrides={"SCRIPT_NAME": root}) \
             .get_data(as_text=True)
         assert f'href="{root}/admin/{stylesheet}' in html
+
+
+def test_the_menu_marks_the_open_screen(branch):
+    """The menu, kept once drawn, still marks the screen that is open: its own entry or the
+    category holding it."""
+    _unit, session = branch
+    for _round in range(2):
+        members = session.get("/admin/member/").get_data(as_text=True)
+        assert re.search(r'<li class="active">\s*<a class="nav-link " href="/admin/member/">',
+                         members)
+        candidates = session.get("/admin/candidate/").get_data(as_text=True)
+        assert re.search(r'<li class="active dropdown">\s*<a class="dropdown-toggle nav-link"'
+                         r'[^>]*>\s*(<!--[^>]*-->)?\s*Quần chúng', candidates)
+        assert not re.search(r'<li class="active">\s*<a class="nav-link " href="/admin/member/">',
+                             candidates)
