@@ -366,17 +366,18 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
         return count, rows
 
     def ordered_matches(self, search: str):
-        """A search's matching (sort_key, id) in the list's order, or None where the search is
-        applied as a condition (``search.FoldedSearch`` decides)."""
+        """A search's name ranges (``search.NameRange``: its matching (sort_key, id)), or None
+        where the search is applied as a condition (``search.FoldedSearch`` decides)."""
         return None
 
     def _matched_page(self, matches: list, page, page_size):
-        """The total (capped) and one page of the rows the parts of ``matches`` list, in the
-        list's order."""
+        """The total (capped) and one page of the rows the name ranges ``matches`` find, in
+        the list's order; each range's own count decides how its page is read."""
         size = self.page_size if page_size is None else page_size
         key = primary_key(self.model)
-        count = None if self.simple_list_pager else count_union(matches)
-        ids = matched_page(matches, (page or 0) * (size or 0), size).subquery()
+        count, counts = (None, None) if self.simple_list_pager else count_union(
+            [range_.matches for range_ in matches])
+        ids = matched_page(matches, (page or 0) * (size or 0), size, counts).subquery()
         query = self.get_query().options(*(joinedload(j) for j in self._auto_joins))
         return count, query.filter(key.in_(select(ids.c[1]))).order_by(self.model.sort_key, key)
 

@@ -41,13 +41,17 @@ class CappedCount:
         return _read(_capped(self._query.with_entities(literal_column("1"))))
 
 
-def count_union(parts: list) -> int:
-    """The capped count of the union of ``parts`` (``admin.search``). A union holds at least as
-    many rows as its largest part, so when one part alone passes the cap the union is never
-    formed; one statement either way."""
-    past_cap = [_capped(part).scalar_subquery() > COUNT_CAP for part in parts]
-    return _read(select(case((or_(*past_cap), COUNT_CAP + 1),
-                             else_=_capped(union(*parts)).scalar_subquery())))
+def count_union(parts: list) -> tuple[int, list[int]]:
+    """The capped count of the union of ``parts`` (``admin.search``), and each part's own
+    capped count (how a search reads each range). A union holds at least as many rows as its
+    largest part, so when one part alone passes the cap the union is never formed; one
+    statement either way."""
+    each = select(*(_capped(part).scalar_subquery().label(f"part_{number}")
+                    for number, part in enumerate(parts))).subquery()
+    past_cap = [column > COUNT_CAP for column in each.c]
+    total = case((or_(*past_cap), COUNT_CAP + 1), else_=_capped(union(*parts)).scalar_subquery())
+    found = db.session.execute(select(total, *each.c)).one()
+    return _counted(found[0]), list(found[1:])
 
 
 def _capped(query):
@@ -56,5 +60,8 @@ def _capped(query):
 
 
 def _read(statement) -> int:
-    count = db.session.scalar(statement)
+    return _counted(db.session.scalar(statement))
+
+
+def _counted(count: int) -> int:
     return AtLeast(count) if count > COUNT_CAP else count

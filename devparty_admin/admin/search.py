@@ -8,13 +8,15 @@ the page's rows are read however many people match.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import exists, func, or_, select, union
+from sqlalchemy import Select, exists, func, literal_column, or_, select, union
 
 from ..extensions import db
 from ..models import Candidate
-from ..models.people import name_word_model
+from ..models.people import HEAD_LETTERS, name_word_model
 from ..security.scoping import narrow_scope
 from ..vietnamese import fold, prefix_upper_bound
 
@@ -46,8 +48,32 @@ def name_condition(model, search: str, narrow: bool = False):
     return model.id.in_(matches)
 
 
+HEAD_FROM = 5_000  # matches of a range from which its first page is read in list order
+
+
+@dataclass(frozen=True)
+class NameRange:
+    """The (sort_key, id) of the people in one prefix range of a folded name, and the same
+    read from the range's ``head_index`` (None for a term shorter than its two letters)."""
+
+    matches: Select
+    in_order: Select | None
+
+
+def filed_under(column, term: str):
+    """``column`` starts with ``term``, written so that the database reads it from the
+    column's head index (``models.people.head_index``), in list order: the first letters
+    as the index writes them (SQLite matches an indexed expression by its text, so the
+    numbers are written in, not bound), then the whole term checked in the index entry. Not
+    as a range: PostgreSQL, multiplying the range's estimate by the head's, expected four
+    matches and ordered the 15,000 of "lan" instead."""
+    def start(length: int):
+        return func.substr(column, literal_column("1"), literal_column(str(length)))
+    return (start(HEAD_LETTERS) == term[:HEAD_LETTERS]) & (start(len(term)) == term)
+
+
 def ordered_name_matches(model, search: str, conditions: list) -> list | None:
-    """The people matching ``search`` by a word of their name, as one (sort_key, id) query per
+    """The people matching ``search`` by a word of their name, as one ``NameRange`` per
     prefix range (family name, given name, middle words), among the rows meeting
     ``conditions`` (the scope; columns of ``model``); ``matched_page`` pages through their
     union, ``counting.count_union`` counts it. Read from the indexes alone when there are no
@@ -57,28 +83,47 @@ def ordered_name_matches(model, search: str, conditions: list) -> list | None:
     if not term or term.isdigit():
         return None
     word = name_word_model(model)
-    parts = [select(model.sort_key, model.id).where(folded_prefix(column, term), *conditions)
-             for column in (model.name_folded, model.given_folded)]
-    middle = select(word.sort_key, word.person_id).where(folded_prefix(word.words, term))
+    headed = len(term) >= HEAD_LETTERS
+
+    def name_range(query, column):
+        return NameRange(query.where(folded_prefix(column, term)),
+                         query.where(filed_under(column, term)) if headed else None)
+    ranges = [name_range(select(model.sort_key, model.id).where(*conditions), column)
+              for column in (model.name_folded, model.given_folded)]
+    middle = select(word.sort_key, word.person_id)
     if conditions:
         middle = middle.join(model, model.id == word.person_id).where(*conditions)
-    return [*parts, middle]
+    return [*ranges, name_range(middle, word.words)]
 
 
-def matched_page(parts: list, offset: int, limit: int | None):
-    """Rows ``offset`` to ``offset + limit`` of the union of ``parts`` (each once) in the
-    list's order. Each part gives only its own first ``offset + limit``: the union's first
-    rows are among them, so the database keeps that many per range instead of ordering every
-    match ("lan" has 45,000; PostgreSQL hashed and sorted them all, past its memory for
-    sorting)."""
+def matched_page(ranges: list, offset: int, limit: int | None, counts: list | None = None):
+    """Rows ``offset`` to ``offset + limit`` of the union of ``ranges`` (each person once) in
+    the list's order. Each range gives only its own first ``offset + limit``: the union's
+    first rows are among them. A range with few matches is read whole and the database keeps
+    that many ("lan" has 45,000 matches; PostgreSQL hashed and sorted them all, past its
+    memory for sorting); one with at least ``HEAD_FROM`` (``counts``, as counted for the
+    list's total) is read in list order from its head index, stopping at the page's end."""
+    counts = counts or [0] * len(ranges)
+    parts = [range_.matches for range_ in ranges]
     if limit:
-        parts = [select(*head.c) for head in (
-            select(*range_.c).order_by(*range_.c).limit(offset + limit).subquery()
-            for range_ in (_read_as_a_range(part).subquery() for part in parts))]
+        parts = [_first(range_, offset + limit, count >= HEAD_FROM)
+                 for range_, count in zip(ranges, counts)]
     matches = union(*parts)
     # Ordered as the union's own columns, so SQLite merges the ranges instead of sorting them.
     ordered = matches.order_by(*matches.selected_columns)
     return ordered.limit(limit).offset(offset) if limit else ordered
+
+
+def _first(range_: NameRange, count: int, wide: bool):
+    """A range's first ``count`` matches in the list's order: read in order from its head
+    index when it is ``wide``, else read whole (``_read_as_a_range``), then ordered."""
+    if wide and range_.in_order is not None:
+        ordered = range_.in_order.order_by(*range_.in_order.selected_columns).limit(count)
+    else:
+        whole = _read_as_a_range(range_.matches).subquery()
+        ordered = select(*whole.c).order_by(*whole.c).limit(count)
+    first = ordered.subquery()
+    return select(*first.c)
 
 
 def _read_as_a_range(part):
