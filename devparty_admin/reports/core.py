@@ -23,14 +23,13 @@ from .facts import (
     SERVING,
     DaysBetween,
     Subtree,
+    admission_counts,
     admissions,
-    admissions_by_bucket,
     age_at,
     bucket_key,
     count_if,
     located_at,
     located_steps,
-    members_by,
     serving_counts,
 )
 from .health import DataHealthReport
@@ -118,9 +117,12 @@ class AdmissionsReport(Report):
     default_years = 12
 
     def tables(self, subtree: Subtree) -> list[Table]:
-        year = extract("year", StageEvent.effective_on)
-        by_year = {int(y): n for y, n in db.session.execute(
-            admissions(subtree).add_columns(year, func.count()).group_by(year)).all()}
+        """Both tables from one grouped query: admissions by child unit and year."""
+        by_year, by_unit = Counter(), Counter()
+        for (key, year), count in admission_counts(
+                subtree, subtree.event_bucket(), extract("year", StageEvent.effective_on)).items():
+            by_year[int(year)] += count
+            by_unit[key] += count
         years = Table(_("Admissions by year"), [_("Year"), _("Admissions")], key="by_year")
         for number in subtree.period.years:
             span = Period(max(date(number, 1, 1), subtree.period.start),
@@ -130,10 +132,9 @@ class AdmissionsReport(Report):
         years.rows.append([text(_("Total")), Cell(sum(by_year.values()), links.candidates(
             subtree, entered=links.entered(ADMITTED, subtree.period)))])
         years.chart_columns((_("Admissions"), 1), rows=slice(None, -1))
-        return [years, self._by_unit(subtree)]
+        return [years, self._by_unit(subtree, by_unit)]
 
-    def _by_unit(self, subtree: Subtree) -> Table:
-        counts = admissions_by_bucket(subtree)
+    def _by_unit(self, subtree: Subtree, counts: Counter) -> Table:
         table = Table(_("Admissions by unit"), [_("Unit"), _("Admissions")], key="by_unit")
         period_filter = links.entered(ADMITTED, subtree.period)
         for org in subtree.rows():
@@ -151,10 +152,15 @@ class MembersReport(Report):
                      "share of members, and party members among staff.")
 
     def tables(self, subtree: Subtree) -> list[Table]:
+        """Members are counted once, by child unit, level of unit, whether the unit records its
+        staff, and status: both tables come from those counts."""
         bucket = subtree.bucket()
-        members = defaultdict(dict)
-        for key, status, count in db.session.execute(serving_counts(subtree, bucket)):
-            members[key][status] = count
+        members, by_level = defaultdict(Counter), Counter()
+        for key, level, with_staff, status, count in db.session.execute(serving_counts(
+                subtree, bucket, Organization.level, Organization.staff_count.is_not(None))):
+            members[key][status] += count
+            if with_staff:
+                by_level[level] += count
         staff = dict(db.session.execute(
             select(bucket, func.sum(Organization.staff_count)).where(subtree.condition)
             .group_by(bucket)).all())
@@ -183,13 +189,12 @@ class MembersReport(Report):
                            Cell(totals[3]), Cell(ratio(totals[3], totals[2]), kind=PERCENT),
                            text("–"), Cell(None)])
         table.chart_columns((_("Official"), 1), (_("Probationary"), 2), rows=slice(None, -1))
-        return [table, self._staff_by_level(subtree)]
+        return [table, self._staff_by_level(subtree, by_level)]
 
-    def _staff_by_level(self, subtree: Subtree) -> Table:
+    def _staff_by_level(self, subtree: Subtree, members: Counter) -> Table:
         """Party members among staff, by level of unit, over the units that record their staff
         ("75/77" for the provincial procuracy's branches, "119/149" for the districts')."""
         with_staff = Organization.staff_count.is_not(None)
-        members = members_by(subtree, Organization.level, with_staff)
         staff = db.session.execute(
             select(Organization.level, func.sum(Organization.staff_count))
             .where(subtree.condition, with_staff).group_by(Organization.level)
@@ -213,32 +218,40 @@ class NewMembersReport(Report):
                      "believers, Youth Union members, age, education, occupation and source.")
 
     def tables(self, subtree: Subtree) -> list[Table]:
-        period_filter = links.entered(ADMITTED, subtree.period)
+        """Every table from one grouped query: the period's admissions by occupation and
+        source, each group with its count, its members of each profile group and its ages."""
         age = age_at(StageEvent.effective_on)
-        figures = db.session.execute(admissions(subtree).add_columns(
-            func.count(), func.avg(age), *(count_if(group.condition()) for group in GROUPS))).one()
-        total, average_age, counts = figures[0], figures[1], figures[2:]
+        by_occupation, by_source, counts = Counter(), Counter(), [0] * len(GROUPS)
+        ages = aged = 0
+        for occupation, source, count, age_sum, age_count, *groups in db.session.execute(
+                admissions(subtree).add_columns(
+                    Candidate.occupation, Candidate.source, func.count(), func.sum(age),
+                    func.count(age), *(count_if(group.condition()) for group in GROUPS))
+                .group_by(Candidate.occupation, Candidate.source)):
+            by_occupation[occupation] += count
+            by_source[source] += count
+            counts = [total + int(found) for total, found in zip(counts, groups)]
+            ages, aged = ages + (age_sum or 0), aged + age_count
+        total = sum(by_occupation.values())
+        period_filter = links.entered(ADMITTED, subtree.period)
         profile = Table(_("New members"), [_("Group"), _("Number"), _("Share")], key="profile")
         profile.rows.append([text(_("Admissions")), Cell(total, links.candidates(
             subtree, entered=period_filter)), Cell(ratio(total, total), kind=PERCENT)])
         for group, count in zip(GROUPS, counts):
             link = (links.candidates(subtree, entered=period_filter, group=group.code)
                     if group.listable else None)
-            profile.rows.append([text(str(group.label)), Cell(int(count), link),
+            profile.rows.append([text(str(group.label)), Cell(count, link),
                                  Cell(ratio(count, total), kind=PERCENT)])
         profile.rows.append([text(_("Average age")),
-                             Cell(round(float(average_age), 1) if average_age is not None else None),
-                             Cell(None)])
+                             Cell(round(float(ages) / aged, 1) if aged else None), Cell(None)])
         profile.chart_columns((_("Number"), 1), rows=slice(1, -1))
         return [profile,
-                self._by_code(subtree, Candidate.occupation, OCCUPATIONS, "occupation",
+                self._by_code(subtree, by_occupation, OCCUPATIONS, "occupation",
                               _("New members by occupation"), total),
-                self._by_code(subtree, Candidate.source, SOURCES, "source",
+                self._by_code(subtree, by_source, SOURCES, "source",
                               _("New members by source"), total)]
 
-    def _by_code(self, subtree, column, choices, filter_key, title, total) -> Table:
-        counts = dict(db.session.execute(
-            admissions(subtree).add_columns(column, func.count()).group_by(column)).all())
+    def _by_code(self, subtree, counts, choices, filter_key, title, total) -> Table:
         table = Table(title, [_("Group"), _("Number"), _("Share")], key=filter_key)
         period_filter = links.entered(ADMITTED, subtree.period)
         for code, label in [*choices, (None, _("Not recorded"))]:

@@ -15,7 +15,7 @@ from sqlalchemy import func, or_, select
 from ..extensions import db
 from ..models import Candidate, Enrollment, Organization, Plan, TrainingClass, subtree_condition
 from ..models.plans import QUARTERS
-from .facts import SEGMENT, Subtree, admissions_by_month, entries
+from .facts import SEGMENT, Subtree, admissions_by_month, step_entries
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class Target:
 def _stage_measure(stage: str):
     def measure(subtree: Subtree, grouped: bool):
         columns = [subtree.event_bucket()] if grouped else []
-        query = entries(stage, subtree).add_columns(*columns, func.count())
+        query = step_entries(stage, subtree).add_columns(*columns, func.count())
         return query.group_by(*columns) if grouped else query
     return measure
 

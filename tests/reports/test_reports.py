@@ -89,14 +89,18 @@ def test_a_wrong_period_is_explained_and_the_default_used(dataset, login_as):
     assert "Ngày kết thúc kỳ báo cáo trước ngày bắt đầu" in response.get_data(as_text=True)
 
 
-def test_members_report_counts_official_probationary_and_staff(dataset, login_as):
+def test_members_report_counts_official_probationary_and_staff(dataset, make, login_as):
+    """Members by unit, and among staff only the members of units that record their staff
+    (Đảng bộ A's own member, a "Chi bộ" level unit without staff, stays out of 5/15)."""
+    make.member(dataset.a, status="official")
     session = login_as(dataset.committee_user)
     html = session.get(f"/admin/reports/members?{PERIOD_2020_2021}").get_data(as_text=True)
     rows = table(html, "members")
+    assert rows[0][:4] == ["Đảng bộ A (trực tiếp)", "1", "0", "1"]
     assert rows[1][:5] == ["Chi bộ A1", "3", "1", "4", "2"]
     assert rows[1][5:] == ["50,0%", "4/10", "40,0%"]
     assert rows[2][:5] == ["Chi bộ A2", "1", "0", "1", "1"]
-    assert rows[-1][:5] == ["Tổng cộng", "4", "1", "5", "3"]
+    assert rows[-1][:5] == ["Tổng cộng", "5", "1", "6", "3"]
     assert table(html, "staff") == [["Chi bộ", "5", "15", "5/15", "33,3%"]]
     probationary = [link for link in links(html, "members") if "status=probationary" in link][1]
     html = session.get(probationary).get_data(as_text=True)
