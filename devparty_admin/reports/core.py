@@ -351,14 +351,18 @@ class InactiveUnitsReport(Report):
         child = aliased(Organization)
         parent = aliased(Organization)
         is_branch = ~exists().where(child.parent_id == Organization.id)
-        # The units where someone was admitted, listed once (not looked up unit by unit: a
-        # province's 5,000 branches each scanned the country's admissions).
+        # The units of the subtree where someone was admitted, listed once (not looked up
+        # unit by unit: a province's 5,000 branches each scanned the country's admissions;
+        # nor the whole country's listed for a chi bộ).
         admitting = (select(located_at(subtree)).select_from(StageEvent)
                      .where(StageEvent.to_stage == ADMITTED, in_force(),
                             subtree.during(StageEvent.effective_on),
                             located_at(subtree).is_not(None)))
         if subtree.tree == NOW:  # counted at the person's unit today
-            admitting = admitting.join(Candidate, Candidate.id == StageEvent.candidate_id)
+            admitting = admitting.join(Candidate, Candidate.id == StageEvent.candidate_id).where(
+                subtree.holds(Candidate.organization_id))
+        else:
+            admitting = admitting.where(subtree.under(StageEvent.unit_path))
         members = (select(func.count()).select_from(Member)
                    .where(Member.organization_id == Organization.id, Member.status.in_(SERVING))
                    .scalar_subquery())
