@@ -1,12 +1,8 @@
 """`flask db upgrade` on an empty database gives exactly the models' schema."""
-import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 
-# SQLite cannot reflect indexes on an expression; the next test checks those by name.
-@pytest.mark.filterwarnings("ignore:autogenerate skipping metadata-specified expression-based index")
-@pytest.mark.filterwarnings("ignore:Skipped unsupported reflection of expression-based index")
 def test_upgrade_from_empty_matches_the_models(app, db):
     # The session's app was built by running every migration on an empty database.
     with db.engine.connect() as connection:

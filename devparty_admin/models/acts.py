@@ -112,8 +112,11 @@ class FieldChange(db.Model):
     actor: Mapped[User | None] = relationship()
 
 
+# Built once: an alias built per query cost a report page about a millisecond to prepare.
+_ANNULMENT = aliased(StageEvent, name="annulment")
+
+
 def in_force(event=StageEvent):
     """SQL condition: ``event`` (StageEvent or an alias) is a step that counts, neither an
     annulment nor annulled by one. Every figure, deadline and rule reads only these."""
-    annulment = aliased(StageEvent)
-    return event.annuls_id.is_(None) & ~exists().where(annulment.annuls_id == event.id)
+    return event.annuls_id.is_(None) & ~exists().where(_ANNULMENT.annuls_id == event.id)
