@@ -18,10 +18,10 @@ _kept: dict[tuple, Markup] = {}
 
 
 def _shown(items) -> tuple:
-    """Which of ``items`` are shown, and in a category which of its entries."""
-    return tuple((item.is_accessible() and item.is_visible(),
-                  _shown(item.get_children()) if item.is_category() else ())
-                 for item in items)
+    """Which of ``items`` are shown, asked as Flask-Admin's menu asks: an entry by its access
+    and visibility, a category by the entries it shows (each asked once)."""
+    return tuple(tuple(map(id, item.get_children())) if item.is_category()
+                 else item.is_accessible() and item.is_visible() for item in items)
 
 
 @pass_context
