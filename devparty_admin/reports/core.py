@@ -273,7 +273,9 @@ class PlanReport(Report):
     def tables(self, subtree: Subtree, today: date | None = None) -> list[Table]:
         plans = planned(subtree, subtree.period.end.year)
         due = expected_share(subtree.period.start, subtree.period.end, today)
-        tables = [self.targets(subtree, plans), self.by_unit(subtree, plans, due)]
+        admitted = achieved_by_bucket(subtree, ADMISSIONS)
+        tables = [self.targets(subtree, plans, sum(admitted.values())),
+                  self.by_unit(subtree, plans, due, admitted)]
         quarters = [rolled_up(subtree.path, column, plans) for column in QUARTERS]
         if any(goal is not None for goal in quarters):
             tables.append(self.quarters(subtree, quarters))
@@ -291,8 +293,11 @@ class PlanReport(Report):
         table.chart_columns((_("Target"), 1), (_("Admitted"), 2))
         return table
 
-    def targets(self, subtree: Subtree, plans: dict | None = None) -> Table:
-        """Each target of the unit's plan (rolled up) against what the period achieved."""
+    def targets(self, subtree: Subtree, plans: dict | None = None,
+                admitted: int | None = None) -> Table:
+        """Each target of the unit's plan (rolled up) against what the period achieved.
+        ``admitted``: the subtree's admissions when already counted (the report's table by
+        unit counts them), so they are not read again."""
         year = subtree.period.end.year
         plans = planned(subtree, year) if plans is None else plans
         summary = Table(_("Targets of %(year)s", year=year),
@@ -306,7 +311,11 @@ class PlanReport(Report):
                                              tuple(paths)), target))
             else:
                 measured.append((subtree, target))
-        for (part, target), done in zip(measured, achieved(measured)):
+        reused = (subtree, ADMISSIONS) if admitted is not None else None
+        asked = [pair for pair in measured if pair != reused]
+        counted = dict(zip(asked, achieved(asked)))
+        for part, target in measured:
+            done = admitted if (part, target) == reused else counted[part, target]
             goal = rolled_up(subtree.path, target.column, plans)
             label, link = str(target.label), None
             if part is not subtree:
@@ -318,8 +327,7 @@ class PlanReport(Report):
         summary.chart_columns((_("Planned"), 1), (_("Achieved"), 2))
         return summary
 
-    def by_unit(self, subtree: Subtree, plans, due: float) -> Table:
-        admitted = achieved_by_bucket(subtree, ADMISSIONS)
+    def by_unit(self, subtree: Subtree, plans, due: float, admitted: dict) -> Table:
         table = Table(_("Admissions against target by unit"), [
             _("Unit"), _("Target"), _("Admitted"), _("Share of the target"), _("Due by now"),
             _("Behind plan")], key="behind")
