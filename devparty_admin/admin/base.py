@@ -342,11 +342,13 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
         page 1 does instead of reading the 50,000 rows before it."""
         size = self.page_size if page_size is None else page_size
         if not (page and size) or page * size < DEFERRED_FROM:
-            return super()._apply_pagination(query, page, page_size)
-        key = primary_key(self.model)
-        ids = (query.enable_eagerloads(False).with_entities(key)
-               .limit(size).offset(page * size).subquery())
-        return query.filter(key.in_(select(ids.c[0]))).limit(size)
+            query = super()._apply_pagination(query, page, page_size)
+        else:
+            key = primary_key(self.model)
+            ids = (query.enable_eagerloads(False).with_entities(key)
+                   .limit(size).offset(page * size).subquery())
+            query = query.filter(key.in_(select(ids.c[0]))).limit(size)
+        return query.options(*self.list_options()) if size else query  # a page, not a download
 
     def get_list(self, page, sort_column, sort_desc, search, filters, execute=True,
                  page_size=None):
@@ -362,7 +364,6 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
         if execute:
             rows = list(rows)
             self.prepare_rows(rows)
-            self.prepare_row_actions(rows)
         return count, rows
 
     def ordered_matches(self, search: str):
@@ -378,16 +379,18 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
         count, counts = (None, None) if self.simple_list_pager else count_union(
             [range_.matches for range_ in matches])
         ids = matched_page(matches, (page or 0) * (size or 0), size, counts).subquery()
-        query = self.get_query().options(*(joinedload(j) for j in self._auto_joins))
+        query = self.get_query().options(*(joinedload(j) for j in self._auto_joins),
+                                         *self.list_options())
         return count, query.filter(key.in_(select(ids.c[1]))).order_by(self.model.sort_key, key)
 
     def prepare_rows(self, rows: list) -> None:
         """Load what the columns of ``rows`` need beyond the rows themselves, in grouped queries
         (never one per row); called for each list page and each export batch."""
 
-    def prepare_row_actions(self, rows: list) -> None:
-        """Load what a list page's row icons need (``deletable``), in grouped queries; a
-        download has no icons and skips it."""
+    def list_options(self) -> list:
+        """Loader options for the rows of a list page (not a download): what their icons need
+        (``deletable``), read in the rows' own query."""
+        return []
 
     def get_list_row_actions(self):
         return lean(super().get_list_row_actions())
@@ -406,8 +409,8 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
         return g.row_shape.html(self, row)
 
     def deletable(self, record) -> bool:
-        """Whether the list offers to delete ``record`` (what ``prepare_row_actions`` loaded decides;
-        the delete itself is checked again on the server)."""
+        """Whether the list offers to delete ``record`` (from what ``list_options`` read with the
+        rows; the delete itself is checked again on the server)."""
         return True
 
     # --- reading a record ----------------------------------------------------------------------

@@ -6,6 +6,7 @@ from flask_admin.contrib.sqla.filters import FilterEqual
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
+from sqlalchemy.orm import with_expression
 from wtforms import ValidationError
 
 from ..extensions import db
@@ -23,7 +24,7 @@ from ..models.choices import (
 )
 from ..removal import delete_candidate
 from ..workflow.calendar import add_months
-from ..workflow.history import has_history, with_history
+from ..workflow.history import has_history, history_recorded
 from ..workflow.rules import current_rules
 from .base import FoldedSearch, ScopedModelView
 from .casefile import CaseFileViews
@@ -151,12 +152,12 @@ class CandidateView(ExtensionFields, VersionChecked, CaseFileViews, CandidateTra
         ]
         super().__init__(model, extensions=extensions, **kwargs)
 
-    def prepare_row_actions(self, rows) -> None:
-        super().prepare_row_actions(rows)
-        g.kept_candidates = with_history([row.id for row in rows])
+    def list_options(self) -> list:
+        """A row offers to delete only a candidate without history: asked in the rows' query."""
+        return [with_expression(Candidate.history_recorded, history_recorded(Candidate.id))]
 
     def deletable(self, candidate) -> bool:
-        return candidate.id not in g.get("kept_candidates", ())
+        return candidate.history_recorded is not None and not candidate.history_recorded
 
     def on_model_delete(self, candidate):
         """History is append-only: a candidate who has moved along the path is never deleted."""

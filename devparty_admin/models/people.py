@@ -4,7 +4,14 @@ from __future__ import annotations
 from datetime import date, datetime, timezone
 
 from sqlalchemy import Date, DateTime, ForeignKey, Index, String, Text, insert, text
-from sqlalchemy.orm import Mapped, declared_attr, mapped_column, relationship, validates
+from sqlalchemy.orm import (
+    Mapped,
+    declared_attr,
+    mapped_column,
+    query_expression,
+    relationship,
+    validates,
+)
 
 from ..extensions import db
 from ..vietnamese import SORT_KEY_LENGTH, fold, name_sort_key, normalize_spaces
@@ -153,6 +160,9 @@ class Candidate(Person, db.Model):
     # A second record of the same person, merged into this one (its history stays on it and is
     # read with the kept record's).
     merged_into_id: Mapped[int | None] = mapped_column(ForeignKey("candidate.id"), index=True)
+    # Whether a step or a field change is recorded for the person: read only with a list
+    # page's rows (``workflow.history.history_recorded``), None otherwise.
+    history_recorded: Mapped[bool | None] = query_expression()
     age_exception: Mapped[str | None] = mapped_column(String(300))
     age_exception_by: Mapped[str | None] = mapped_column(String(200))
     age_exception_on: Mapped[date | None] = mapped_column(Date)

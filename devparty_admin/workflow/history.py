@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from flask_babel import gettext as _
-from sqlalchemy import select, union
+from sqlalchemy import exists, literal, select
 from sqlalchemy.orm import selectinload
 
 from ..extensions import db
@@ -55,14 +55,15 @@ def time_in_stages(candidate: Candidate, today: date | None = None) -> list[tupl
 
 def has_history(candidate: Candidate) -> bool:
     """Whether any stage event or field change is recorded for the candidate."""
-    return bool(with_history([candidate.id]))
+    return bool(db.session.scalar(select(history_recorded(literal(candidate.id)))))
 
 
-def with_history(candidate_ids: list[int]) -> set[int]:
-    """Which of these candidates have a recorded history (one query, whatever the count)."""
-    steps = select(StageEvent.candidate_id).where(StageEvent.candidate_id.in_(candidate_ids))
-    changes = select(FieldChange.candidate_id).where(FieldChange.candidate_id.in_(candidate_ids))
-    return set(db.session.scalars(union(steps, changes)))
+def history_recorded(candidate_id):
+    """SQL: a stage event or a field change is recorded for the candidate ``candidate_id`` (a
+    column or a value), asked through each table's index on the candidate; a list page asks
+    it for each of its rows in the rows' own query."""
+    return (exists().where(StageEvent.candidate_id == candidate_id)
+            | exists().where(FieldChange.candidate_id == candidate_id))
 
 
 def already_recorded(candidate: Candidate, target: str) -> str | None:

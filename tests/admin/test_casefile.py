@@ -260,15 +260,24 @@ def test_a_passed_class_without_a_certificate_date_takes_the_classs_last_day(bra
 
 def test_the_rows_delete_form_deletes_with_its_own_token(branch, make, db, login_as):
     """The row's delete form is posted as the page wrote it (its id, return address and CSRF
-    token) and the record is gone; the row's open and edit icons lead to the record."""
+    token) and the record is gone; the row's open and edit icons lead to the record. A
+    candidate with a recorded step is listed with its icons but no delete form."""
     import re
 
+    from devparty_admin.models import StageEvent
+
     fresh = make.candidate(branch.unit, full_name="Xóa Được Ngay", stage="source")
+    kept = make.candidate(branch.unit, full_name="Xóa Được Không", stage="sympathizer")
+    db.session.add(StageEvent(candidate=kept, from_stage="source", to_stage="sympathizer",
+                              effective_on=date(2025, 1, 6)))
+    db.session.commit()
     model, pk = type(fresh), fresh.id
     session = login_as(make.user("admin", None))
     listed = session.get("/admin/candidate/?search=xoa+duoc").get_data(as_text=True)
     assert f'href="/admin/candidate/details/?id={pk}&amp;url=' in listed
     assert f'href="/admin/candidate/edit/?id={pk}&amp;url=' in listed
+    assert f'href="/admin/candidate/details/?id={kept.id}&amp;url=' in listed
+    assert listed.count('<form class="icon" method="POST"') == 1
     form = re.search(r'<form class="icon" method="POST" action="([^"]+)">(.*?)</form>', listed)
     fields = dict(re.findall(r'name="([^"]+)" type="hidden" value="([^"]*)"', form.group(2)))
     assert fields["id"] == str(pk) and fields["csrf_token"]
