@@ -46,11 +46,17 @@ from ..security.access import record_access
 from ..security.permissions import CREATE, DELETE, EDIT, EXPORT, READ
 from ..security.scoping import scope_condition
 from ..vietnamese import fold
-from .counting import CappedCount, count_union
+from .counting import CappedCount
 from .exports import ListExport
 from .forms import AdminForm, ModelConverter
 from .list_rows import RowShape, lean
-from .search import CandidateNameSearch, FoldedSearch, matched_page, text_condition  # noqa: F401
+from .search import (  # noqa: F401
+    CandidateNameSearch,
+    FoldedSearch,
+    count_matches,
+    matched_page,
+    text_condition,
+)
 
 FORMATTERS = dict(typefmt.BASE_FORMATTERS)
 FORMATTERS.update({date: lambda view, value, name: format_date(value),
@@ -376,8 +382,7 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
         the list's order; each range's own count decides how its page is read."""
         size = self.page_size if page_size is None else page_size
         key = primary_key(self.model)
-        count, counts = (None, None) if self.simple_list_pager else count_union(
-            [range_.matches for range_ in matches])
+        count, counts = (None, None) if self.simple_list_pager else count_matches(matches)
         ids = matched_page(matches, (page or 0) * (size or 0), size, counts).subquery()
         query = self.get_query().options(*(joinedload(j) for j in self._auto_joins),
                                          *self.list_options())

@@ -19,6 +19,7 @@ from ..models import Candidate
 from ..models.people import HEAD_LETTERS, name_word_model
 from ..security.scoping import narrow_scope
 from ..vietnamese import fold, prefix_upper_bound
+from .counting import count_union
 
 
 def folded_prefix(column, term: str):
@@ -94,6 +95,12 @@ def ordered_name_matches(model, search: str, conditions: list) -> list | None:
     if conditions:
         middle = middle.join(model, model.id == word.person_id).where(*conditions)
     return [*ranges, name_range(middle, word.words)]
+
+
+def count_matches(ranges: list) -> tuple[int, list[int]]:
+    """The (capped) count of the people ``ranges`` find, and each range's own: how many it
+    has, or at least whether it has ``HEAD_FROM`` once the total is past the cap."""
+    return count_union([range_.matches for range_ in ranges], HEAD_FROM)
 
 
 def matched_page(ranges: list, offset: int, limit: int | None, counts: list | None = None):

@@ -181,7 +181,8 @@ def test_a_name_changed_in_its_tones_only_is_found_once(make, login_as, db, rang
     assert _listed(page) == ["Lê Lan Lân"] and _total(page) == "1"
 
 
-def test_a_long_list_or_search_is_counted_only_up_to_the_cap(make, login_as, db, monkeypatch):
+def test_a_long_list_or_search_is_counted_only_up_to_the_cap(make, login_as, db, monkeypatch,
+                                                            ranges_read):
     """Past the cap the tab says "hơn …": whether one word's range alone passes it (four given
     names "Lan") or only the matches of several together do (two given, two middle)."""
     monkeypatch.setattr(counting, "COUNT_CAP", 3)
