@@ -200,7 +200,7 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
         formatters = dict(self.column_formatters or {})
         exported = dict(self.column_formatters_export or {})
         form_choices = dict(self.form_choices or {})
-        # Listed by their label alone: a page translates each code once (list_rows.row_html).
+        # Listed by their label alone: a page translates each code once (list_rows.RowShape).
         self.labelled_columns = {name for name in self.choice_columns if name not in formatters}
         for name, choices in self.choice_columns.items():
             label = lambda v, c, m, n, ch=choices: ch.label(getattr(m, n))  # noqa: E731
