@@ -1,11 +1,10 @@
 """Screens for people: candidates on the development path and party members."""
 from __future__ import annotations
 
-from flask import g
 from flask_admin.contrib.sqla.filters import FilterEqual
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import select
+from sqlalchemy import exists, select
 from sqlalchemy.orm import with_expression
 from wtforms import ValidationError
 
@@ -231,13 +230,14 @@ class MemberView(PersonView):
             del form[name]
         return form
 
-    def prepare_rows(self, rows) -> None:
-        super().prepare_rows(rows)
-        g.sponsoring_members = set(db.session.scalars(select(Sponsor.member_id).distinct().where(
-            Sponsor.member_id.in_([row.id for row in rows]))))
+    def list_options(self) -> list:
+        """A row offers to delete only a member who helps or introduces nobody: asked in the
+        rows' query."""
+        return [with_expression(Member.sponsoring, exists().where(Sponsor.member_id == Member.id))]
 
     def deletable(self, member) -> bool:
-        return member.candidate_id is None and member.id not in g.get("sponsoring_members", ())
+        return (member.candidate_id is None and member.sponsoring is not None
+                and not member.sponsoring)
 
     def on_model_delete(self, member):
         """A member the path admitted, or who helps or introduces someone, is a record others

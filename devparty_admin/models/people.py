@@ -200,6 +200,9 @@ class Member(Person, db.Model):
     official_date: Mapped[date | None] = mapped_column(Date)
     party_card_number: Mapped[str | None] = mapped_column(String(20))
     candidate_id: Mapped[int | None] = mapped_column(ForeignKey("candidate.id"), unique=True)
+    # Whether the member helps or introduces someone: read only with a list page's rows
+    # (``admin.people.MemberView.list_options``), None otherwise.
+    sponsoring: Mapped[bool | None] = query_expression()
 
     candidate: Mapped[Candidate | None] = relationship()
     name_words: Mapped[list[MemberNameWord]] = relationship(cascade="all, delete-orphan")

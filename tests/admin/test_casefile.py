@@ -285,3 +285,25 @@ def test_the_rows_delete_form_deletes_with_its_own_token(branch, make, db, login
     assert response.status_code == 302
     db.session.expire_all()
     assert db.session.get(model, pk) is None
+
+
+def test_a_member_others_rely_on_is_listed_without_a_delete_form(branch, make, db, login_as):
+    """A member entered by hand and unused may be deleted from the list; one who helps
+    someone, or whom the path admitted, is listed without the delete form."""
+    from devparty_admin.models import Member, Sponsor
+
+    unused = make.member(branch.unit, full_name="Đỗ Thị Rảnh")
+    helper = make.member(branch.unit, full_name="Đỗ Thị Giúp")
+    admitted = make.member(branch.unit, full_name="Đỗ Văn Kết",
+                           candidate=make.candidate(branch.unit, full_name="Đỗ Văn Kết"))
+    db.session.add(Sponsor(candidate=make.candidate(branch.unit, full_name="Lý Văn Mới"),
+                           member=helper, role="helper", known_since=date(2024, 1, 2)))
+    db.session.commit()
+    session = login_as(make.user("admin", None))
+    listed = session.get("/admin/member/?search=do").get_data(as_text=True)
+    for member in (unused, helper, admitted):
+        assert f'href="/admin/member/details/?id={member.id}&amp;url=' in listed
+    forms = re.findall(r'<form class="icon" method="POST" action="[^"]+">'
+                       r'<input id="id" name="id" type="hidden" value="(\d+)">', listed)
+    assert forms == [str(unused.id)]
+    assert db.session.get(Member, helper.id) is not None
