@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask_admin.contrib.sqla.filters import FilterEqual
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import exists, select
+from sqlalchemy import exists, literal, select
 from sqlalchemy.orm import with_expression
 from wtforms import ValidationError
 
@@ -201,6 +201,11 @@ def _shown_date(formatter):
     return lambda view, context, member, name: format_date(formatter(view, context, member, name))
 
 
+def sponsors_someone(member_id):
+    """SQL: the member ``member_id`` (a column or a value) helps or introduces a candidate."""
+    return exists().where(Sponsor.member_id == member_id)
+
+
 class MemberView(PersonView):
     resource = "member"
     choice_columns = {"gender": GENDERS, "status": MEMBER_STATUSES}
@@ -233,7 +238,7 @@ class MemberView(PersonView):
     def list_options(self) -> list:
         """A row offers to delete only a member who helps or introduces nobody: asked in the
         rows' query."""
-        return [with_expression(Member.sponsoring, exists().where(Sponsor.member_id == Member.id))]
+        return [with_expression(Member.sponsoring, sponsors_someone(Member.id))]
 
     def deletable(self, member) -> bool:
         return (member.candidate_id is None and member.sponsoring is not None
@@ -242,9 +247,8 @@ class MemberView(PersonView):
     def on_model_delete(self, member):
         """A member the path admitted, or who helps or introduces someone, is a record others
         rely on: never deleted (entered by hand and unused, it may be)."""
-        sponsors = db.session.scalar(select(Sponsor.id).where(Sponsor.member_id == member.id)
-                                     .limit(1))
-        if member.candidate_id is not None or sponsors is not None:
+        if (member.candidate_id is not None
+                or db.session.scalar(select(sponsors_someone(literal(member.id))))):
             raise ValidationError(_("%(name)s was admitted through the path or helps or "
                                     "introduces a candidate; the record cannot be deleted.",
                                     name=member.full_name))

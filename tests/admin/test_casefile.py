@@ -306,4 +306,9 @@ def test_a_member_others_rely_on_is_listed_without_a_delete_form(branch, make, d
     forms = re.findall(r'<form class="icon" method="POST" action="[^"]+">'
                        r'<input id="id" name="id" type="hidden" value="(\d+)">', listed)
     assert forms == [str(unused.id)]
-    assert db.session.get(Member, helper.id) is not None
+    session.refresh_token(listed)
+    refused = session.post("/admin/member/delete/", data={"id": str(helper.id),
+                                                          "url": "/admin/member/"})
+    assert "đang giúp đỡ, giới thiệu quần chúng; không thể xóa" in \
+        session.get("/admin/member/").get_data(as_text=True)
+    assert refused.status_code == 302 and db.session.get(Member, helper.id) is not None
