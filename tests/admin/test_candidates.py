@@ -255,6 +255,46 @@ def test_a_deep_page_lists_the_rows_in_order_as_the_pages_before_it(make, login_
         assert shown == given[page * 50:page * 50 + 50], page
 
 
+def test_a_chi_bo_lists_its_pages_in_order_with_delete_forms_for_the_page(make, login_as, db,
+                                                                         monkeypatch):
+    """A narrow subtree's page is found by its ids first (the unit's rows are not read in name
+    order): each page holds the next 50 of its own people in name order, never one of the unit
+    beside it, and offers to delete exactly its people without a recorded step."""
+    from itertools import product
+
+    from sqlalchemy import insert, select
+
+    from devparty_admin.models import Candidate, StageEvent
+    from devparty_admin.models.people import name_columns
+    from devparty_admin.security import scoping
+
+    monkeypatch.setattr(scoping, "WIDE_SHARE", 1.0)  # any unit short of the whole tree is narrow
+    committee = make.org("Đảng bộ")
+    mine = make.org("Chi bộ 01", parent=committee)
+    beside = make.org("Chi bộ 02", parent=committee)
+    given = ["".join(combo).capitalize() for combo in product("abcdeg", repeat=3)][:120]
+    db.session.execute(insert(Candidate), [
+        {**name_columns(f"Lê Văn {name}"), "organization_id": unit.id, "gender": "male",
+         "stage": "source", "version": 1, "youth_union_member": False,
+         "national_id": f"{8 - side}{index:011d}"}
+        for index, name in enumerate(given) for side, unit in enumerate((mine, beside))])
+    ids = {name.removeprefix("Lê Văn "): pk for name, pk in db.session.execute(
+        select(Candidate.full_name, Candidate.id).where(Candidate.organization_id == mine.id))}
+    stepped = set(given[::7])
+    db.session.execute(insert(StageEvent), [
+        {"candidate_id": ids[name], "from_stage": "source", "to_stage": "sympathizer",
+         "effective_on": date(2025, 1, 6)} for name in stepped])
+    db.session.commit()
+    session = login_as(make.user("branch", mine))
+    for page in (0, 1, 2):
+        html = session.get(f"/admin/candidate/?page={page}").get_data(as_text=True)
+        shown = re.findall(r"Lê Văn (\w+)", html)
+        assert shown == given[page * 50:page * 50 + 50], page
+        offered = re.findall(r'<form class="icon" method="POST" action="[^"]+">'
+                             r'<input id="id" name="id" type="hidden" value="(\d+)">', html)
+        assert offered == [str(ids[name]) for name in shown if name not in stepped], page
+
+
 def test_the_list_shows_typed_markup_as_text(make, login_as):
     """Rows are written by the view, not the template: a name typed as HTML is still shown as
     the letters typed, never run or drawn."""
