@@ -81,29 +81,31 @@ def _named(model: type, key: str):
     return None
 
 
-WIDE_SHARE = 0.01  # a subtree with at least this share of the units is wide
+NARROW_RATIO = 100  # a subtree is narrow when the tree holds more than this many times its units
 
 
 def _width(path: str) -> tuple[bool, bool]:
-    """Whether the subtree at ``path`` holds every unit, and whether it holds at least
-    ``WIDE_SHARE`` of them (one small statement, once per request). Whether any unit lies
-    outside is two probes of the path index; only then are the units counted, the subtree's
-    as a range of that index and all of them as a count of its pages (a province holding
-    every unit counted 5,000 units twice on each page, a millisecond on PostgreSQL)."""
+    """Whether the subtree at ``path`` holds every unit, and whether it is wide (not
+    narrow: the tree holds at most ``NARROW_RATIO`` times its units), in one small statement
+    once per request. Whether any unit lies outside is two probes of the path index; only
+    then is the subtree counted, as a range of that index, and the tree probed for a unit
+    at that count times the ratio, in path order: a chi bộ walks a hundred index entries
+    where counting the whole tree read its 5,000 on every page."""
     cache = g.setdefault("subtree_width", {}) if has_request_context() else {}
     if path not in cache:
         outside = or_(exists().where(Organization.path < path),
                       exists().where(Organization.path >= prefix_upper_bound(path)))
         inside = select(func.count()).where(subtree_condition(path)).scalar_subquery()
-        total = select(func.count()).select_from(Organization).scalar_subquery()
-        partial, inside, total = db.session.execute(select(
-            outside, case((outside, inside)), case((outside, total)))).one()
-        cache[path] = (not partial, not partial or inside >= WIDE_SHARE * total)
+        beyond = (select(Organization.path).order_by(Organization.path).limit(1)
+                  .offset(inside * NARROW_RATIO).subquery())
+        partial, narrow = db.session.execute(select(
+            outside, case((outside, exists(select(beyond)))))).one()
+        cache[path] = (not partial, not (partial and narrow))
     return cache[path]
 
 
 def wide(path: str) -> bool:
-    """Whether the subtree at ``path`` holds at least ``WIDE_SHARE`` of all units."""
+    """Whether the subtree at ``path`` is wide (see ``NARROW_RATIO``)."""
     return _width(path)[1]
 
 
@@ -113,7 +115,8 @@ def holds_every_unit(path: str) -> bool:
 
 
 def narrow_scope(user) -> bool:
-    """Whether ``user`` sees a narrow subtree (not every unit, and less than ``WIDE_SHARE``)."""
+    """Whether ``user`` sees a narrow subtree: not every unit, and the tree holds more than
+    ``NARROW_RATIO`` times its units."""
     home = getattr(user, "organization", None)
     return (not sees_all_units(user) and home is not None and bool(home.path)
             and not wide(home.path))

@@ -268,7 +268,7 @@ def test_a_chi_bo_lists_its_pages_in_order_with_delete_forms_for_the_page(make, 
     from devparty_admin.models.people import name_columns
     from devparty_admin.security import scoping
 
-    monkeypatch.setattr(scoping, "WIDE_SHARE", 1.0)  # any unit short of the whole tree is narrow
+    monkeypatch.setattr(scoping, "NARROW_RATIO", 1)  # any unit short of the whole tree is narrow
     committee = make.org("Đảng bộ")
     mine = make.org("Chi bộ 01", parent=committee)
     beside = make.org("Chi bộ 02", parent=committee)

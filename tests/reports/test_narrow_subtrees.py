@@ -32,5 +32,5 @@ def test_a_narrow_subtree_reads_the_same_reports_and_lists(dataset, login_as, mo
     wide = _pages(session)
     assert any(wide["list", search] for search in SEARCHES[1:])
     assert "2021" in "".join(wide["admissions", PERIODS[1]])
-    monkeypatch.setattr(scoping, "WIDE_SHARE", 2.0)  # every subtree is narrow now
+    monkeypatch.setattr(scoping, "NARROW_RATIO", 0)  # every subtree is narrow now
     assert _pages(session) == wide
