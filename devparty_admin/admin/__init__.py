@@ -18,7 +18,7 @@ from .development import development_views
 from .due import DueView
 from .home import HomeView
 from .imports import ImportView
-from .menu import main_menu
+from .menu import main_menu, page_assets
 from .modules import ModulesView
 from .organizations import organization_views
 from .people import people_views
@@ -61,6 +61,7 @@ def init_admin(app) -> Admin:
     its candidate list under Candidates)."""
     product_catalog_first()
     app.jinja_env.globals["main_menu"] = main_menu
+    app.jinja_env.globals["page_assets"] = page_assets
     admin = Admin(
         app,
         name=_l("Party member development"),

@@ -39,10 +39,16 @@ def _csrf_token(form) -> str:
     return getattr(field, "current_token", None) or generate_csrf()
 
 
-def _filled(html: str, row_id) -> str:
-    """A page's row HTML with this row's id put in, escaped for HTML and quoted in addresses."""
+def _written_id(row_id) -> tuple[str, str]:
+    """A row's id as HTML and inside an address, worked out once for the row's icons."""
     text = str(row_id)
-    return html.replace(ID, escape(text)).replace(URL_ID, quote(text, safe=""))
+    return escape(text), quote(text, safe="")
+
+
+def _filled(html: str, written_id: tuple[str, str]) -> str:
+    """A page's row HTML with this row's id put in (``_written_id``)."""
+    as_html, in_address = written_id
+    return html.replace(ID, as_html).replace(URL_ID, in_address)
 
 
 class LeanAction(template.BaseListRowAction, ABC):
@@ -118,14 +124,15 @@ class RowShape:
         formats it (escaped unless it is HTML already). Strings are put together directly:
         ``Markup.format`` per cell cost more than the cells."""
         row_id = view.get_pk_value(row)
-        cells = [] if self.checkbox is None else [_filled(self.checkbox, row_id)]
+        written_id = _written_id(row_id)
+        cells = [] if self.checkbox is None else [_filled(self.checkbox, written_id)]
         if self.icons is not None:
             cells.append('<td class="list-buttons-column">')
             for html, action in self.icons:
                 if html is None:
                     cells.append(escape(action.render(self.context, row_id, row)))
                 elif action.shown(view, row):
-                    cells.append(_filled(html, row_id))
+                    cells.append(_filled(html, written_id))
             cells.append("</td>")
         for opening, read in self.columns:
             cells.extend((opening, read(row), "</td>"))

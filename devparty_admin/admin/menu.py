@@ -1,10 +1,15 @@
-"""The main menu, drawn once for each kind of page and kept.
+"""Parts of the layout every page repeats, drawn once for each kind of page and kept: the
+main menu and the links to stylesheets and scripts.
 
 Flask-Admin draws the menu on every page, a macro call per entry: its access asked, its name
 translated, its address built; about a millisecond of every page. What it draws depends
 only on which entries are shown, the open page (whose entry is marked active), the language
 and the application's root. The menu is kept per such combination; which entries are shown
 is still asked on every page, so a change of role or of enabled modules shows at once.
+
+The stylesheets and scripts are two dozen links, each a macro call and an address. They
+depend on the screen (its own extra files), the root and the page's CSP nonce: they are kept
+per screen and root with the nonce left as a marker, and each page puts its own nonce in.
 """
 from __future__ import annotations
 
@@ -12,6 +17,8 @@ from flask import request
 from flask_babel import get_locale
 from jinja2 import pass_context
 from markupsafe import Markup
+
+from ..security.headers import csp_nonce
 
 KEPT_AT_MOST = 1_000  # combinations kept per process before starting afresh
 _kept: dict[tuple, Markup] = {}
@@ -38,3 +45,22 @@ def main_menu(context, draw) -> Markup:
             _kept.clear()
         html = _kept[key] = Markup(draw())
     return html
+
+
+NONCE = "__page_csp_nonce__"  # where a kept block had the page's nonce
+
+
+@pass_context
+def page_assets(context, block: str, draw) -> Markup:
+    """The links of layout ``block`` as ``draw()`` (Flask-Admin's own block) writes them,
+    drawn once per screen and root, with this page's nonce."""
+    view = context.resolve("admin_view")
+    nonce = csp_nonce()
+    key = (block, request.url_root, view.endpoint)
+    html = _kept.get(key)
+    if html is None:
+        if len(_kept) >= KEPT_AT_MOST:
+            _kept.clear()
+        drawn = str(draw())
+        html = _kept[key] = drawn.replace(nonce, NONCE) if nonce else drawn
+    return Markup(html.replace(NONCE, nonce))

@@ -185,8 +185,9 @@ class PluginRegistry:
         state = db.session.get(PluginState, name) or PluginState(name=name)
         state.enabled, state.installed_version = enabled, plugin.manifest.version
         db.session.add(state)
-        if has_request_context():
+        if has_request_context():  # what this request kept of the enabled plugins and grants
             g.pop("devparty_enabled_plugins", None)
+            g.pop("role_grants", None)
 
     # --- roles and permissions -----------------------------------------------------------------
     def role_grants(self, role: str) -> set[tuple[str, str]]:

@@ -4,7 +4,7 @@ Views and templates ask these functions; they never compare role names themselve
 """
 from __future__ import annotations
 
-from flask import current_app, has_app_context
+from flask import current_app, g, has_app_context, has_request_context
 
 READ, CREATE, EDIT, DELETE, EXPORT = "read", "create", "edit", "delete", "export"
 ALL_ACTIONS = (READ, CREATE, EDIT, DELETE, EXPORT)
@@ -51,7 +51,18 @@ def role_label(role: str) -> str:
 
 
 def role_grants(role: str) -> set[tuple[str, str]]:
-    """The core's grants for ``role`` plus what enabled plugins grant it."""
+    """The core's grants for ``role`` plus what enabled plugins grant it. A page asks for
+    every menu entry and button, so the answer is kept for the request, as the enabled
+    plugins are (``plugins.loader.PluginRegistry.enabled``)."""
+    if not has_request_context():
+        return _role_grants(role)
+    kept = g.setdefault("role_grants", {})
+    if role not in kept:
+        kept[role] = _role_grants(role)
+    return kept[role]
+
+
+def _role_grants(role: str) -> set[tuple[str, str]]:
     grants = ROLE_PERMISSIONS.get(role, set())
     if has_app_context() and "devparty_plugins" in current_app.extensions:
         grants = grants | current_app.extensions["devparty_plugins"].role_grants(role)
