@@ -8,15 +8,16 @@ units' own numbers), and writes them with a plain template. Counted where the st
 must at least ask the database; the product adds its units' names and links, its tables and
 charts, and its page.
 
-The data health report has no floor: it lists records that break a rule (one person twice,
-steps out of order), not figures a grouped query would give.
+The data health report's figures are how many records break each rule; its floor counts
+them (one pass over the candidates for the rules read on their own row, one query for each
+other rule), while the report also lists up to 200 records of each kind.
 """
 from __future__ import annotations
 
 from datetime import date
 
 from flask import abort, render_template_string, request
-from sqlalchemy import and_, case, exists, extract, func, select
+from sqlalchemy import Date, and_, case, exists, extract, func, or_, select
 from sqlalchemy.orm import aliased
 
 from devparty_admin.extensions import db
@@ -30,7 +31,10 @@ from devparty_admin.models import (
     TrainingClass,
     in_force,
 )
+from devparty_admin.reports.health import LINGERING_MONTHS
+from devparty_admin.validation import OLDEST_YEARS, YOUNGEST_YEARS
 from devparty_admin.vietnamese import prefix_upper_bound
+from devparty_admin.workflow.calendar import add_months
 
 SEGMENT = 8  # one "0000042/" of a path
 SERVING = ("official", "probationary")
@@ -192,8 +196,47 @@ def inactive(scope: Scope) -> list:
     return _rows(idle, select(func.count()).select_from(Organization).where(branch))
 
 
+def health(scope: Scope) -> list:
+    """How many records break each rule of the data health report: candidates without a
+    CCCD, of an impossible age or long in their stage (one pass), the same person twice,
+    steps dated before the step before them or before the birth, members without an
+    admission date."""
+    today = date.today()
+    born = Candidate.date_of_birth
+    lingering = [(Candidate.stage == stage)
+                 & (Candidate.stage_entered_on < add_months(today, -months))
+                 for stage, months in LINGERING_MONTHS.items()]
+    flags = [Candidate.national_id.is_(None)
+             & Candidate.stage.not_in(("dropped", "rejected", "struck_off", "merged")),
+             (born > add_months(today, -12 * YOUNGEST_YEARS))
+             | (born < add_months(today, -12 * OLDEST_YEARS)),
+             or_(*lingering)]
+    people = select(*(func.sum(case((flag, 1), else_=0)) for flag in flags)).where(
+        scope.holds(Candidate.organization_id))
+    same = (select(func.count().label("records")).where(
+        scope.holds(Candidate.organization_id), born.is_not(None), Candidate.stage != "merged")
+        .group_by(Candidate.name_folded, born).having(func.count() > 1).subquery())
+    twice = select(func.coalesce(func.sum(same.c.records), 0))
+    before = func.lag(StageEvent.effective_on, type_=Date).over(
+        partition_by=StageEvent.candidate_id, order_by=StageEvent.id)
+    steps = select(StageEvent.candidate_id, StageEvent.effective_on.label("day"),
+                   before.label("before")).where(in_force())
+    if scope.narrow:
+        steps = steps.where(StageEvent.candidate_id.in_(
+            select(Candidate.id).where(scope.holds(Candidate.organization_id))))
+    steps = steps.subquery()
+    disordered = (select(func.count()).join_from(steps, Candidate,
+                                                 Candidate.id == steps.c.candidate_id)
+                  .where(scope.holds(Candidate.organization_id),
+                         (steps.c.day < steps.c.before) | (steps.c.day <= born)))
+    undated = select(func.count()).where(scope.holds(Member.organization_id),
+                                         Member.admission_date.is_(None),
+                                         Member.status.in_(SERVING))
+    return _rows(people, twice, disordered, undated)
+
+
 FLOORS = {"admissions": admissions, "funnel": funnel, "members": members,
-          "new_members": new_members, "plan": plan, "inactive": inactive}
+          "new_members": new_members, "plan": plan, "inactive": inactive, "health": health}
 
 
 def floor(name: str):

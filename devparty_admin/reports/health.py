@@ -8,7 +8,7 @@ from datetime import date
 from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Date, func, or_, select
+from sqlalchemy import Date, func, or_, select, union_all
 
 from ..extensions import db
 from ..models import Candidate, Member, Organization, StageEvent, in_force
@@ -92,11 +92,15 @@ class DataHealthReport(Report):
     def _impossible_age(self, subtree: Subtree, today: date):
         youngest = add_months(today, -12 * YOUNGEST_YEARS)
         oldest = add_months(today, -12 * OLDEST_YEARS)
+        # Found as two ranges of the index on the birth date: written as one condition, SQLite
+        # read every candidate of the province to find none (0.5 s).
+        born = Candidate.date_of_birth
+        out_of_range = union_all(select(Candidate.id).where(born > youngest),
+                                 select(Candidate.id).where(born < oldest))
         query = (select(func.count().over(), Candidate.id, Candidate.full_name, Organization.name,
-                        Candidate.date_of_birth)
+                        born)
                  .join(Organization, Organization.id == Candidate.organization_id)
-                 .where(subtree.condition, (Candidate.date_of_birth > youngest)
-                        | (Candidate.date_of_birth < oldest))
+                 .where(subtree.condition, Candidate.id.in_(out_of_range))
                  .order_by(Organization.path, Candidate.sort_key))
         return self._listed(query, lambda row: self._person(
             "candidate", row[0], row[1], row[2],
@@ -127,15 +131,24 @@ class DataHealthReport(Report):
                    before=row[5].strftime("%d/%m/%Y") if row[5] else "—"), kind=TEXT)])
 
     def _lingering(self, subtree: Subtree, today: date):
-        """When each candidate entered its stage is kept on its row (``alert_dates``)."""
+        """When each candidate entered its stage is kept on its row (``alert_dates``). Long-held
+        stages can be a good share of a province's candidates: they are found and counted
+        inside the index on (stage, day entered, unit), and only the first ``SHOWN`` are read
+        with their names and units (reading all 224,000 of the benchmark's took 0.9 s)."""
         entered = Candidate.stage_entered_on
         too_long = [(Candidate.stage == stage) & (entered < add_months(today, -months))
                     for stage, months in LINGERING_MONTHS.items()]
-        query = (select(func.count().over(), Candidate.id, Candidate.full_name, Organization.name,
-                        Candidate.stage, entered)
+        found = (select(Candidate.id, entered.label("entered"))
+                 .where(subtree.holds(Candidate.organization_id), or_(*too_long))
+                 .cte("lingering"))
+        first = (select(found.c.id, found.c.entered).order_by(found.c.entered, found.c.id)
+                 .limit(SHOWN).subquery())
+        query = (select(select(func.count()).select_from(found).scalar_subquery(),
+                        Candidate.id, Candidate.full_name, Organization.name, Candidate.stage,
+                        entered)
+                 .join_from(first, Candidate, Candidate.id == first.c.id)
                  .join(Organization, Organization.id == Candidate.organization_id)
-                 .where(subtree.condition, or_(*too_long))
-                 .order_by(entered))
+                 .order_by(first.c.entered, first.c.id))
         return self._listed(query, lambda row: [
             Cell(row[1], url_for("candidate.details_view", id=row[0]), kind=TEXT),
             Cell(row[2], kind=TEXT),

@@ -39,3 +39,34 @@ def test_each_problem_is_listed_with_its_link(make, login_as, db):
     assert f"/admin/candidate/details/?id={backwards.id}" in listing
     summary = re.search(r'id="table-health_summary"(.*?)</table>', html, re.S).group(1)
     assert "Không có số CCCD" in summary
+
+
+def test_every_problem_is_counted_and_the_longest_held_listed_first(make, login_as, db,
+                                                                    monkeypatch):
+    """Past the rows listed, a kind of problem is still counted in full; the stages held too
+    long are listed from the longest held, and only the subtree's records count."""
+    from devparty_admin.reports import health
+
+    monkeypatch.setattr(health, "SHOWN", 2)
+    province = make.org("Tỉnh")
+    unit = make.org("Chi bộ 01", parent=province)
+    other = make.org("Chi bộ 02", parent=province)
+    for unit_of, name, day in ((unit, "Chờ Từ 2023", date(2023, 2, 1)),
+                               (unit, "Chờ Từ 2021", date(2021, 2, 1)),
+                               (unit, "Chờ Từ 2022", date(2022, 2, 1)),
+                               (other, "Chờ Ở Đơn Vị Khác", date(2020, 2, 1))):
+        waiting = make.candidate(unit_of, full_name=name, stage="proposed")
+        db.session.add(StageEvent(candidate=waiting, from_stage="dossier", to_stage="proposed",
+                                  effective_on=day))
+    make.candidate(unit, full_name="Sinh Năm 2020", date_of_birth=date(2020, 6, 1))
+    make.candidate(other, full_name="Sinh Năm 1890", date_of_birth=date(1890, 6, 1))
+    db.session.commit()
+    html = login_as(make.user("branch", unit)).get("/admin/reports/health").get_data(as_text=True)
+    summary = re.search(r'id="table-health_summary"(.*?)</table>', html, re.S).group(1)
+    counts = dict(re.findall(r"<td[^>]*>\s*([^<]+?)\s*</td>\s*<td[^>]*>\s*(?:<a[^>]*>)?\s*(\d+)",
+                             summary))
+    assert counts["Ở một giai đoạn quá lâu"] == "3" and counts["Tuổi không hợp lý"] == "1"
+    listing = re.search(r'id="table-health"(.*?)</table>', html, re.S).group(1)
+    assert re.findall(r"Chờ Từ \d+", listing) == ["Chờ Từ 2021", "Chờ Từ 2022"]
+    assert "Sinh Năm 2020" in listing
+    assert "Đơn Vị Khác" not in listing and "1890" not in listing
