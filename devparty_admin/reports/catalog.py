@@ -4,12 +4,12 @@ from __future__ import annotations
 from abc import ABC, abstractmethod
 from datetime import date
 
-from flask import url_for
 from flask_babel import gettext as _
 
 from ..models import Organization
 from ..plugins.loader import plugins
 from .facts import Subtree
+from .links import address
 from .period import Period
 from .tables import TEXT, Cell, Table
 
@@ -42,10 +42,9 @@ class Report(ABC):
         if subtree.unit is not None and org.id == subtree.unit.id:
             return Cell(label, kind=TEXT)
         period = subtree.period
-        return Cell(label, url_for("reports.show", code=self.name, unit=org.id,
-                                   start=f"{period.start:%d/%m/%Y}", end=f"{period.end:%d/%m/%Y}",
-                                   tree=subtree.tree),
-                    kind=TEXT)
+        return Cell(label, address("reports.show", {
+            "unit": org.id, "start": f"{period.start:%d/%m/%Y}", "end": f"{period.end:%d/%m/%Y}",
+            "tree": subtree.tree}, code=self.name), kind=TEXT)
 
 
 def available_reports(user) -> list[Report]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import Date, func, or_, select, union_all
@@ -17,6 +16,7 @@ from ..validation import OLDEST_YEARS, YOUNGEST_YEARS
 from ..workflow.calendar import add_months
 from .catalog import Report
 from .facts import Subtree
+from .links import address
 from .tables import TEXT, Cell, Chart, Table
 
 SHOWN = 200
@@ -58,7 +58,7 @@ class DataHealthReport(Report):
 
     @staticmethod
     def _person(model_view: str, record_id: int, name: str, unit: str, detail: str) -> list[Cell]:
-        return [Cell(name, url_for(f"{model_view}.edit_view", id=record_id), kind=TEXT),
+        return [Cell(name, address(f"{model_view}.edit_view", {"id": record_id}), kind=TEXT),
                 Cell(unit, kind=TEXT), Cell(detail, kind=TEXT)]
 
     def _without_cccd(self, subtree: Subtree):
@@ -123,7 +123,7 @@ class DataHealthReport(Report):
                         | (steps.c.effective_on <= Candidate.date_of_birth))
                  .order_by(Organization.path, Candidate.sort_key))
         return self._listed(query, lambda row: [
-            Cell(row[1], url_for("candidate.details_view", id=row[0]), kind=TEXT),
+            Cell(row[1], address("candidate.details_view", {"id": row[0]}), kind=TEXT),
             Cell(row[2], kind=TEXT),
             Cell(_("“%(step)s” dated %(day)s, before the step recorded earlier (%(before)s): "
                    "correct it with “Đính chính”.", step=STAGES.label(row[3]),
@@ -150,7 +150,7 @@ class DataHealthReport(Report):
                  .join(Organization, Organization.id == Candidate.organization_id)
                  .order_by(first.c.entered, first.c.id))
         return self._listed(query, lambda row: [
-            Cell(row[1], url_for("candidate.details_view", id=row[0]), kind=TEXT),
+            Cell(row[1], address("candidate.details_view", {"id": row[0]}), kind=TEXT),
             Cell(row[2], kind=TEXT),
             Cell(_("“%(stage)s” since %(day)s (%(days)s days).", stage=STAGES.label(row[3]),
                    day=row[4].strftime("%d/%m/%Y"), days=(today - row[4]).days),
