@@ -21,7 +21,7 @@ def entered(stage: str, period: Period) -> str:
 def address(endpoint: str, query: dict, **rule_arguments) -> str:
     """``url_for(endpoint, **rule_arguments, **query)``, with the address of the endpoint
     and its rule's arguments built once per request: a report links every figure and unit
-    (a province's members report some 200) and ``url_for`` cost 20 µs a link."""
+    (a province's members report some 150), and ``url_for`` took twice as long a link."""
     kept = g.setdefault("report_addresses", {})
     key = (endpoint, tuple(sorted(rule_arguments.items())))
     if key not in kept:
