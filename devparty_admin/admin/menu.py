@@ -21,7 +21,17 @@ from markupsafe import Markup
 from ..security.headers import csp_nonce
 
 KEPT_AT_MOST = 1_000  # combinations kept per process before starting afresh
-_kept: dict[tuple, Markup] = {}
+_kept: dict[tuple, str] = {}
+
+
+def _kept_or_drawn(key: tuple, draw) -> str:
+    """What ``draw()`` gave for ``key``, drawn the first time and kept."""
+    html = _kept.get(key)
+    if html is None:
+        if len(_kept) >= KEPT_AT_MOST:
+            _kept.clear()
+        html = _kept[key] = draw()
+    return html
 
 
 def _shown(items) -> tuple:
@@ -39,12 +49,7 @@ def main_menu(context, draw) -> Markup:
     items = view.admin.menu()
     key = (request.url_root, str(get_locale()), view.endpoint,
            tuple(map(id, items)), _shown(items))
-    html = _kept.get(key)
-    if html is None:
-        if len(_kept) >= KEPT_AT_MOST:
-            _kept.clear()
-        html = _kept[key] = Markup(draw())
-    return html
+    return Markup(_kept_or_drawn(key, draw))
 
 
 NONCE = "__page_csp_nonce__"  # where a kept block had the page's nonce
@@ -56,11 +61,10 @@ def page_assets(context, block: str, draw) -> Markup:
     drawn once per screen and root, with this page's nonce."""
     view = context.resolve("admin_view")
     nonce = csp_nonce()
-    key = (block, request.url_root, view.endpoint)
-    html = _kept.get(key)
-    if html is None:
-        if len(_kept) >= KEPT_AT_MOST:
-            _kept.clear()
+
+    def drawn_without_nonce() -> str:
         drawn = str(draw())
-        html = _kept[key] = drawn.replace(nonce, NONCE) if nonce else drawn
+        return drawn.replace(nonce, NONCE) if nonce else drawn
+
+    html = _kept_or_drawn((block, request.url_root, view.endpoint), drawn_without_nonce)
     return Markup(html.replace(NONCE, nonce))

@@ -19,7 +19,6 @@ from .catalog import Report
 from .facts import (
     ADMITTED,
     GROUPS,
-    NOW,
     SERVING,
     DaysBetween,
     Subtree,
@@ -31,6 +30,7 @@ from .facts import (
     located_at,
     located_steps,
     serving_counts,
+    step_entries,
 )
 from .health import DataHealthReport
 from .period import Period
@@ -362,15 +362,8 @@ class InactiveUnitsReport(Report):
         # The units of the subtree where someone was admitted, listed once (not looked up
         # unit by unit: a province's 5,000 branches each scanned the country's admissions;
         # nor the whole country's listed for a chi bộ).
-        admitting = (select(located_at(subtree)).select_from(StageEvent)
-                     .where(StageEvent.to_stage == ADMITTED, in_force(),
-                            subtree.during(StageEvent.effective_on),
-                            located_at(subtree).is_not(None)))
-        if subtree.tree == NOW:  # counted at the person's unit today
-            admitting = admitting.join(Candidate, Candidate.id == StageEvent.candidate_id).where(
-                subtree.holds(Candidate.organization_id))
-        else:
-            admitting = admitting.where(subtree.under(StageEvent.unit_path))
+        admitting = step_entries(ADMITTED, subtree).add_columns(located_at(subtree)).where(
+            located_at(subtree).is_not(None))
         members = (select(func.count()).select_from(Member)
                    .where(Member.organization_id == Organization.id, Member.status.in_(SERVING))
                    .scalar_subquery())
