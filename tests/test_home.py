@@ -1,20 +1,31 @@
 import re
 
+import pytest
 
-def test_home_shows_counts_by_stage_for_the_subtree(make, login_as):
+from devparty_admin.security import scoping
+
+
+@pytest.mark.parametrize("ratio", [100, 0], ids=["wide", "narrow"])
+def test_home_shows_counts_by_stage_for_the_subtree(make, login_as, monkeypatch, ratio):
+    """Stages, a stage no release knows and the members, counted in the user's subtree only,
+    however wide it is (``NARROW_RATIO`` 0: every subtree is narrow)."""
+    monkeypatch.setattr(scoping, "NARROW_RATIO", ratio)
     root = make.org("Đảng bộ tỉnh")
     mine = make.org("Đảng bộ Sở Tư pháp", parent=root)
     branch = make.org("Chi bộ 01", parent=mine)
     other = make.org("Đảng bộ khác", parent=root)
     for stage in ("source", "source", "sympathizer", "official"):
         make.candidate(branch, stage=stage)
+    make.candidate(branch, stage="transferred_out")  # a stage a plugin once recorded
     make.candidate(other, stage="sympathizer")
     make.member(branch)
+    make.member(other)
     html = login_as(make.user("committee", mine)).get("/admin/").get_data(as_text=True)
     counts = dict(re.findall(r'data-stage="(\w+)">.*?<td class="text-right">(\d+)</td>', html, re.S))
     assert counts["source"] == "2" and counts["sympathizer"] == "1" and counts["official"] == "1"
     assert counts["proposed"] == "0"
-    assert re.search(r'id="candidate-total">4<', html) and re.search(r'id="member-total">1<', html)
+    assert counts["transferred_out"] == "1"
+    assert re.search(r'id="candidate-total">5<', html) and re.search(r'id="member-total">1<', html)
     assert "Quần chúng ưu tú (nguồn)" in html and "Đảng bộ Sở Tư pháp" in html
 
 

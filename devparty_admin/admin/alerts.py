@@ -12,8 +12,7 @@ from sqlalchemy import select
 from ..models import Candidate
 from ..plugins.loader import plugins
 from ..security import scoped
-from ..security.scoping import narrow_scope
-from ..workflow.deadlines import ALERT_KINDS, alert_counts, alerts
+from ..workflow.deadlines import ALERT_KINDS, alerts
 from .base import ScreenView
 
 
@@ -27,16 +26,11 @@ def subtree_alerts(user, today: date | None = None):
     return sorted(found, key=lambda alert: (not alert.overdue, alert.due))
 
 
-def subtree_alert_counts(user, today: date | None = None) -> tuple[dict[str, int], dict]:
-    """{kind: count} of the alerts ``subtree_alerts`` would list, counted in SQL for the
-    candidates (``alert_counts``) and from the plugins' unit alerts; and the plugins' labels."""
-    today = today or date.today()
-    counts = Counter(alert_counts(scoped(select(Candidate), Candidate, user), today,
-                                  narrow=narrow_scope(user)))
+def unit_alert_counts(user, today: date) -> tuple[Counter, dict]:
+    """{kind: count} of the enabled plugins' alerts about units, and their labels."""
     units = [alert for provided in plugins().hook("unit_alerts")(user=user, today=today)
              for alert in provided]
-    counts.update(alert.kind for alert in units)
-    return dict(counts), {alert.kind: alert.label for alert in units}
+    return Counter(alert.kind for alert in units), {alert.kind: alert.label for alert in units}
 
 
 class AlertsView(ScreenView):

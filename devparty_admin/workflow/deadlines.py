@@ -210,20 +210,16 @@ def _cutoffs(today: date, rules: Rules) -> dict[str, date | None]:
     }
 
 
-def alert_counts(candidates_query, today: date | None = None, rules: Rules | None = None,
-                 narrow: bool = False) -> dict[str, int]:
-    """{kind: how many alerts} for the candidates of ``candidates_query``, exactly as ``alerts``
-    would raise them, in one statement: each kind's condition on the date a stage was entered
-    (or a certificate issued) is a cut-off day worked out once (``_cutoffs``), and those dates
-    are kept on the candidate's row (``alert_dates``). In a wide scope each kind is counted over
-    its own range of an index on (stage, date), so a province reads only the rows that alert;
-    in a ``narrow`` one (a chi bộ) its few hundred people are read once, through their unit."""
-    today, rules = today or date.today(), rules or current_rules()
+def alert_conditions(today: date, rules: Rules) -> dict[str, object]:
+    """{kind: SQL condition on a candidate's row} raising that alert ``today``: each kind's
+    condition on the date a stage was entered (or a certificate issued) is a cut-off day worked
+    out once (``_cutoffs``), and those dates are kept on the candidate's row
+    (``alert_dates``)."""
     entered, issued = Candidate.stage_entered_on, Candidate.certified_on
     cutoff = _cutoffs(today, rules)
     probationary = Candidate.stage == "probationary"
     overdue = _before(entered, cutoff["recognition_overdue"])
-    conditions = {  # the stages are disjoint; a probation overdue is not also "ending"
+    return {  # the stages are disjoint; a probation overdue is not also "ending"
         "decision_due": and_(Candidate.stage == "proposed", entered.is_not(None)),
         "ceremony_due": and_(Candidate.stage == "admitted", entered.is_not(None)),
         "recognition_overdue": and_(probationary, overdue),
@@ -232,11 +228,15 @@ def alert_counts(candidates_query, today: date | None = None, rules: Rules | Non
         "certificate_expiring": and_(Candidate.stage.in_(STAGES_WITH_CERTIFICATE),
                                      _before(issued, cutoff["certificate_expiring"])),
     }
+
+
+def count_each(candidates_query, conditions, narrow: bool = False):
+    """A select of one count per condition over the candidates of ``candidates_query``. In a
+    wide scope each is counted over its own range of an index on (stage, date), so a province
+    reads only the rows that match; in a ``narrow`` one (a chi bộ) its few hundred people are
+    read once, through their unit."""
     if narrow:
-        counted = candidates_query.with_only_columns(
-            *(func.count().filter(condition) for condition in conditions.values()))
-    else:
-        counted = select(*(candidates_query.with_only_columns(func.count()).where(condition)
-                           .scalar_subquery() for condition in conditions.values()))
-    return {kind: count for kind, count in zip(conditions, db.session.execute(counted).one())
-            if count}
+        return candidates_query.with_only_columns(
+            *(func.count().filter(condition) for condition in conditions))
+    return select(*(candidates_query.with_only_columns(func.count()).where(condition)
+                    .scalar_subquery() for condition in conditions))

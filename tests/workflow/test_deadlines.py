@@ -72,26 +72,33 @@ def test_alerts_cost_two_queries_whatever_the_number_of_candidates(make, db, cou
     assert len(found) == count and counter.count == 2
 
 
-@pytest.mark.parametrize("narrow", [False, True])
-def test_the_dashboards_counts_are_the_alerts_counted(make, db, narrow):
-    """``alert_counts`` (one statement, cut-off days; index ranges for a wide scope, one pass
-    for a narrow one) agrees with the alerts listed one by one, on days on both sides of every
-    deadline: probations entered on each day of a month around their end and review,
-    certificates around their expiry, pending decisions."""
+@pytest.mark.parametrize("ratio", [10**6, 0], ids=["wide", "narrow"])
+def test_the_dashboards_counts_are_the_alerts_counted(make, db, monkeypatch, ratio):
+    """The dashboard's alert counts (one statement, cut-off days; index ranges for a wide
+    scope, one pass for a narrow one) agree with the alerts listed one by one, on days on both
+    sides of every deadline: probations entered on each day of a month around their end and
+    review, certificates around their expiry, pending decisions; the units outside the user's
+    subtree are not counted."""
     from collections import Counter
 
-    from devparty_admin.workflow.deadlines import alert_counts
+    from devparty_admin.admin.home import counts
+    from devparty_admin.security import scoping
 
-    unit = make.org("Chi bộ")
+    monkeypatch.setattr(scoping, "NARROW_RATIO", ratio)
+    root = make.org("Đảng bộ tỉnh")
+    unit, outside = make.org("Chi bộ", parent=root), make.org("Chi bộ khác", parent=root)
     for offset in range(0, 70, 3):
         _in_stage(make, db, unit, "probationary", date(2024, 9, 1) + timedelta(days=offset))
         certified = _in_stage(make, db, unit, "trained", date(2024, 1, 1))
         add_certificate(db, certified, unit, date(2020, 8, 1) + timedelta(days=offset))
     _in_stage(make, db, unit, "proposed", date(2025, 1, 10))
     _in_stage(make, db, unit, "admitted", date(2025, 8, 20))
+    _in_stage(make, db, outside, "admitted", date(2025, 8, 20))
     make.candidate(unit, full_name="Đề nghị chưa có bước", stage="proposed")  # no step: no alert
+    user = make.user("committee", unit)
     for today in (date(2025, 8, 15), date(2025, 9, 20), date(2025, 10, 6), date(2025, 11, 3),
                   date(2025, 12, 1), date(2026, 1, 15)):
-        listed = Counter(alert.kind for alert in alerts(select(Candidate), today))
-        assert alert_counts(select(Candidate), today, narrow=narrow) == dict(listed), today
+        listed = Counter(alert.kind for alert in alerts(
+            select(Candidate).where(Candidate.organization_id == unit.id), today))
+        assert counts(user, today).alerts == dict(listed), today
         assert len(listed) >= 2
