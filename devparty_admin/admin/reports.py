@@ -15,6 +15,7 @@ from ..reports.excel import XLSX_MIMETYPE, report_workbook
 from ..reports.facts import NOW, THEN, TREES, Subtree
 from ..reports.period import Period, PeriodError
 from ..security import reaches, scoped
+from ..security.permissions import sees_all_units
 from .base import ScreenView, parse_pk
 
 
@@ -42,9 +43,13 @@ def chosen_period(report: Report) -> Period:
 
 
 def parent_in_reach(unit: Organization | None, user) -> Organization | None:
-    """The unit above, when the user may go up to it."""
-    parent = unit.parent if unit is not None else None
-    return parent if parent is not None and reaches(user, parent) else None
+    """The unit above, when the user may go up to it. The unit above one's own lies outside
+    one's subtree, unless one sees every unit: it is then not even read."""
+    if unit is None or unit.parent_id is None:
+        return None
+    if unit is user.organization and not sees_all_units(user):
+        return None
+    return unit.parent if reaches(user, unit.parent) else None
 
 
 class ReportsView(ScreenView):

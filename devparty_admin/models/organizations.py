@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import Date, ForeignKey, String, event, func, select, update
-from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship, validates
 from sqlalchemy.orm.attributes import get_history, set_committed_value
 
 from ..extensions import db
@@ -51,6 +51,9 @@ class Organization(db.Model):
     # unit keeps its history and holds no one.
     ended_on: Mapped[date | None] = mapped_column(Date)
     established_on: Mapped[date | None] = mapped_column(Date)
+    # Whether every unit of the tree lies under this one, when it was loaded with
+    # ``security.scoping.whole_tree`` (a signed-in user's home unit); None otherwise.
+    whole_tree: Mapped[bool | None] = query_expression()
 
     parent: Mapped[Organization | None] = relationship(
         remote_side=[id], back_populates="children"

@@ -25,9 +25,11 @@ from sqlalchemy import (
     exists,
     extract,
     func,
+    literal,
     or_,
     select,
     type_coerce,
+    union,
 )
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import aliased
@@ -181,14 +183,17 @@ class Subtree:
         if self.unit is None:
             return list(db.session.scalars(query.where(Organization.parent_id.is_(None),
                                                        self.existing())))
-        children = and_(Organization.parent_id == self.unit.id, self.existing())
+        listed = [select(literal(self.unit.id)),
+                  select(Organization.id).where(Organization.parent_id == self.unit.id,
+                                                self.existing())]
         if self.tree == THEN:
-            children = or_(children, Organization.id.in_(self._former_children()))
-        rows = list(db.session.scalars(query.where(or_(Organization.id == self.unit.id, children))))
+            listed.append(self._former_children())
+        rows = list(db.session.scalars(query.where(Organization.id.in_(union(*listed)))))
         return sorted(rows, key=lambda org: (org.id != self.unit.id, bucket_key(org, self)))
 
-    def _former_children(self) -> list[int]:
-        """Ids of the units recorded as the unit's children by the period's events.
+    def _former_children(self):
+        """SQL: the ids of the units recorded as the unit's children by the period's events
+        (a part of the one statement of ``rows``).
 
         The children's paths are found by skipping through the index on the steps' paths, one
         probe per child (a recursive query: the next child's first path after this child's
@@ -212,10 +217,9 @@ class Subtree:
         stepped = exists().where(StageEvent.unit_path >= child + "/",
                                  StageEvent.unit_path < child + "0",
                                  self.period.contains(StageEvent.effective_on))
-        segments = db.session.scalars(
-            select(func.substr(children.c.path, len(self.path) + 1, PATH_DIGITS))
-            .where(children.c.path.is_not(None), stepped))
-        return [int(segment) for segment in segments]
+        return (select(cast(func.substr(children.c.path, len(self.path) + 1, PATH_DIGITS),
+                            Integer))
+                .where(children.c.path.is_not(None), stepped))
 
 
 def bucket_key(org: Organization, subtree: Subtree) -> str:

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from flask import g, has_request_context
-from sqlalchemy import case, exists, false, func, or_, select, true
+from flask import current_app, g, has_app_context, has_request_context
+from flask_login import current_user
+from sqlalchemy import and_, case, event, exists, false, func, or_, select, true
+from sqlalchemy.orm import Session, aliased, joinedload
 
 from ..extensions import db
 from ..models import (
@@ -19,6 +21,7 @@ from ..models import (
     Organization,
     StageEvent,
     Transfer,
+    User,
     subtree_condition,
     subtree_ids,
 )
@@ -84,23 +87,74 @@ def _named(model: type, key: str):
 NARROW_RATIO = 100  # a subtree is narrow when the tree holds more than this many times its units
 
 
+def whole_tree():
+    """SQL, on an organization's row: whether every unit lies under it. No path sorts before
+    its own and the last path starts with it: two probes of the path index."""
+    other = aliased(Organization)
+    last = select(func.max(other.path)).scalar_subquery()
+    return and_(~exists().where(other.path < Organization.path),
+                last.startswith(Organization.path))
+
+
+# Built once: building the option (its alias) took longer than running its statement.
+_HOME_UNIT = joinedload(User.organization).with_expression(Organization.whole_tree, whole_tree())
+
+
+def with_home_unit():
+    """Loader option for the signed-in user: the home unit comes in the same statement, and
+    whether it holds the whole tree, which nearly every page's scope asks (``_width``)."""
+    return _HOME_UNIT
+
+
+def _kept_narrow() -> dict[tuple[str, int], bool]:
+    """{(path, ratio): narrow} of the subtrees this process has probed. Narrow or wide only
+    chooses how a query reads the rows, never which rows: a choice kept after another worker
+    changed the tree makes pages slower, not wrong. This process forgets them whenever it
+    writes a unit (``_forget_widths``)."""
+    return current_app.extensions.setdefault("devparty_narrow_subtrees", {})
+
+
+@event.listens_for(Session, "after_flush")
+def _forget_widths(session, _context) -> None:
+    if has_app_context() and any(isinstance(item, Organization)
+                                 for item in (*session.new, *session.dirty, *session.deleted)):
+        _kept_narrow().clear()
+
+
+def _home_whole_tree(path: str) -> bool | None:
+    """What the signed-in user's own statement told of the subtree at ``path``, if it is the
+    user's home unit."""
+    home = getattr(current_user, "organization", None) if has_request_context() else None
+    return home.whole_tree if home is not None and home.path == path else None
+
+
 def _width(path: str) -> tuple[bool, bool]:
     """Whether the subtree at ``path`` holds every unit, and whether it is wide (not
-    narrow: the tree holds at most ``NARROW_RATIO`` times its units), in one small statement
-    once per request. Whether any unit lies outside is two probes of the path index; only
-    then is the subtree counted, as a range of that index, and the tree probed for a unit
-    at that count times the ratio, in path order: a chi bộ walks a hundred index entries
-    where counting the whole tree read its 5,000 on every page."""
+    narrow: the tree holds at most ``NARROW_RATIO`` times its units), once per request.
+
+    The user's home unit says whether it holds every unit (``with_home_unit``), and the
+    process keeps whether a subtree is narrow (``_kept_narrow``), so a page usually needs no
+    statement. Else one small statement: whether any unit lies outside is two probes of the
+    path index; only then is the subtree counted, as a range of that index, and the tree
+    probed for a unit at that count times the ratio, in path order: a chi bộ walks a hundred
+    index entries where counting the whole tree read its 5,000."""
     cache = g.setdefault("subtree_width", {}) if has_request_context() else {}
     if path not in cache:
-        outside = or_(exists().where(Organization.path < path),
-                      exists().where(Organization.path >= prefix_upper_bound(path)))
-        inside = select(func.count()).where(subtree_condition(path)).scalar_subquery()
-        beyond = (select(Organization.path).order_by(Organization.path).limit(1)
-                  .offset(inside * NARROW_RATIO).subquery())
-        partial, narrow = db.session.execute(select(
-            outside, case((outside, exists(select(beyond)))))).one()
-        cache[path] = (not partial, not (partial and narrow))
+        every = _home_whole_tree(path)
+        kept = _kept_narrow() if has_app_context() else {}
+        key = (path, NARROW_RATIO)
+        if every is None or (not every and key not in kept):
+            outside = or_(exists().where(Organization.path < path),
+                          exists().where(Organization.path >= prefix_upper_bound(path)))
+            inside = select(func.count()).where(subtree_condition(path)).scalar_subquery()
+            beyond = (select(Organization.path).order_by(Organization.path).limit(1)
+                      .offset(inside * NARROW_RATIO).subquery())
+            partial, narrow = db.session.execute(select(
+                outside, case((outside, exists(select(beyond)))))).one()
+            every = not partial
+            if partial:
+                kept[key] = bool(narrow)
+        cache[path] = (every, every or not kept[key])
     return cache[path]
 
 

@@ -16,7 +16,6 @@ from flask import (
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required, login_user, logout_user
-from sqlalchemy.orm import joinedload
 from wtforms import PasswordField, StringField
 from wtforms.validators import DataRequired, Length
 
@@ -24,6 +23,7 @@ from ..extensions import db, login_manager
 from ..i18n import TranslatedForm
 from ..models import User
 from .login import LoginRefused, authenticate
+from .scoping import with_home_unit
 
 bp = Blueprint("auth", __name__)
 
@@ -41,11 +41,12 @@ class LoginForm(TranslatedForm):
 def load_user(session_id: str) -> User | None:
     """The session's user, if its token is still the user's current one: a log-out, a password
     change, disabling the account or "sign out everywhere" replaces it. The home unit comes
-    in the same statement: nearly every page scopes by it."""
+    in the same statement, and whether it holds the whole tree: nearly every page scopes by
+    it."""
     user_id, _sep, token = session_id.partition(":")
     if not user_id.isdigit() or not token:
         return None
-    user = db.session.get(User, int(user_id), options=[joinedload(User.organization)])
+    user = db.session.get(User, int(user_id), options=[with_home_unit()])
     if user is None or not user.active or not user.holds_session(token):
         return None
     return user

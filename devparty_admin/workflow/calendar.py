@@ -45,6 +45,12 @@ def _changes() -> dict[date, bool]:
     return g.working_calendar
 
 
+def announced_changes() -> frozenset[tuple[date, bool]]:
+    """The announced swaps as a value: what working days depend on beyond the holidays (a
+    key for results computed from working days)."""
+    return frozenset(_changes().items())
+
+
 def is_working_day(day: date) -> bool:
     """Monday to Friday less public holidays (Tết by the lunar calendar), corrected by the
     announced swaps: a Saturday worked counts, a bridge day off does not."""

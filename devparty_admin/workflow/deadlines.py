@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import and_, false, func, or_, select
@@ -11,7 +12,7 @@ from sqlalchemy import and_, false, func, or_, select
 from ..extensions import db
 from ..models import Candidate, DossierItem, Enrollment, Organization, StageEvent, TrainingClass, in_force
 from ..models.choices import Choices
-from .calendar import add_months, add_working_days
+from .calendar import add_months, add_working_days, announced_changes
 from .rules import Rules, current_rules
 
 ALERT_KINDS = Choices(
@@ -200,7 +201,14 @@ def _before(column, day: date | None):
 
 def _cutoffs(today: date, rules: Rules) -> dict[str, date | None]:
     """For the kinds decided by a date (the stage entered, the certificate issued): the latest
-    such date that raises the alert ``today`` (a probation that ends later is not yet ending)."""
+    such date that raises the alert ``today`` (a probation that ends later is not yet ending).
+    Kept per day, rules and announced swaps: finding them counts working days over years,
+    about a millisecond a page. Read-only."""
+    return _cutoffs_under(today, rules, announced_changes())
+
+
+@lru_cache(maxsize=16)
+def _cutoffs_under(today: date, rules: Rules, _swaps: frozenset) -> dict[str, date | None]:
     return {
         "recognition_overdue": _latest_day(lambda day: today > _review_due(day, rules), today),
         "probation_ending": _latest_day(lambda day: today >= _probation_warned(day, rules),

@@ -267,3 +267,18 @@ def test_quarter_targets_against_admissions(dataset, login_as, db):
         "/admin/reports/plan?start=01/01/2021&end=31/12/2021").get_data(as_text=True)
     assert table(html, "quarters") == [["1", "1", "1", "100,0%"], ["2", "2", "1", "50,0%"],
                                        ["3", "–", "0", "–"], ["4", "–", "0", "–"]]
+
+
+def test_a_report_goes_up_only_as_far_as_the_users_own_unit(dataset, make, login_as):
+    """"Up to" the unit above: from a unit below one's own, up to it; from one's own unit,
+    nowhere (the unit above is outside the subtree); for those who see every unit, up to the
+    root."""
+    def up(session, unit=None) -> list[str]:
+        query = f"&unit={unit.id}" if unit is not None else ""
+        html = session.get(f"/admin/reports/members?{PERIOD_2020_2021}{query}")
+        return re.findall(r">lên (.*?)</a>", html.get_data(as_text=True))
+
+    committee = login_as(dataset.committee_user)
+    assert up(committee) == [] and up(committee, dataset.a1) == ["Đảng bộ A"]
+    administrator = login_as(make.user("admin", dataset.a))
+    assert up(administrator) == ["Tỉnh"] and up(administrator, dataset.province) == []
