@@ -88,12 +88,14 @@ NARROW_RATIO = 100  # a subtree is narrow when the tree holds more than this man
 
 
 def whole_tree():
-    """SQL, on an organization's row: whether every unit lies under it. No path sorts before
-    its own and the last path starts with it: two probes of the path index."""
+    """SQL, on an organization's row: whether every unit lies under it. The first path is its
+    own and the last one starts with it: the two ends of the path index, read once whatever
+    the row (a correlated "no path before it" read the province's 5,000 units on
+    PostgreSQL)."""
     other = aliased(Organization)
+    first = select(func.min(other.path)).scalar_subquery()
     last = select(func.max(other.path)).scalar_subquery()
-    return and_(~exists().where(other.path < Organization.path),
-                last.startswith(Organization.path))
+    return and_(first == Organization.path, last.startswith(Organization.path))
 
 
 # Built once: building the option (its alias) took longer than running its statement.
