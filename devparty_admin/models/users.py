@@ -7,7 +7,7 @@ from datetime import datetime
 
 from flask_login import UserMixin
 from sqlalchemy import DateTime, ForeignKey, String
-from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship, validates
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from ..extensions import db
@@ -31,6 +31,9 @@ class User(UserMixin, db.Model):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
     organization: Mapped[Organization | None] = relationship()
+    # The installation's module switches ("name=1,name=0"), when the user was loaded for a
+    # request with ``plugins.loader.with_module_states``; None otherwise.
+    module_states: Mapped[str | None] = query_expression()
 
     def __str__(self) -> str:
         return f"{self.display_name} ({self.username})"

@@ -14,13 +14,15 @@ import importlib.util
 import os
 import pkgutil
 from dataclasses import dataclass
+from functools import cache
 from graphlib import CycleError, TopologicalSorter
 from importlib.metadata import entry_points
 from types import ModuleType
 
 import pluggy
 from flask import current_app, g, has_request_context
-from sqlalchemy import inspect, select
+from sqlalchemy import case, func, inspect, select
+from sqlalchemy.orm import with_expression
 
 from ..extensions import db
 from . import spec
@@ -125,6 +127,10 @@ class PluginRegistry:
         return self._table_ready
 
     def _stored(self) -> dict[str, bool]:
+        """{name: enabled} as stored: read with the signed-in user when a request has one
+        (``with_module_states``), else by a statement of its own."""
+        if has_request_context() and "devparty_module_states" in g:
+            return g.devparty_module_states
         if not self.has_state_table():
             return {}
         from ..models import PluginState
@@ -185,9 +191,9 @@ class PluginRegistry:
         state = db.session.get(PluginState, name) or PluginState(name=name)
         state.enabled, state.installed_version = enabled, plugin.manifest.version
         db.session.add(state)
-        if has_request_context():  # what this request kept of the enabled plugins and grants
-            g.pop("devparty_enabled_plugins", None)
-            g.pop("role_grants", None)
+        if has_request_context():  # what this request kept of the switches and grants
+            for kept in ("devparty_module_states", "devparty_enabled_plugins", "role_grants"):
+                g.pop(kept, None)
 
     # --- roles and permissions -----------------------------------------------------------------
     def role_grants(self, role: str) -> set[tuple[str, str]]:
@@ -223,6 +229,31 @@ class PluginRegistry:
         """Plugins whose rules apply to an organization of ``sector``."""
         return {name for name, plugin in self.plugins.items()
                 if plugin.manifest.sector in (None, sector)}
+
+
+@cache
+def _module_states():
+    from ..models import PluginState, User
+
+    switch = PluginState.name + case((PluginState.enabled, "=1"), else_="=0")
+    states = select(func.coalesce(func.aggregate_strings(switch, ","), "")).scalar_subquery()
+    return with_expression(User.module_states, states)
+
+
+def with_module_states() -> list:
+    """Loader options for the signed-in user: the installation's module switches come in the
+    user's own statement, so that a page does not read them again (``note_module_states``).
+    None before the switches' table exists. Built once: an option costs more to build than
+    its part of the statement to run."""
+    return [_module_states()] if plugins().has_state_table() else []
+
+
+def note_module_states(user) -> None:
+    """Keep for this request the switches read with ``user`` (``with_module_states``)."""
+    if user.module_states is not None:
+        g.devparty_module_states = {
+            name: value == "1" for name, _sep, value in
+            (switch.partition("=") for switch in user.module_states.split(",") if switch)}
 
 
 def init_plugins(app) -> PluginRegistry:

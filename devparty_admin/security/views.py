@@ -22,6 +22,7 @@ from wtforms.validators import DataRequired, Length
 from ..extensions import db, login_manager
 from ..i18n import TranslatedForm
 from ..models import User
+from ..plugins.loader import note_module_states, with_module_states
 from .login import LoginRefused, authenticate
 from .scoping import with_home_unit
 
@@ -40,15 +41,17 @@ class LoginForm(TranslatedForm):
 @login_manager.user_loader
 def load_user(session_id: str) -> User | None:
     """The session's user, if its token is still the user's current one: a log-out, a password
-    change, disabling the account or "sign out everywhere" replaces it. The home unit comes
-    in the same statement, and whether it holds the whole tree: nearly every page scopes by
-    it."""
+    change, disabling the account or "sign out everywhere" replaces it. The same statement
+    brings the home unit, whether it holds the whole tree, and the installation's module
+    switches: nearly every page scopes by the first two and asks the third."""
     user_id, _sep, token = session_id.partition(":")
     if not user_id.isdigit() or not token:
         return None
-    user = db.session.get(User, int(user_id), options=[with_home_unit()])
+    user = db.session.get(User, int(user_id),
+                          options=[with_home_unit(), *with_module_states()])
     if user is None or not user.active or not user.holds_session(token):
         return None
+    note_module_states(user)
     return user
 
 
