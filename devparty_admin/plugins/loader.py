@@ -233,6 +233,7 @@ class PluginRegistry:
 
 @cache
 def _module_states():
+    """The option of ``with_module_states``, built once per process."""
     from ..models import PluginState, User
 
     switch = PluginState.name + case((PluginState.enabled, "=1"), else_="=0")
@@ -243,8 +244,8 @@ def _module_states():
 def with_module_states() -> list:
     """Loader options for the signed-in user: the installation's module switches come in the
     user's own statement, so that a page does not read them again (``note_module_states``).
-    None before the switches' table exists. Built once: an option costs more to build than
-    its part of the statement to run."""
+    No option before the switches' table exists. Built once: an option costs more to build
+    than its part of the statement to run."""
     return [_module_states()] if plugins().has_state_table() else []
 
 
