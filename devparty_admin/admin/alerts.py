@@ -16,20 +16,23 @@ from ..workflow.deadlines import ALERT_KINDS, alerts
 from .base import ScreenView
 
 
+def unit_alerts(user, today: date) -> list:
+    """The enabled plugins' alerts about the units of ``user``'s subtree."""
+    return [alert for provided in plugins().hook("unit_alerts")(user=user, today=today)
+            for alert in provided]
+
+
 def subtree_alerts(user, today: date | None = None):
     """The candidates' deadlines and the enabled plugins' alerts about units, most urgent
     first."""
     today = today or date.today()
-    found = alerts(scoped(select(Candidate), Candidate, user), today)
-    found += [alert for provided in plugins().hook("unit_alerts")(user=user, today=today)
-              for alert in provided]
+    found = alerts(scoped(select(Candidate), Candidate, user), today) + unit_alerts(user, today)
     return sorted(found, key=lambda alert: (not alert.overdue, alert.due))
 
 
 def unit_alert_counts(user, today: date) -> tuple[Counter, dict]:
     """{kind: count} of the enabled plugins' alerts about units, and their labels."""
-    units = [alert for provided in plugins().hook("unit_alerts")(user=user, today=today)
-             for alert in provided]
+    units = unit_alerts(user, today)
     return Counter(alert.kind for alert in units), {alert.kind: alert.label for alert in units}
 
 
