@@ -106,6 +106,10 @@ def test_the_2025_reform_reads_by_the_tree_as_it_was_or_summed_into_todays_units
     assert years[-1] == ["Tổng cộng", str(12 + 51 + 20)]
     assert table(commune.get(f"/admin/reports/admissions?{period}").get_data(as_text=True),
                  "by_year")[-1] == ["Tổng cộng", "0"]
+    for tree, admitted in (("&tree=now", str(12 + 51 + 20)), ("", "0")):  # the profile too
+        profile = table(commune.get(f"/admin/reports/new_members?{period}{tree}").get_data(
+            as_text=True), "profile")
+        assert profile[0][:2] == ["Số kết nạp", admitted]
     procuracy = demo("demo.vks")
     years = table(procuracy.get(f"/admin/reports/admissions?unit={unit_id('VKS-H1')}&start="
                                 "01/01/2018&end=31/12/2022").get_data(as_text=True), "by_year")
