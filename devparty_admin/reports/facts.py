@@ -12,20 +12,22 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
     Boolean,
+    Date,
     Float,
     Integer,
     String,
     and_,
+    bindparam,
     case,
     cast,
     exists,
     extract,
     func,
-    literal,
     or_,
     select,
     type_coerce,
@@ -99,12 +101,6 @@ def _days_between_sqlite(element, compiler, **kw):
             f"julianday({compiler.process(element.earlier, **kw)}))")
 
 
-# The steps' path index probed by ``Subtree._former_children``, aliased once (an alias built
-# per request cost a report page about a millisecond to prepare).
-_FIRST_STEP = aliased(StageEvent, name="first_step")
-_FOLLOWING_STEP = aliased(StageEvent, name="following_step")
-
-
 @dataclass(frozen=True)
 class Subtree:
     """The unit a report is about (None: every unit, for administrators), its period and the
@@ -169,57 +165,76 @@ class Subtree:
     def existing(self):
         """SQL: the unit is part of the tree the report is read in (it existed during the
         period, or it exists today)."""
-        if self.tree == NOW:
-            return Organization.ended_on.is_(None)
-        return and_(or_(Organization.established_on.is_(None),
-                        Organization.established_on <= self.period.end),
-                    or_(Organization.ended_on.is_(None), Organization.ended_on > self.period.start))
+        return _existing(self.tree, self.period.start, self.period.end)
 
     def rows(self) -> list[Organization]:
         """The unit itself (its own members and candidates) and its children in the tree the
         report is read in, in tree order; by the tree as it was, also the units that were its
-        children when their events happened and have been moved since."""
-        query = select(Organization).order_by(Organization.path)
+        children when their events happened and have been moved since (``_units_listed``)."""
         if self.unit is None:
+            query = select(Organization).order_by(Organization.path)
             return list(db.session.scalars(query.where(Organization.parent_id.is_(None),
                                                        self.existing())))
-        listed = [select(literal(self.unit.id)),
-                  select(Organization.id).where(Organization.parent_id == self.unit.id,
-                                                self.existing())]
-        if self.tree == THEN:
-            listed.append(self._former_children())
-        rows = list(db.session.scalars(query.where(Organization.id.in_(union(*listed)))))
+        rows = list(db.session.scalars(_units_listed(self.tree), {
+            "unit": self.unit.id, "path": self.path, "bound": prefix_upper_bound(self.path),
+            "child_end": len(self.path) + PATH_DIGITS, "child_start": len(self.path) + 1,
+            "start": self.period.start, "end": self.period.end}))
         return sorted(rows, key=lambda org: (org.id != self.unit.id, bucket_key(org, self)))
 
-    def _former_children(self):
-        """SQL: the ids of the units recorded as the unit's children by the period's events
-        (a part of the one statement of ``rows``).
 
-        The children's paths are found by skipping through the index on the steps' paths, one
-        probe per child (a recursive query: the next child's first path after this child's
-        last), and a child is kept when it has a step in the period. Reading every step of the
-        period instead took a province's reports 0.6 s on SQLite for its 20 children."""
-        bound = prefix_upper_bound(self.path)
-        length = len(self.path) + PATH_DIGITS
+def _existing(tree: str, start, end):
+    """SQL: a unit of the tree ``tree`` over the period from ``start`` to ``end``."""
+    if tree == NOW:
+        return Organization.ended_on.is_(None)
+    return and_(or_(Organization.established_on.is_(None), Organization.established_on <= end),
+                or_(Organization.ended_on.is_(None), Organization.ended_on > start))
 
-        def child_of(found):  # the child's own path in a step's path, without its last "/"
-            return type_coerce(func.substr(found.c.path, 1, length), String)
 
-        first, following = _FIRST_STEP, _FOLLOWING_STEP
-        children = (select(func.min(first.unit_path).label("path"))
-                    .where(first.unit_path > self.path, first.unit_path < bound)
-                    .cte("children", recursive=True))
-        children = children.union_all(select(
-            select(func.min(following.unit_path))
-            .where(following.unit_path >= child_of(children) + "0", following.unit_path < bound)
-            .scalar_subquery()).where(children.c.path.is_not(None)))
-        child = child_of(children)
-        stepped = exists().where(StageEvent.unit_path >= child + "/",
-                                 StageEvent.unit_path < child + "0",
-                                 self.period.contains(StageEvent.effective_on))
-        return (select(cast(func.substr(children.c.path, len(self.path) + 1, PATH_DIGITS),
-                            Integer))
-                .where(children.c.path.is_not(None), stepped))
+@cache
+def _units_listed(tree: str):
+    """SELECT organization … : the units a report lists for a unit (``Subtree.rows``), one
+    statement per tree, built once and run with the report's values as parameters (unit, path,
+    its upper bound, where a child's number lies in a path, the period). Building it per page
+    cost a chi bộ's report more than half a millisecond, several times what running it costs.
+
+    By the tree as it was, the units recorded as the unit's children by the period's steps
+    are added: their paths are found by skipping through the index on the steps' paths, one
+    probe per child (a recursive query: the next child's first path after this child's last),
+    and a child is kept when it has a step in the period. Reading every step of the period
+    instead took a province's reports 0.6 s on SQLite for its 20 children."""
+    path, bound = bindparam("path", type_=String), bindparam("bound", type_=String)
+    start, end = bindparam("start", type_=Date), bindparam("end", type_=Date)
+    listed = [select(bindparam("unit", type_=Integer)),
+              select(Organization.id).where(Organization.parent_id == bindparam("unit"),
+                                            _existing(tree, start, end))]
+    if tree == THEN:
+        listed.append(_former_children(path, bound, start, end))
+    return (select(Organization).where(Organization.id.in_(union(*listed)))
+            .order_by(Organization.path))
+
+
+def _former_children(path, bound, start, end):
+    """SQL: the ids of the units recorded as children of the unit at ``path`` by the steps
+    from ``start`` to ``end`` (a part of ``_units_listed``)."""
+    def child_of(found):  # the child's own path in a step's path, without its last "/"
+        return type_coerce(func.substr(found.c.path, 1, bindparam("child_end", type_=Integer)),
+                           String)
+
+    first, following = aliased(StageEvent, name="first_step"), aliased(StageEvent,
+                                                                         name="following_step")
+    children = (select(func.min(first.unit_path).label("path"))
+                .where(first.unit_path > path, first.unit_path < bound)
+                .cte("children", recursive=True))
+    children = children.union_all(select(
+        select(func.min(following.unit_path))
+        .where(following.unit_path >= child_of(children) + "0", following.unit_path < bound)
+        .scalar_subquery()).where(children.c.path.is_not(None)))
+    child = child_of(children)
+    stepped = exists().where(StageEvent.unit_path >= child + "/", StageEvent.unit_path < child + "0",
+                             StageEvent.effective_on.between(start, end))
+    return (select(cast(func.substr(children.c.path, bindparam("child_start", type_=Integer),
+                                    PATH_DIGITS), Integer))
+            .where(children.c.path.is_not(None), stepped))
 
 
 def bucket_key(org: Organization, subtree: Subtree) -> str:
