@@ -70,3 +70,7 @@ def test_every_problem_is_counted_and_the_longest_held_listed_first(make, login_
     assert re.findall(r"Chờ Từ \d+", listing) == ["Chờ Từ 2021", "Chờ Từ 2022"]
     assert "Sinh Năm 2020" in listing
     assert "Đơn Vị Khác" not in listing and "1890" not in listing
+    # each row's message in the user's language, with its own stage, day and age
+    assert f"Ở giai đoạn “Đã đề nghị kết nạp” từ 01/02/2021 ({(date.today() - date(2021, 2, 1)).days} " \
+           "ngày)" in listing
+    assert "Ngày sinh 01/06/2020: hãy kiểm tra lại năm sinh." in listing
