@@ -82,11 +82,12 @@ class Organization(db.Model):
         return other is not None and bool(self.path) and other.path.startswith(self.path)
 
 
-def subtree_condition(path: str, column=None):
+def subtree_condition(path, column=None, bound=None):
     """SQL condition "organization path lies under ``path``", as an index-friendly range
-    (on ``column``, a path column; default the organization's own)."""
+    (on ``column``, a path column; default the organization's own). ``path`` and ``bound``
+    (the range's end, worked out from ``path`` by default) may be SQL parameters."""
     column = Organization.path if column is None else column
-    return (column >= path) & (column < prefix_upper_bound(path))
+    return (column >= path) & (column < (prefix_upper_bound(path) if bound is None else bound))
 
 
 def subtree_ids(path: str):

@@ -308,7 +308,7 @@ class PlanReport(Report):
             paths = planned_paths(subtree.path, target.column, plans)
             if paths and paths != [subtree.path]:  # set by some units below: compare with them
                 measured.append((PlannedPart(subtree.unit, subtree.period, subtree.tree,
-                                             tuple(paths)), target))
+                                             paths=tuple(paths)), target))
             else:
                 measured.append((subtree, target))
         reused = (subtree, ADMISSIONS) if admitted is not None else None

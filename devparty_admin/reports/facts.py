@@ -11,8 +11,8 @@ staff, candidates at a stage) are always counted in today's tree.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, replace
+from functools import cache, wraps
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
@@ -109,10 +109,20 @@ class Subtree:
     unit: Organization | None
     period: Period
     tree: str = THEN
+    placeholders: bool = False  # its path left as the parameters "path" and "bound"
 
     @property
     def path(self) -> str:
         return self.unit.path if self.unit is not None else "/"
+
+    @property
+    def shape(self) -> tuple:
+        """What the form of a statement about this subtree depends on (not its values)."""
+        return self.narrow, holds_every_unit(self.path), self.tree
+
+    def path_values(self) -> dict:
+        """The parameters of a statement built with ``placeholders`` (``kept_per_shape``)."""
+        return {"path": self.path, "bound": prefix_upper_bound(self.path)}
 
     @property
     def narrow(self) -> bool:
@@ -124,7 +134,9 @@ class Subtree:
         """SQL: the path ``column`` lies within the subtree. A wide subtree holds most rows, so
         there the condition is marked as likely true (``Broad``): SQLite then reads from what
         narrows more (a stage in a year, a kind of class) instead of from every unit's path."""
-        condition = subtree_condition(self.path, column)
+        condition = (subtree_condition(bindparam("path", type_=String), column,
+                                       bindparam("bound", type_=String))
+                     if self.placeholders else subtree_condition(self.path, column))
         return condition if self.narrow else Broad(condition)
 
     def during(self, column):
@@ -180,6 +192,21 @@ class Subtree:
             "child_end": len(self.path) + PATH_DIGITS, "child_start": len(self.path) + 1,
             "start": self.period.start, "end": self.period.end}))
         return sorted(rows, key=lambda org: (org.id != self.unit.id, bucket_key(org, self)))
+
+
+def kept_per_shape(build):
+    """A statement ``build(subtree)`` built once per shape of subtree (``Subtree.shape``) with
+    the subtree's path left as parameters, kept, and run with ``Subtree.path_values`` and its
+    own values as parameters. Building a report's statements took longer than running them
+    for a chi bộ (the data health report's six: 2.3 ms)."""
+    kept: dict = {}
+
+    @wraps(build)
+    def statement(subtree: Subtree):
+        if subtree.shape not in kept:
+            kept[subtree.shape] = build(replace(subtree, placeholders=True))
+        return kept[subtree.shape]
+    return statement
 
 
 def _existing(tree: str, start, end):

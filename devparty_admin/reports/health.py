@@ -11,7 +11,7 @@ from functools import cache
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Date, func, or_, select, union_all
+from sqlalchemy import Date, Integer, bindparam, func, or_, select, union_all
 
 from ..extensions import db
 from ..models import Candidate, Member, Organization, StageEvent, in_force
@@ -19,7 +19,7 @@ from ..models.choices import STAGES
 from ..validation import OLDEST_YEARS, YOUNGEST_YEARS
 from ..workflow.calendar import add_months
 from .catalog import Report
-from .facts import Subtree
+from .facts import Subtree, kept_per_shape
 from .links import address
 from .tables import TEXT, Cell, Chart, Table
 
@@ -55,9 +55,11 @@ class DataHealthReport(Report):
 
     # --- one query each -----------------------------------------------------------------------
     @staticmethod
-    def _listed(query, render) -> tuple[int, list[list[Cell]]]:
-        """Run ``query`` (its first column the total, by a window) and render its rows."""
-        rows = db.session.execute(query.limit(SHOWN)).all()
+    def _listed(statement, subtree: Subtree, render, **values) -> tuple[int, list[list[Cell]]]:
+        """Run ``statement`` (kept per shape of subtree; its first column the total, by a
+        window) for ``subtree`` with ``values`` and render its rows."""
+        rows = db.session.execute(statement, {**subtree.path_values(), "shown": SHOWN,
+                                              **values}).all()
         return (rows[0][0] if rows else 0), [render(row[1:]) for row in rows]
 
     @staticmethod
@@ -67,104 +69,136 @@ class DataHealthReport(Report):
 
     def _without_cccd(self, subtree: Subtree):
         says = _("Enter the citizen ID (CCCD).")
-        query = (select(func.count().over(), Candidate.id, Candidate.full_name, Organization.name)
-                 .join(Organization, Organization.id == Candidate.organization_id)
-                 .where(subtree.condition, Candidate.national_id.is_(None),
-                        Candidate.stage.not_in(("dropped", "rejected", "struck_off", "merged")))
-                 .order_by(Organization.path, Candidate.sort_key))
-        return self._listed(query, lambda row: self._person(
+        return self._listed(_without_cccd(subtree), subtree, lambda row: self._person(
             "candidate", row[0], row[1], row[2], says))
 
     def _twice(self, subtree: Subtree):
-        same = (select(Candidate.name_folded, Candidate.date_of_birth)
-                .where(subtree.holds(Candidate.organization_id),
-                       Candidate.date_of_birth.is_not(None),
-                       Candidate.stage != "merged")
-                .group_by(Candidate.name_folded, Candidate.date_of_birth)
-                .having(func.count() > 1).subquery())
-        query = (select(func.count().over(), Candidate.id, Candidate.full_name, Organization.name,
-                        Candidate.date_of_birth)
-                 .join(Organization, Organization.id == Candidate.organization_id)
-                 .join(same, (same.c.name_folded == Candidate.name_folded)
-                       & (same.c.date_of_birth == Candidate.date_of_birth))
-                 .where(subtree.condition, Candidate.stage != "merged")
-                 .order_by(Candidate.name_folded, Candidate.id))
         says = _("Born %(day)s like another record: the same person twice? Keep one.")
-        return self._listed(query, lambda row: self._person(
+        return self._listed(_twice(subtree), subtree, lambda row: self._person(
             "candidate", row[0], row[1], row[2], says % {"day": row[3].strftime("%d/%m/%Y")}))
 
     def _impossible_age(self, subtree: Subtree, today: date):
-        youngest = add_months(today, -12 * YOUNGEST_YEARS)
-        oldest = add_months(today, -12 * OLDEST_YEARS)
-        # Found as two ranges of the index on the birth date: written as one condition, SQLite
-        # read every candidate of the province to find none (0.5 s).
-        born = Candidate.date_of_birth
-        out_of_range = union_all(select(Candidate.id).where(born > youngest),
-                                 select(Candidate.id).where(born < oldest))
-        query = (select(func.count().over(), Candidate.id, Candidate.full_name, Organization.name,
-                        born)
-                 .join(Organization, Organization.id == Candidate.organization_id)
-                 .where(subtree.condition, Candidate.id.in_(out_of_range))
-                 .order_by(Organization.path, Candidate.sort_key))
         says = _("Date of birth %(day)s: check the year.")
-        return self._listed(query, lambda row: self._person(
-            "candidate", row[0], row[1], row[2], says % {"day": row[3].strftime("%d/%m/%Y")}))
+        return self._listed(
+            _impossible_age(subtree), subtree, lambda row: self._person(
+                "candidate", row[0], row[1], row[2], says % {"day": row[3].strftime("%d/%m/%Y")}),
+            youngest=add_months(today, -12 * YOUNGEST_YEARS),
+            oldest=add_months(today, -12 * OLDEST_YEARS))
 
     def _out_of_order(self, subtree: Subtree):
-        previous = func.lag(StageEvent.effective_on, type_=Date).over(
-            partition_by=StageEvent.candidate_id, order_by=StageEvent.id)
-        steps = (select(StageEvent.candidate_id, StageEvent.to_stage, StageEvent.effective_on,
-                        previous.label("before")).where(in_force()))
-        if subtree.narrow:  # its own people's steps only, not every step of the country
-            steps = steps.where(StageEvent.candidate_id.in_(
-                select(Candidate.id).where(subtree.holds(Candidate.organization_id))))
-        steps = steps.subquery()
-        query = (select(func.count().over(), Candidate.id, Candidate.full_name, Organization.name,
-                        steps.c.to_stage, steps.c.effective_on, steps.c.before)
-                 .join(steps, steps.c.candidate_id == Candidate.id)
-                 .join(Organization, Organization.id == Candidate.organization_id)
-                 .where(subtree.condition, (steps.c.effective_on < steps.c.before)
-                        | (steps.c.effective_on <= Candidate.date_of_birth))
-                 .order_by(Organization.path, Candidate.sort_key))
         says, stage = _("“%(step)s” dated %(day)s, before the step recorded earlier "
                         "(%(before)s): correct it with “Đính chính”."), cache(STAGES.label)
-        return self._listed(query, lambda row: [
+        return self._listed(_out_of_order(subtree), subtree, lambda row: [
             Cell(row[1], address("candidate.details_view", {"id": row[0]}), kind=TEXT),
             Cell(row[2], kind=TEXT),
             Cell(says % {"step": stage(row[3]), "day": row[4].strftime("%d/%m/%Y"),
                          "before": row[5].strftime("%d/%m/%Y") if row[5] else "—"}, kind=TEXT)])
 
     def _lingering(self, subtree: Subtree, today: date):
-        """When each candidate entered its stage is kept on its row (``alert_dates``). Long-held
-        stages can be a good share of a province's candidates: they are found and counted
-        inside the index on (stage, day entered, unit), and only the first ``SHOWN`` are read
-        with their names and units (reading all 224,000 of the benchmark's took 0.9 s)."""
-        entered = Candidate.stage_entered_on
-        too_long = [(Candidate.stage == stage) & (entered < add_months(today, -months))
-                    for stage, months in LINGERING_MONTHS.items()]
-        found = (select(Candidate.id, entered.label("entered"))
-                 .where(subtree.holds(Candidate.organization_id), or_(*too_long))
-                 .cte("lingering"))
-        first = (select(found.c.id, found.c.entered).order_by(found.c.entered, found.c.id)
-                 .limit(SHOWN).subquery())
-        query = (select(select(func.count()).select_from(found).scalar_subquery(),
-                        Candidate.id, Candidate.full_name, Organization.name, Candidate.stage,
-                        entered)
-                 .join_from(first, Candidate, Candidate.id == first.c.id)
-                 .join(Organization, Organization.id == Candidate.organization_id)
-                 .order_by(first.c.entered, first.c.id))
         says, stage = _("“%(stage)s” since %(day)s (%(days)s days)."), cache(STAGES.label)
-        return self._listed(query, lambda row: [
+        return self._listed(_lingering(subtree), subtree, lambda row: [
             Cell(row[1], address("candidate.details_view", {"id": row[0]}), kind=TEXT),
             Cell(row[2], kind=TEXT),
             Cell(says % {"stage": stage(row[3]), "day": row[4].strftime("%d/%m/%Y"),
-                         "days": (today - row[4]).days}, kind=TEXT)])
+                         "days": (today - row[4]).days}, kind=TEXT)],
+            **{f"before_{code}": add_months(today, -months)
+               for code, months in LINGERING_MONTHS.items()})
 
     def _members_undated(self, subtree: Subtree):
-        query = (select(func.count().over(), Member.id, Member.full_name, Organization.name)
-                 .join(Organization, Organization.id == Member.organization_id)
-                 .where(subtree.holds(Member.organization_id), Member.admission_date.is_(None),
-                        Member.status.in_(("official", "probationary")))
-                 .order_by(Organization.path, Member.sort_key))
         says = _("Enter the date of the admission decision.")
-        return self._listed(query, lambda row: self._person("member", row[0], row[1], row[2], says))
+        return self._listed(_members_undated(subtree), subtree, lambda row: self._person(
+            "member", row[0], row[1], row[2], says))
+
+
+# --- the statements, each built once per shape of subtree (``kept_per_shape``) --------------
+SHOWN_AT_MOST = bindparam("shown", type_=Integer)
+
+
+@kept_per_shape
+def _without_cccd(subtree: Subtree):
+    return (select(func.count().over(), Candidate.id, Candidate.full_name, Organization.name)
+            .join(Organization, Organization.id == Candidate.organization_id)
+            .where(subtree.condition, Candidate.national_id.is_(None),
+                   Candidate.stage.not_in(("dropped", "rejected", "struck_off", "merged")))
+            .order_by(Organization.path, Candidate.sort_key).limit(SHOWN_AT_MOST))
+
+
+@kept_per_shape
+def _twice(subtree: Subtree):
+    same = (select(Candidate.name_folded, Candidate.date_of_birth)
+            .where(subtree.holds(Candidate.organization_id), Candidate.date_of_birth.is_not(None),
+                   Candidate.stage != "merged")
+            .group_by(Candidate.name_folded, Candidate.date_of_birth)
+            .having(func.count() > 1).subquery())
+    return (select(func.count().over(), Candidate.id, Candidate.full_name, Organization.name,
+                   Candidate.date_of_birth)
+            .join(Organization, Organization.id == Candidate.organization_id)
+            .join(same, (same.c.name_folded == Candidate.name_folded)
+                  & (same.c.date_of_birth == Candidate.date_of_birth))
+            .where(subtree.condition, Candidate.stage != "merged")
+            .order_by(Candidate.name_folded, Candidate.id).limit(SHOWN_AT_MOST))
+
+
+@kept_per_shape
+def _impossible_age(subtree: Subtree):
+    """Born after the parameter ``youngest`` or before ``oldest``: found as two ranges of the
+    index on the birth date. Written as one condition, SQLite read every candidate of the
+    province to find none (0.5 s)."""
+    born = Candidate.date_of_birth
+    out_of_range = union_all(select(Candidate.id).where(born > bindparam("youngest", type_=Date)),
+                             select(Candidate.id).where(born < bindparam("oldest", type_=Date)))
+    return (select(func.count().over(), Candidate.id, Candidate.full_name, Organization.name,
+                   born)
+            .join(Organization, Organization.id == Candidate.organization_id)
+            .where(subtree.condition, Candidate.id.in_(out_of_range))
+            .order_by(Organization.path, Candidate.sort_key).limit(SHOWN_AT_MOST))
+
+
+@kept_per_shape
+def _out_of_order(subtree: Subtree):
+    previous = func.lag(StageEvent.effective_on, type_=Date).over(
+        partition_by=StageEvent.candidate_id, order_by=StageEvent.id)
+    steps = (select(StageEvent.candidate_id, StageEvent.to_stage, StageEvent.effective_on,
+                    previous.label("before")).where(in_force()))
+    if subtree.narrow:  # its own people's steps only, not every step of the country
+        steps = steps.where(StageEvent.candidate_id.in_(
+            select(Candidate.id).where(subtree.holds(Candidate.organization_id))))
+    steps = steps.subquery()
+    return (select(func.count().over(), Candidate.id, Candidate.full_name, Organization.name,
+                   steps.c.to_stage, steps.c.effective_on, steps.c.before)
+            .join(steps, steps.c.candidate_id == Candidate.id)
+            .join(Organization, Organization.id == Candidate.organization_id)
+            .where(subtree.condition, (steps.c.effective_on < steps.c.before)
+                   | (steps.c.effective_on <= Candidate.date_of_birth))
+            .order_by(Organization.path, Candidate.sort_key).limit(SHOWN_AT_MOST))
+
+
+@kept_per_shape
+def _lingering(subtree: Subtree):
+    """A stage entered before the parameter ``before_<stage>``. When each candidate entered
+    its stage is kept on its row (``alert_dates``). Long-held stages can be a good share of a
+    province's candidates: they are found and counted inside the index on (stage, day
+    entered, unit), and only the first ``SHOWN`` are read with their names and units (reading
+    all 224,000 of the benchmark's took 0.9 s)."""
+    entered = Candidate.stage_entered_on
+    too_long = [(Candidate.stage == code) & (entered < bindparam(f"before_{code}", type_=Date))
+                for code in LINGERING_MONTHS]
+    found = (select(Candidate.id, entered.label("entered"))
+             .where(subtree.holds(Candidate.organization_id), or_(*too_long))
+             .cte("lingering"))
+    first = (select(found.c.id, found.c.entered).order_by(found.c.entered, found.c.id)
+             .limit(SHOWN_AT_MOST).subquery())
+    return (select(select(func.count()).select_from(found).scalar_subquery(),
+                   Candidate.id, Candidate.full_name, Organization.name, Candidate.stage, entered)
+            .join_from(first, Candidate, Candidate.id == first.c.id)
+            .join(Organization, Organization.id == Candidate.organization_id)
+            .order_by(first.c.entered, first.c.id))
+
+
+@kept_per_shape
+def _members_undated(subtree: Subtree):
+    return (select(func.count().over(), Member.id, Member.full_name, Organization.name)
+            .join(Organization, Organization.id == Member.organization_id)
+            .where(subtree.holds(Member.organization_id), Member.admission_date.is_(None),
+                   Member.status.in_(("official", "probationary")))
+            .order_by(Organization.path, Member.sort_key).limit(SHOWN_AT_MOST))

@@ -74,3 +74,8 @@ def test_every_problem_is_counted_and_the_longest_held_listed_first(make, login_
     assert f"Ở giai đoạn “Đã đề nghị kết nạp” từ 01/02/2021 ({(date.today() - date(2021, 2, 1)).days} " \
            "ngày)" in listing
     assert "Ngày sinh 01/06/2020: hãy kiểm tra lại năm sinh." in listing
+    # the same statements, kept, then read the other chi bộ's records only
+    html = login_as(make.user("branch", other)).get("/admin/reports/health").get_data(as_text=True)
+    listing = re.search(r'id="table-health"(.*?)</table>', html, re.S).group(1)
+    assert "Chờ Ở Đơn Vị Khác" in listing and "Sinh Năm 1890" in listing
+    assert "Chờ Từ" not in listing and "Sinh Năm 2020" not in listing
