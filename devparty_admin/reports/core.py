@@ -7,7 +7,7 @@ from datetime import date
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import Date, exists, extract, func, select
+from sqlalchemy import Date, exists, func, select
 from sqlalchemy.orm import aliased
 
 from ..extensions import db
@@ -119,8 +119,7 @@ class AdmissionsReport(Report):
     def tables(self, subtree: Subtree) -> list[Table]:
         """Both tables from one grouped query: admissions by child unit and year."""
         by_year, by_unit = Counter(), Counter()
-        for (key, year), count in admission_counts(
-                subtree, subtree.event_bucket(), extract("year", StageEvent.effective_on)).items():
+        for (key, year), count in admission_counts(subtree, "unit", "year").items():
             by_year[int(year)] += count
             by_unit[key] += count
         years = Table(_("Admissions by year"), [_("Year"), _("Admissions")], key="by_year")

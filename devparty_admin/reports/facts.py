@@ -109,7 +109,7 @@ class Subtree:
     unit: Organization | None
     period: Period
     tree: str = THEN
-    placeholders: bool = False  # its path left as the parameters "path" and "bound"
+    placeholders: bool = False  # its values left as parameters (``values``)
 
     @property
     def path(self) -> str:
@@ -120,9 +120,18 @@ class Subtree:
         """What the form of a statement about this subtree depends on (not its values)."""
         return self.narrow, holds_every_unit(self.path), self.tree
 
-    def path_values(self) -> dict:
-        """The parameters of a statement built with ``placeholders`` (``kept_per_shape``)."""
-        return {"path": self.path, "bound": prefix_upper_bound(self.path)}
+    def values(self) -> dict:
+        """The parameters of a statement built with ``placeholders`` (``kept_per_shape``): the
+        path, its range's end, where a child's path ends in a path (``bucket``), the period."""
+        return {"path": self.path, "bound": prefix_upper_bound(self.path),
+                "bucket_end": len(self.path) + SEGMENT, "start": self.period.start,
+                "end": self.period.end}
+
+    @property
+    def _period_ends(self) -> tuple:
+        if self.placeholders:
+            return bindparam("start", type_=Date), bindparam("end", type_=Date)
+        return self.period.start, self.period.end
 
     @property
     def narrow(self) -> bool:
@@ -143,7 +152,7 @@ class Subtree:
         """SQL: the day ``column`` falls in the period. In a narrow subtree the unit's path,
         not the date, should pick the steps to read; SQLite cannot tell which range is the
         narrower, so there the date condition is marked as likely true (``Broad``)."""
-        condition = self.period.contains(column)
+        condition = column.between(*self._period_ends)
         return Broad(condition) if self.narrow else condition
 
     @property
@@ -169,7 +178,9 @@ class Subtree:
         """SQL: the path of the child of the unit a path lies under (or of the unit itself), so
         one GROUP BY splits any figure by child unit. ``column``: today's unit path by default."""
         column = Organization.path if column is None else column
-        return func.substr(column, 1, len(self.path) + SEGMENT)
+        end = (bindparam("bucket_end", type_=Integer) if self.placeholders
+               else len(self.path) + SEGMENT)
+        return func.substr(column, 1, end)
 
     def event_bucket(self):
         return self.bucket(self.event_path)
@@ -177,7 +188,7 @@ class Subtree:
     def existing(self):
         """SQL: the unit is part of the tree the report is read in (it existed during the
         period, or it exists today)."""
-        return _existing(self.tree, self.period.start, self.period.end)
+        return _existing(self.tree, *self._period_ends)
 
     def rows(self) -> list[Organization]:
         """The unit itself (its own members and candidates) and its children in the tree the
@@ -195,17 +206,17 @@ class Subtree:
 
 
 def kept_per_shape(build):
-    """A statement ``build(subtree)`` built once per shape of subtree (``Subtree.shape``) with
-    the subtree's path left as parameters, kept, and run with ``Subtree.path_values`` and its
-    own values as parameters. Building a report's statements took longer than running them
-    for a chi bộ (the data health report's six: 2.3 ms)."""
+    """A statement ``build(subtree, *key)`` built once per shape of subtree (``Subtree.shape``)
+    and ``key`` with the subtree's values left as parameters, kept, and run with
+    ``Subtree.values`` (and its own values) as parameters. Building a report's statements took
+    longer than running them for a chi bộ (the data health report's six: 2.3 ms)."""
     kept: dict = {}
 
     @wraps(build)
-    def statement(subtree: Subtree):
-        if subtree.shape not in kept:
-            kept[subtree.shape] = build(replace(subtree, placeholders=True))
-        return kept[subtree.shape]
+    def statement(subtree: Subtree, *key):
+        if (subtree.shape, key) not in kept:
+            kept[subtree.shape, key] = build(replace(subtree, placeholders=True), *key)
+        return kept[subtree.shape, key]
     return statement
 
 
@@ -316,10 +327,23 @@ def step_entries(stage: str, subtree: Subtree):
         StageEvent.to_stage == stage, subtree.during(StageEvent.effective_on), in_force())
 
 
-def admission_counts(subtree: Subtree, *columns) -> dict:
-    """{(``columns``…): admissions} over the period, one grouped query on the steps alone."""
+# What admissions can be counted by (``admission_counts``).
+SPLITS = {"unit": Subtree.event_bucket,
+          "year": lambda subtree: extract("year", StageEvent.effective_on),
+          "month": lambda subtree: extract("month", StageEvent.effective_on)}
+
+
+def admission_counts(subtree: Subtree, *splits: str) -> dict:
+    """{(a value of each of ``splits``…): admissions} over the period, one grouped query on the
+    steps alone."""
     return {tuple(row[:-1]): row[-1] for row in db.session.execute(
-        step_entries(ADMITTED, subtree).add_columns(*columns, func.count()).group_by(*columns))}
+        _admissions_counted(subtree, *splits), subtree.values())}
+
+
+@kept_per_shape
+def _admissions_counted(subtree: Subtree, *splits: str):
+    columns = [SPLITS[split](subtree) for split in splits]
+    return step_entries(ADMITTED, subtree).add_columns(*columns, func.count()).group_by(*columns)
 
 
 SERVING = ("official", "probationary")
@@ -357,8 +381,7 @@ def members_by_bucket(subtree: Subtree) -> dict[str, int]:
 
 def admissions_by_month(subtree: Subtree) -> dict[int, int]:
     """{month number: admissions} over the period (one grouped query)."""
-    month = extract("month", StageEvent.effective_on)
-    return {int(number): count for (number,), count in admission_counts(subtree, month).items()}
+    return {int(number): count for (number,), count in admission_counts(subtree, "month").items()}
 
 
 def age_at(event_date_column):

@@ -58,7 +58,7 @@ class DataHealthReport(Report):
     def _listed(statement, subtree: Subtree, render, **values) -> tuple[int, list[list[Cell]]]:
         """Run ``statement`` (kept per shape of subtree; its first column the total, by a
         window) for ``subtree`` with ``values`` and render its rows."""
-        rows = db.session.execute(statement, {**subtree.path_values(), "shown": SHOWN,
+        rows = db.session.execute(statement, {**subtree.values(), "shown": SHOWN,
                                               **values}).all()
         return (rows[0][0] if rows else 0), [render(row[1:]) for row in rows]
 

@@ -102,6 +102,11 @@ class PlannedPart(Subtree):
 
     paths: tuple[str, ...] = ()
 
+    @property
+    def shape(self) -> tuple:
+        """Its paths are written into its statements (``under``), so they are part of it."""
+        return *super().shape, self.paths
+
     def under(self, column):
         return or_(*(subtree_condition(p, column) for p in self.paths))
 
