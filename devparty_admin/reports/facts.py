@@ -46,6 +46,7 @@ from ..vietnamese import prefix_upper_bound
 from .period import Period
 
 SEGMENT = PATH_DIGITS + 1  # one "0000042/" of a path
+KEPT_AT_MOST = 200  # statements kept per builder (``kept_per_shape``) before starting afresh
 ADMITTED = "admitted"
 
 
@@ -152,8 +153,12 @@ class Subtree:
         """SQL: the day ``column`` falls in the period. In a narrow subtree the unit's path,
         not the date, should pick the steps to read; SQLite cannot tell which range is the
         narrower, so there the date condition is marked as likely true (``Broad``)."""
-        condition = column.between(*self._period_ends)
+        condition = self.in_period(column)
         return Broad(condition) if self.narrow else condition
+
+    def in_period(self, column):
+        """SQL: the day ``column`` falls in the period (as it is; ``during`` for steps)."""
+        return column.between(*self._period_ends)
 
     @property
     def condition(self):
@@ -215,6 +220,8 @@ def kept_per_shape(build):
     @wraps(build)
     def statement(subtree: Subtree, *key):
         if (subtree.shape, key) not in kept:
+            if len(kept) >= KEPT_AT_MOST:
+                kept.clear()
             kept[subtree.shape, key] = build(replace(subtree, placeholders=True), *key)
         return kept[subtree.shape, key]
     return statement

@@ -15,7 +15,7 @@ from sqlalchemy import func, or_, select
 from ..extensions import db
 from ..models import Candidate, Enrollment, Organization, Plan, TrainingClass, subtree_condition
 from ..models.plans import QUARTERS
-from .facts import SEGMENT, Subtree, admissions_by_month, step_entries
+from .facts import SEGMENT, Subtree, admissions_by_month, kept_per_shape, step_entries
 
 
 @dataclass(frozen=True)
@@ -41,8 +41,8 @@ def _class_measure(kind: str):
                  .join(TrainingClass, TrainingClass.id == Enrollment.class_id)
                  .join(Candidate, Candidate.id == Enrollment.candidate_id)
                  .join(Organization, Organization.id == Candidate.organization_id)
-                 .where(TrainingClass.kind == kind,
-                        subtree.period.contains(TrainingClass.end_date), subtree.condition))
+                 .where(TrainingClass.kind == kind, subtree.in_period(TrainingClass.end_date),
+                        subtree.condition))
         return query.group_by(*columns) if grouped else query
     return measure
 
@@ -112,14 +112,32 @@ class PlannedPart(Subtree):
 
 
 def achieved(measured: list[tuple[Subtree, Target]]) -> list[int]:
-    """What each (subtree, target) achieved, in one statement: the dashboard and the plan
-    report ask for every target at once."""
-    return list(db.session.execute(select(*(
-        target.measure(subtree, False).scalar_subquery() for subtree, target in measured))).one())
+    """What each (part, target) achieved, in one statement: the dashboard and the plan report
+    ask for every target at once. The parts are one subtree or units of it with a plan
+    (``PlannedPart``): the same unit and period, so the subtree's values run the statement."""
+    first = measured[0][0]
+    subtree = Subtree(first.unit, first.period, first.tree)
+    key = tuple((target.column, getattr(part, "paths", None)) for part, target in measured)
+    return list(db.session.execute(_achieved(subtree, *key), subtree.values()).one())
+
+
+@kept_per_shape
+def _achieved(subtree: Subtree, *measured: tuple[str, tuple | None]):
+    by_column = {target.column: target for target in TARGETS}
+    parts = [(subtree if paths is None else PlannedPart(
+                 subtree.unit, subtree.period, subtree.tree, subtree.placeholders, paths),
+              by_column[column]) for column, paths in measured]
+    return select(*(target.measure(part, False).scalar_subquery() for part, target in parts))
 
 
 def achieved_by_bucket(subtree: Subtree, target: Target) -> dict[str, int]:
-    return dict(db.session.execute(target.measure(subtree, True)).all())
+    return dict(db.session.execute(_achieved_by_bucket(subtree, target.column),
+                                   subtree.values()).all())
+
+
+@kept_per_shape
+def _achieved_by_bucket(subtree: Subtree, column: str):
+    return next(t for t in TARGETS if t.column == column).measure(subtree, True)
 
 
 def expected_share(period_start: date, period_end: date, today: date | None = None) -> float:
