@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, replace
-from functools import cache, wraps
+from functools import wraps
 
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import (
@@ -193,7 +193,11 @@ class Subtree:
     def existing(self):
         """SQL: the unit is part of the tree the report is read in (it existed during the
         period, or it exists today)."""
-        return _existing(self.tree, *self._period_ends)
+        if self.tree == NOW:
+            return Organization.ended_on.is_(None)
+        start, end = self._period_ends
+        return and_(or_(Organization.established_on.is_(None), Organization.established_on <= end),
+                    or_(Organization.ended_on.is_(None), Organization.ended_on > start))
 
     def rows(self) -> list[Organization]:
         """The unit itself (its own members and candidates) and its children in the tree the
@@ -203,10 +207,9 @@ class Subtree:
             query = select(Organization).order_by(Organization.path)
             return list(db.session.scalars(query.where(Organization.parent_id.is_(None),
                                                        self.existing())))
-        rows = list(db.session.scalars(_units_listed(self.tree), {
-            "unit": self.unit.id, "path": self.path, "bound": prefix_upper_bound(self.path),
-            "child_end": len(self.path) + PATH_DIGITS, "child_start": len(self.path) + 1,
-            "start": self.period.start, "end": self.period.end}))
+        rows = list(db.session.scalars(_units_listed(self), {
+            **self.values(), "unit": self.unit.id, "child_end": len(self.path) + PATH_DIGITS,
+            "child_start": len(self.path) + 1}))
         return sorted(rows, key=lambda org: (org.id != self.unit.id, bucket_key(org, self)))
 
 
@@ -227,40 +230,32 @@ def kept_per_shape(build):
     return statement
 
 
-def _existing(tree: str, start, end):
-    """SQL: a unit of the tree ``tree`` over the period from ``start`` to ``end``."""
-    if tree == NOW:
-        return Organization.ended_on.is_(None)
-    return and_(or_(Organization.established_on.is_(None), Organization.established_on <= end),
-                or_(Organization.ended_on.is_(None), Organization.ended_on > start))
-
-
-@cache
-def _units_listed(tree: str):
-    """SELECT organization … : the units a report lists for a unit (``Subtree.rows``), one
-    statement per tree, built once and run with the report's values as parameters (unit, path,
-    its upper bound, where a child's number lies in a path, the period). Building it per page
-    cost a chi bộ's report more than half a millisecond, several times what running it costs.
+@kept_per_shape
+def _units_listed(subtree: Subtree):
+    """SELECT organization … : the units a report lists for a unit (``Subtree.rows``), run with
+    the subtree's values and the unit's id and where a child's number lies in a path as
+    parameters. Building it per page cost a chi bộ's report more than half a millisecond,
+    several times what running it costs.
 
     By the tree as it was, the units recorded as the unit's children by the period's steps
     are added: their paths are found by skipping through the index on the steps' paths, one
     probe per child (a recursive query: the next child's first path after this child's last),
     and a child is kept when it has a step in the period. Reading every step of the period
     instead took a province's reports 0.6 s on SQLite for its 20 children."""
-    path, bound = bindparam("path", type_=String), bindparam("bound", type_=String)
-    start, end = bindparam("start", type_=Date), bindparam("end", type_=Date)
     listed = [select(bindparam("unit", type_=Integer)),
               select(Organization.id).where(Organization.parent_id == bindparam("unit"),
-                                            _existing(tree, start, end))]
-    if tree == THEN:
-        listed.append(_former_children(path, bound, start, end))
+                                            subtree.existing())]
+    if subtree.tree == THEN:
+        listed.append(_former_children(subtree))
     return (select(Organization).where(Organization.id.in_(union(*listed)))
             .order_by(Organization.path))
 
 
-def _former_children(path, bound, start, end):
-    """SQL: the ids of the units recorded as children of the unit at ``path`` by the steps
-    from ``start`` to ``end`` (a part of ``_units_listed``)."""
+def _former_children(subtree: Subtree):
+    """SQL: the ids of the units recorded as children of the unit (``subtree``, built with
+    placeholders) by the period's steps (a part of ``_units_listed``)."""
+    path, bound = bindparam("path", type_=String), bindparam("bound", type_=String)
+
     def child_of(found):  # the child's own path in a step's path, without its last "/"
         return type_coerce(func.substr(found.c.path, 1, bindparam("child_end", type_=Integer)),
                            String)
@@ -276,7 +271,7 @@ def _former_children(path, bound, start, end):
         .scalar_subquery()).where(children.c.path.is_not(None)))
     child = child_of(children)
     stepped = exists().where(StageEvent.unit_path >= child + "/", StageEvent.unit_path < child + "0",
-                             StageEvent.effective_on.between(start, end))
+                             subtree.in_period(StageEvent.effective_on))
     return (select(cast(func.substr(children.c.path, bindparam("child_start", type_=Integer),
                                     PATH_DIGITS), Integer))
             .where(children.c.path.is_not(None), stepped))
