@@ -129,6 +129,13 @@ class Subtree:
                 "end": self.period.end}
 
     @property
+    def _path_range(self) -> tuple:
+        """The path and its range's end, as they are or as parameters (``placeholders``)."""
+        if self.placeholders:
+            return bindparam("path", type_=String), bindparam("bound", type_=String)
+        return self.path, prefix_upper_bound(self.path)
+
+    @property
     def _period_ends(self) -> tuple:
         if self.placeholders:
             return bindparam("start", type_=Date), bindparam("end", type_=Date)
@@ -144,9 +151,8 @@ class Subtree:
         """SQL: the path ``column`` lies within the subtree. A wide subtree holds most rows, so
         there the condition is marked as likely true (``Broad``): SQLite then reads from what
         narrows more (a stage in a year, a kind of class) instead of from every unit's path."""
-        condition = (subtree_condition(bindparam("path", type_=String), column,
-                                       bindparam("bound", type_=String))
-                     if self.placeholders else subtree_condition(self.path, column))
+        path, bound = self._path_range
+        condition = subtree_condition(path, column, bound)
         return condition if self.narrow else Broad(condition)
 
     def during(self, column):
@@ -254,7 +260,7 @@ def _units_listed(subtree: Subtree):
 def _former_children(subtree: Subtree):
     """SQL: the ids of the units recorded as children of the unit (``subtree``, built with
     placeholders) by the period's steps (a part of ``_units_listed``)."""
-    path, bound = bindparam("path", type_=String), bindparam("bound", type_=String)
+    path, bound = subtree._path_range
 
     def child_of(found):  # the child's own path in a step's path, without its last "/"
         return type_coerce(func.substr(found.c.path, 1, bindparam("child_end", type_=Integer)),

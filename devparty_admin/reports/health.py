@@ -69,18 +69,18 @@ class DataHealthReport(Report):
 
     def _without_cccd(self, subtree: Subtree):
         says = _("Enter the citizen ID (CCCD).")
-        return self._listed(_without_cccd(subtree), subtree, lambda row: self._person(
+        return self._listed(_without_cccd_query(subtree), subtree, lambda row: self._person(
             "candidate", row[0], row[1], row[2], says))
 
     def _twice(self, subtree: Subtree):
         says = _("Born %(day)s like another record: the same person twice? Keep one.")
-        return self._listed(_twice(subtree), subtree, lambda row: self._person(
+        return self._listed(_twice_query(subtree), subtree, lambda row: self._person(
             "candidate", row[0], row[1], row[2], says % {"day": row[3].strftime("%d/%m/%Y")}))
 
     def _impossible_age(self, subtree: Subtree, today: date):
         says = _("Date of birth %(day)s: check the year.")
         return self._listed(
-            _impossible_age(subtree), subtree, lambda row: self._person(
+            _impossible_age_query(subtree), subtree, lambda row: self._person(
                 "candidate", row[0], row[1], row[2], says % {"day": row[3].strftime("%d/%m/%Y")}),
             youngest=add_months(today, -12 * YOUNGEST_YEARS),
             oldest=add_months(today, -12 * OLDEST_YEARS))
@@ -88,7 +88,7 @@ class DataHealthReport(Report):
     def _out_of_order(self, subtree: Subtree):
         says, stage = _("“%(step)s” dated %(day)s, before the step recorded earlier "
                         "(%(before)s): correct it with “Đính chính”."), cache(STAGES.label)
-        return self._listed(_out_of_order(subtree), subtree, lambda row: [
+        return self._listed(_out_of_order_query(subtree), subtree, lambda row: [
             Cell(row[1], address("candidate.details_view", {"id": row[0]}), kind=TEXT),
             Cell(row[2], kind=TEXT),
             Cell(says % {"step": stage(row[3]), "day": row[4].strftime("%d/%m/%Y"),
@@ -96,7 +96,7 @@ class DataHealthReport(Report):
 
     def _lingering(self, subtree: Subtree, today: date):
         says, stage = _("“%(stage)s” since %(day)s (%(days)s days)."), cache(STAGES.label)
-        return self._listed(_lingering(subtree), subtree, lambda row: [
+        return self._listed(_lingering_query(subtree), subtree, lambda row: [
             Cell(row[1], address("candidate.details_view", {"id": row[0]}), kind=TEXT),
             Cell(row[2], kind=TEXT),
             Cell(says % {"stage": stage(row[3]), "day": row[4].strftime("%d/%m/%Y"),
@@ -106,7 +106,7 @@ class DataHealthReport(Report):
 
     def _members_undated(self, subtree: Subtree):
         says = _("Enter the date of the admission decision.")
-        return self._listed(_members_undated(subtree), subtree, lambda row: self._person(
+        return self._listed(_members_undated_query(subtree), subtree, lambda row: self._person(
             "member", row[0], row[1], row[2], says))
 
 
@@ -115,7 +115,7 @@ SHOWN_AT_MOST = bindparam("shown", type_=Integer)
 
 
 @kept_per_shape
-def _without_cccd(subtree: Subtree):
+def _without_cccd_query(subtree: Subtree):
     return (select(func.count().over(), Candidate.id, Candidate.full_name, Organization.name)
             .join(Organization, Organization.id == Candidate.organization_id)
             .where(subtree.condition, Candidate.national_id.is_(None),
@@ -124,7 +124,7 @@ def _without_cccd(subtree: Subtree):
 
 
 @kept_per_shape
-def _twice(subtree: Subtree):
+def _twice_query(subtree: Subtree):
     same = (select(Candidate.name_folded, Candidate.date_of_birth)
             .where(subtree.holds(Candidate.organization_id), Candidate.date_of_birth.is_not(None),
                    Candidate.stage != "merged")
@@ -140,7 +140,7 @@ def _twice(subtree: Subtree):
 
 
 @kept_per_shape
-def _impossible_age(subtree: Subtree):
+def _impossible_age_query(subtree: Subtree):
     """Born after the parameter ``youngest`` or before ``oldest``: found as two ranges of the
     index on the birth date. Written as one condition, SQLite read every candidate of the
     province to find none (0.5 s)."""
@@ -155,7 +155,7 @@ def _impossible_age(subtree: Subtree):
 
 
 @kept_per_shape
-def _out_of_order(subtree: Subtree):
+def _out_of_order_query(subtree: Subtree):
     previous = func.lag(StageEvent.effective_on, type_=Date).over(
         partition_by=StageEvent.candidate_id, order_by=StageEvent.id)
     steps = (select(StageEvent.candidate_id, StageEvent.to_stage, StageEvent.effective_on,
@@ -174,7 +174,7 @@ def _out_of_order(subtree: Subtree):
 
 
 @kept_per_shape
-def _lingering(subtree: Subtree):
+def _lingering_query(subtree: Subtree):
     """A stage entered before the parameter ``before_<stage>``. When each candidate entered
     its stage is kept on its row (``alert_dates``). Long-held stages can be a good share of a
     province's candidates: they are found and counted inside the index on (stage, day
@@ -196,7 +196,7 @@ def _lingering(subtree: Subtree):
 
 
 @kept_per_shape
-def _members_undated(subtree: Subtree):
+def _members_undated_query(subtree: Subtree):
     return (select(func.count().over(), Member.id, Member.full_name, Organization.name)
             .join(Organization, Organization.id == Member.organization_id)
             .where(subtree.holds(Member.organization_id), Member.admission_date.is_(None),

@@ -55,6 +55,7 @@ TARGETS = (
            _class_measure("new_member")),
 )
 ADMISSIONS = TARGETS[0]
+BY_COLUMN = {target.column: target for target in TARGETS}
 
 
 def planned(subtree: Subtree, year: int) -> dict[str, dict[str, int]]:
@@ -123,10 +124,9 @@ def achieved(measured: list[tuple[Subtree, Target]]) -> list[int]:
 
 @kept_per_shape
 def _achieved(subtree: Subtree, *measured: tuple[str, tuple | None]):
-    by_column = {target.column: target for target in TARGETS}
     parts = [(subtree if paths is None else PlannedPart(
                  subtree.unit, subtree.period, subtree.tree, subtree.placeholders, paths),
-              by_column[column]) for column, paths in measured]
+              BY_COLUMN[column]) for column, paths in measured]
     return select(*(target.measure(part, False).scalar_subquery() for part, target in parts))
 
 
@@ -137,7 +137,7 @@ def achieved_by_bucket(subtree: Subtree, target: Target) -> dict[str, int]:
 
 @kept_per_shape
 def _achieved_by_bucket(subtree: Subtree, column: str):
-    return next(t for t in TARGETS if t.column == column).measure(subtree, True)
+    return BY_COLUMN[column].measure(subtree, True)
 
 
 def expected_share(period_start: date, period_end: date, today: date | None = None) -> float:
