@@ -31,7 +31,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from jinja2 import pass_context
-from sqlalchemy import and_, func, or_, select, text
+from sqlalchemy import Integer, and_, bindparam, func, or_, select, text
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import joinedload
@@ -45,17 +45,21 @@ from ..plugins.loader import plugins
 from ..security import has_permission, scoped
 from ..security.access import record_access
 from ..security.permissions import CREATE, DELETE, EDIT, EXPORT, READ
-from ..security.scoping import narrow_scope, scope_condition
+from ..security.scoping import narrow_scope, scope_condition, scope_shape, scope_values
 from ..vietnamese import fold
-from .counting import CappedCount
+from . import counting
+from . import search as searching
+from .counting import CappedCount, counted, read_union_count
 from .exports import ListExport
 from .forms import AdminForm, ModelConverter
 from .list_rows import RowShape, lean
 from .search import (  # noqa: F401
+    PAGE_END,
     CandidateNameSearch,
     FoldedSearch,
     count_matches,
     matched_page,
+    search_values,
     text_condition,
 )
 
@@ -71,6 +75,8 @@ EXPORT_FORMATTERS.update({date: lambda view, value, name: format_date(value),
 MAX_ID = 2**31 - 1  # the largest integer key PostgreSQL can compare without an error
 MAX_AJAX_LIMIT = 100  # rows a picker may ask for at once
 DEFERRED_FROM = 1_000  # rows before a page from which it is found by its ids first
+PAGE_SIZE = bindparam("page_size", type_=Integer)  # a kept page statement's parameters
+PAGE_OFFSET = bindparam("page_offset", type_=Integer)
 
 
 def parse_id(raw) -> int | None:
@@ -304,20 +310,22 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
         return cache[key]
 
     # --- scoping ------------------------------------------------------------------------------
-    def row_conditions(self) -> list:
+    def row_conditions(self, placeholders: bool = False) -> list:
         """What every row of the screen meets, as conditions on the model's columns: the user's
         subtree (``security.scope_condition``; none for who sees every unit). A screen showing
         only part of it adds its own here, so lists, counts and a search's ordered matches
-        all keep to them."""
-        condition = scope_condition(self.model, current_user)
+        all keep to them. With ``placeholders`` the subtree's path is left as parameters, for
+        a page statement kept per shape of scope (``_kept_page``): what a screen adds must
+        then depend on nothing but the user's scope."""
+        condition = scope_condition(self.model, current_user, placeholders)
         return [] if condition is None else [condition]
 
-    def get_query(self):
-        return super().get_query().filter(*self.row_conditions())
+    def get_query(self, placeholders: bool = False):
+        return super().get_query().filter(*self.row_conditions(placeholders))
 
-    def get_count_query(self):
+    def get_count_query(self, placeholders: bool = False):
         query = db.session.query(func.count()).select_from(self.model)
-        return CappedCount(query.filter(*self.row_conditions()))
+        return CappedCount(query.filter(*self.row_conditions(placeholders)))
 
     def get_one(self, id):
         record = self.get_query().filter(primary_key(self.model) == parse_pk(id)).one_or_none()
@@ -343,55 +351,141 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
         return super().action_delete([pk for pk in map(parse_id, ids) if pk is not None])
 
     def _apply_pagination(self, query, page, page_size):
-        """Some pages take their ids first, from the name-order index (which holds the unit,
-        for the scope, and the id), then load only their own rows with their relations:
+        size = self.page_size if page_size is None else page_size
+        if not size:  # a download: every row
+            return super()._apply_pagination(query, page, page_size)
+        offset = (page or 0) * size
+        return self._page_of(query, size, offset, self._ids_first(offset))
+
+    def _ids_first(self, offset: int) -> bool:
+        """Whether a page's ids are taken first, from the name-order index (which holds the
+        unit, for the scope, and the id), and then only its own rows loaded with their
+        relations:
         - a deep page (past ``DEFERRED_FROM`` rows), which skips the rows before it inside
           the index: page 1000 costs about what page 1 does instead of reading 50,000 rows;
         - any page of a narrow subtree (a chi bộ), whose rows are not read in list order: the
           index's keys are sorted instead of some 200 whole rows, and what a row's icons need
           (``list_options``) is asked for the page's rows only (SQLite asks before sorting)."""
-        size = self.page_size if page_size is None else page_size
-        offset = (page or 0) * (size or 0)
-        if size and (offset >= DEFERRED_FROM or narrow_scope(current_user)):
+        return offset >= DEFERRED_FROM or narrow_scope(current_user)
+
+    def _page_of(self, query, size, offset, ids_first: bool):
+        """One page of ``query``: ``size`` rows from ``offset`` (numbers or parameters)."""
+        if ids_first:
             key = primary_key(self.model)
             ids = (query.enable_eagerloads(False).with_entities(key)
                    .limit(size).offset(offset).subquery())
             query = query.filter(key.in_(select(ids.c[0]))).limit(size)
         else:
-            query = super()._apply_pagination(query, page, page_size)
-        return query.options(*self.page_options) if size else query  # a page, not a download
+            query = query.limit(size).offset(offset)
+        return query.options(*self.page_options)
 
     def get_list(self, page, sort_column, sort_desc, search, filters, execute=True,
                  page_size=None):
-        """Flask-Admin's list, except a search of people in a wide scope listed in its own
-        order (no other filter or sort): its page is found in the name indexes, then read."""
-        matches = (self.ordered_matches(search)
-                   if execute and search and not filters and sort_column is None else None)
-        if matches is None:
-            count, rows = super().get_list(page, sort_column, sort_desc, search, filters,
-                                           execute=execute, page_size=page_size)
-        else:
-            count, rows = self._matched_page(matches, page, page_size)
+        """Flask-Admin's list, except:
+        - a page with no search or filter runs statements kept per shape of scope
+          (``_kept_page``);
+        - a search of people in a wide scope listed in its own order (no other filter or
+          sort): its page is found in the name indexes, then read."""
+        found = None
+        if execute and not filters:
+            in_order = self.ordered_shape(search) if search and sort_column is None else None
+            found = (self._matched_page(in_order, search, page, page_size) if in_order
+                     else self._kept_page(page, sort_column, sort_desc, search, page_size))
+        count, rows = found or super().get_list(page, sort_column, sort_desc, search, filters,
+                                                execute=execute, page_size=page_size)
         if execute:
             rows = list(rows)
             self.prepare_rows(rows)
         return count, rows
 
-    def ordered_matches(self, search: str):
-        """A search's name ranges (``search.NameRange``: its matching (sort_key, id)), or None
-        where the search is applied as a condition (``search.FoldedSearch`` decides)."""
+    def _kept_page(self, page, sort_column, sort_desc, search, page_size):
+        """The total (capped) and one page of the list, from a count and a page statement
+        built once per view and shape (the scope's form, the search's, the sort, whether ids
+        come first) and run with the user's path, the search's term and the page's place as
+        parameters; None where the scope or the search cannot take its values as parameters.
+        Building the two statements cost a chi bộ's page more than running them."""
+        shape = scope_shape(self.model, current_user)
+        searched = self.search_shape(search) if search else ()
+        size = self.page_size if page_size is None else page_size
+        if shape is None or searched is None or not size:
+            return None
+        offset = (page or 0) * size
+        key = ("page", shape, searched, sort_column, sort_desc, self._ids_first(offset))
+        kept = self._kept_statements()
+        if key not in kept:
+            kept[key] = self._page_statements(sort_column, sort_desc, search, key[-1])
+        count_statement, page_statement = kept[key]
+        values = {**scope_values(current_user), **(search_values(search) if search else {}),
+                  PAGE_SIZE.key: size, PAGE_OFFSET.key: offset}
+        count = None if count_statement is None else counted(
+            db.session.scalar(count_statement, values))
+        return count, db.session.execute(page_statement, values).unique().scalars().all()
+
+    def _page_statements(self, sort_column, sort_desc, search, ids_first: bool) -> tuple:
+        """The count (None for a list without one) and the page, as Flask-Admin's get_list
+        writes them, with the scope, the search and the page's place left as parameters."""
+        query = self.get_query(True).options(*(joinedload(j) for j in self._auto_joins))
+        count = None if self.simple_list_pager else self.get_count_query(True)
+        condition = self.search_condition(search, placeholders=True) if search else None
+        if condition is not None:
+            query = query.filter(condition)
+            count = None if count is None else count.filter(condition)
+        query, _joins = self._apply_sorting(query, {}, sort_column, sort_desc)
+        return (None if count is None else count.capped_statement(),
+                self._page_of(query, PAGE_SIZE, PAGE_OFFSET, ids_first).statement)
+
+    def _kept_statements(self) -> dict:
+        """The list statements this view keeps (``_kept_page``, ``_matched_page``). They have
+        the count's cap and the size from which a name range is read in order written in,
+        so they are kept per those limits."""
+        limits = (counting.COUNT_CAP, searching.HEAD_FROM)
+        kept = self.__dict__.get("_kept_statements_by_limits")
+        if kept is None or kept[0] != limits:
+            kept = self.__dict__["_kept_statements_by_limits"] = (limits, {})
+        return kept[1]
+
+    def search_shape(self, search: str) -> tuple | None:
+        """What the form of the search's condition depends on when it can be written with
+        its term as parameters (``FoldedSearch``), else None: the page is then built as
+        Flask-Admin builds it."""
         return None
 
-    def _matched_page(self, matches: list, page, page_size):
-        """The total (capped) and one page of the rows the name ranges ``matches`` find, in
-        the list's order; each range's own count decides how its page is read."""
+    def ordered_shape(self, search: str) -> tuple | None:
+        """What the statements of a search paged inside the name indexes depend on
+        (``search.FoldedSearch``), or None where the search is a condition on the list."""
+        return None
+
+    def ordered_matches(self, search: str):
+        """A search's name ranges (``search.NameRange``: its matching (sort_key, id)), with the
+        scope and the term as parameters, for a search with an ``ordered_shape``."""
+        raise NotImplementedError
+
+    def _matched_page(self, shape: tuple, search: str, page, page_size):
+        """The total (capped) and one page of the rows a search's name ranges find, in the
+        list's order; each range's own count decides how its page is read. The count and
+        the page statements are kept per ``shape`` (and the ranges read in order), and run
+        with the scope, the term and the page's place as parameters."""
         size = self.page_size if page_size is None else page_size
-        key = primary_key(self.model)
-        count, counts = (None, None) if self.simple_list_pager else count_matches(matches)
-        ids = matched_page(matches, (page or 0) * (size or 0), size, counts).subquery()
-        query = self.get_query().options(*(joinedload(j) for j in self._auto_joins),
-                                         *self.page_options)
-        return count, query.filter(key.in_(select(ids.c[1]))).order_by(self.model.sort_key, key)
+        offset = (page or 0) * size
+        values = {**scope_values(current_user), **search_values(search), PAGE_SIZE.key: size,
+                  PAGE_OFFSET.key: offset, PAGE_END.key: offset + size}
+        kept = self._kept_statements()
+        shape = ("matches", *shape)
+        if shape not in kept:
+            matches = self.ordered_matches(search)
+            kept[shape] = matches, None if self.simple_list_pager else count_matches(matches)
+        matches, count_statement = kept[shape]
+        count, counts = ((None, None) if count_statement is None
+                         else read_union_count(count_statement, values))
+        read_in_order = (shape, searching.read_in_order(counts, len(matches)))
+        if read_in_order not in kept:
+            key = primary_key(self.model)
+            ids = matched_page(matches, PAGE_OFFSET, PAGE_SIZE, counts).subquery()
+            query = self.get_query(True).options(*(joinedload(j) for j in self._auto_joins),
+                                                 *self.page_options)
+            kept[read_in_order] = (query.filter(key.in_(select(ids.c[1])))
+                                   .order_by(self.model.sort_key, key).statement)
+        return count, db.session.execute(kept[read_in_order], values).unique().scalars().all()
 
     def prepare_rows(self, rows: list) -> None:
         """Load what the columns of ``rows`` need beyond the rows themselves, in grouped queries

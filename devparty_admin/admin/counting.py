@@ -37,32 +37,41 @@ class CappedCount:
             return CappedCount(result) if isinstance(result, Query) else result
         return chained
 
+    def capped_statement(self):
+        """SELECT count(*): at most ``COUNT_CAP + 1`` of the query's rows."""
+        return _capped(self._query.with_entities(literal_column("1")))
+
     def scalar(self) -> int:
-        return _read(_capped(self._query.with_entities(literal_column("1"))))
+        return _read(self.capped_statement())
 
 
-def count_union(parts: list, enough: int) -> tuple[int, list[int]]:
-    """The capped count of the union of ``parts`` (``admin.search``), and each part's own
-    capped count (how a search reads each range). A union holds at least as many rows as its
-    largest part, so once a part passes the cap the union is never formed, and the parts after
-    it are counted only up to ``enough``, all that is asked of them then. One statement: each
+def count_union(parts: list, enough: int):
+    """SELECT the capped count of the union of ``parts`` (``admin.search``), and each part's
+    own capped count (how a search reads each range; ``read_union_count``). A union holds at
+    least as many rows as its largest part, so once a part passes the cap the union is never
+    formed, and the parts after it are counted only up to ``enough``, all that is asked of
+    them then. One statement: each
     part's count is kept in its own CTE, which the next parts and the total read."""
-    counted = []
+    part_counts = []
     for number, part in enumerate(parts):
         count = _capped(part).scalar_subquery()
-        if counted:
+        if part_counts:
             past_cap = or_(*(select(earlier.c.n).scalar_subquery() > COUNT_CAP
-                             for earlier in counted))
+                             for earlier in part_counts))
             count = case((past_cap, _capped(part, enough).scalar_subquery()), else_=count)
-        counted.append(select(count.label("n")).cte(f"part_{number}"))
-    past_cap = [earlier.c.n > COUNT_CAP for earlier in counted]
+        part_counts.append(select(count.label("n")).cte(f"part_{number}"))
+    past_cap = [earlier.c.n > COUNT_CAP for earlier in part_counts]
     total = case((or_(*past_cap), COUNT_CAP + 1), else_=_capped(union(*parts)).scalar_subquery())
-    each = counted[0]
-    for later in counted[1:]:  # one row each: joined side by side
+    each = part_counts[0]
+    for later in part_counts[1:]:  # one row each: joined side by side
         each = each.join(later, true())
-    found = db.session.execute(select(total, *(earlier.c.n for earlier in counted))
-                               .select_from(each)).one()
-    return _counted(found[0]), list(found[1:])
+    return select(total, *(earlier.c.n for earlier in part_counts)).select_from(each)
+
+
+def read_union_count(statement, values: dict) -> tuple[int, list[int]]:
+    """The union's count as a list shows it, and each part's, from a ``count_union``."""
+    found = db.session.execute(statement, values).one()
+    return counted(found[0]), list(found[1:])
 
 
 def _capped(query, most: int = COUNT_CAP + 1):
@@ -71,8 +80,9 @@ def _capped(query, most: int = COUNT_CAP + 1):
 
 
 def _read(statement) -> int:
-    return _counted(db.session.scalar(statement))
+    return counted(db.session.scalar(statement))
 
 
-def _counted(count: int) -> int:
+def counted(count: int) -> int:
+    """``count`` as a list shows it: past the cap, "more than …" (``AtLeast``)."""
     return AtLeast(count) if count > COUNT_CAP else count

@@ -12,40 +12,60 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
-from sqlalchemy import Select, exists, func, literal_column, or_, select, union
+from sqlalchemy import Select, bindparam, exists, func, literal_column, or_, select, union
 
 from ..extensions import db
 from ..models import Candidate
 from ..models.people import HEAD_LETTERS, name_word_model
-from ..security.scoping import narrow_scope
+from ..security.scoping import narrow_scope, scope_shape
 from ..vietnamese import fold, prefix_upper_bound
 from .counting import count_union
 
+# A kept statement's search (``ScopedModelView._kept_page``): the folded term and its range's
+# end as parameters (``search_values``).
+SEARCH_TERM, SEARCH_BOUND = bindparam("search_term"), bindparam("search_term_bound")
+SEARCH_HEAD = bindparam("search_head")  # its first letters (``filed_under``)
 
-def folded_prefix(column, term: str):
-    """``column`` (stored folded) starts with ``term``: an index range, not a LIKE."""
-    return (column >= term) & (column < prefix_upper_bound(term))
+
+def folded_prefix(column, term, bound=None):
+    """``column`` (stored folded) starts with ``term``: an index range, not a LIKE. ``term``
+    and ``bound`` (the range's end, from ``term`` by default) may be parameters."""
+    return (column >= term) & (column < (prefix_upper_bound(term) if bound is None else bound))
 
 
-def name_condition(model, search: str, narrow: bool = False):
+def search_values(search: str) -> dict:
+    """The parameters of a name condition written with ``placeholders`` (none for a search
+    with no letters or digits, which has no condition)."""
+    term = fold(search)
+    if not term:
+        return {}
+    return {SEARCH_TERM.key: term, SEARCH_BOUND.key: prefix_upper_bound(term),
+            SEARCH_HEAD.key: term[:HEAD_LETTERS]}
+
+
+def name_condition(model, search: str, narrow: bool = False, placeholders: bool = False):
     """A person found by words of the name, accents optional, starting at any word ("nguyen
     thanh", "thanh an", "an"), or by the CCCD's first digits; None for an empty search. Each
     part is a prefix range on an indexed folded column. Within a ``narrow`` scope (a chi bộ's
     few hundred rows) the middle words are looked up row by row instead of listing every
-    person in the country whose middle word matches."""
+    person in the country whose middle word matches. With ``placeholders`` the term is left
+    as parameters (``search_values``); whether it is digits still decides the form."""
     term = fold(search)
     if not term:
         return None
+    written = (SEARCH_TERM, SEARCH_BOUND) if placeholders else (term, None)
     word = name_word_model(model)
     columns = [model.name_folded, model.given_folded, *([model.national_id] if term.isdigit()
                                                         else [])]
     if narrow:
-        return or_(*(folded_prefix(column, term) for column in columns),
-                   exists().where(word.person_id == model.id, folded_prefix(word.words, term)))
+        return or_(*(folded_prefix(column, *written) for column in columns),
+                   exists().where(word.person_id == model.id,
+                                  folded_prefix(word.words, *written)))
     # Wide: the matching ids from each index range, so the database (PostgreSQL's planner
     # included) starts from the few matches rather than from the whole list.
-    matches = union(*(select(model.id).where(folded_prefix(column, term)) for column in columns),
-                    select(word.person_id).where(folded_prefix(word.words, term)))
+    matches = union(*(select(model.id).where(folded_prefix(column, *written))
+                      for column in columns),
+                    select(word.person_id).where(folded_prefix(word.words, *written)))
     return model.id.in_(matches)
 
 
@@ -61,25 +81,28 @@ class NameRange:
     in_order: Select | None
 
 
-def filed_under(column, term: str):
-    """``column`` starts with ``term``, written so that the database reads it from the
-    column's head index (``models.people.head_index``), in list order: the first letters
-    as the index writes them (SQLite matches an indexed expression by its text, so the
-    numbers are written in, not bound), then the whole term checked in the index entry. Not
-    as a range: PostgreSQL, multiplying the range's estimate by the head's, expected four
-    matches and ordered the 15,000 of "lan" instead."""
+def filed_under(column, length: int):
+    """``column`` starts with the search's term (``length`` letters), written so that the
+    database reads it from the column's head index (``models.people.head_index``), in list
+    order: the first letters as the index writes them (SQLite matches an indexed expression
+    by its text, so the numbers are written in, not bound), then the whole term checked in
+    the index entry. Not as a range: PostgreSQL, multiplying the range's estimate by the head's, expected four
+    matches and ordered the 15,000 of "lan" instead. The letters are parameters
+    (``search_values``); the term's length is written in."""
     def start(length: int):
         return func.substr(column, literal_column("1"), literal_column(str(length)))
-    return (start(HEAD_LETTERS) == term[:HEAD_LETTERS]) & (start(len(term)) == term)
+    return (start(HEAD_LETTERS) == SEARCH_HEAD) & (start(length) == SEARCH_TERM)
 
 
 def ordered_name_matches(model, search: str, conditions: list) -> list | None:
     """The people matching ``search`` by a word of their name, as one ``NameRange`` per
     prefix range (family name, given name, middle words), among the rows meeting
     ``conditions`` (the scope; columns of ``model``); ``matched_page`` pages through their
-    union, ``counting.count_union`` counts it. Read from the indexes alone when there are no
+    union, ``count_matches`` counts it. Read from the indexes alone when there are no
     conditions or only the unit's; a middle-word match is checked against its person's row
-    only when there are conditions. None for a CCCD (digits), which ``name_condition`` finds."""
+    only when there are conditions. None for a CCCD (digits), which ``name_condition`` finds.
+    The term is left as parameters (``search_values``): the ranges serve every term of its
+    length."""
     term = fold(search)
     if not term or term.isdigit():
         return None
@@ -87,8 +110,8 @@ def ordered_name_matches(model, search: str, conditions: list) -> list | None:
     headed = len(term) >= HEAD_LETTERS
 
     def name_range(query, column):
-        return NameRange(query.where(folded_prefix(column, term)),
-                         query.where(filed_under(column, term)) if headed else None)
+        return NameRange(query.where(folded_prefix(column, SEARCH_TERM, SEARCH_BOUND)),
+                         query.where(filed_under(column, len(term))) if headed else None)
     ranges = [name_range(select(model.sort_key, model.id).where(*conditions), column)
               for column in (model.name_folded, model.given_folded)]
     middle = select(word.sort_key, word.person_id)
@@ -97,28 +120,35 @@ def ordered_name_matches(model, search: str, conditions: list) -> list | None:
     return [*ranges, name_range(middle, word.words)]
 
 
-def count_matches(ranges: list) -> tuple[int, list[int]]:
-    """The (capped) count of the people ``ranges`` find, and each range's own: how many it
-    has, or at least whether it has ``HEAD_FROM`` once the total is past the cap."""
+def count_matches(ranges: list):
+    """The statement counting (capped) the people ``ranges`` find, and each range's own: how
+    many it has, or at least whether it has ``HEAD_FROM`` once the total is past the cap
+    (``counting.read_union_count``)."""
     return count_union([range_.matches for range_ in ranges], HEAD_FROM)
 
 
-def matched_page(ranges: list, offset: int, limit: int | None, counts: list | None = None):
-    """Rows ``offset`` to ``offset + limit`` of the union of ``ranges`` (each person once) in
-    the list's order. Each range gives only its own first ``offset + limit``: the union's
-    first rows are among them. A range with few matches is read whole and the database keeps
-    that many ("lan" has 45,000 matches; PostgreSQL hashed and sorted them all, past its
-    memory for sorting); one with at least ``HEAD_FROM`` (``counts``, as counted for the
-    list's total) is read in list order from its head index, stopping at the page's end."""
-    counts = counts or [0] * len(ranges)
-    parts = [range_.matches for range_ in ranges]
-    if limit:
-        parts = [_first(range_, offset + limit, count >= HEAD_FROM)
-                 for range_, count in zip(ranges, counts)]
-    matches = union(*parts)
+# A page of matches ends at its offset plus its size, a parameter of its own.
+PAGE_END = bindparam("page_end")
+
+
+def matched_page(ranges: list, offset, limit, counts: list | None = None):
+    """Rows ``offset`` to ``offset + limit`` (parameters; ``PAGE_END`` holds their sum) of the
+    union of ``ranges`` (each person once) in the list's order. Each range gives only its own
+    first ``offset + limit``: the union's first rows are among them. A range with few
+    matches is read whole and the database keeps that many ("lan" has 45,000 matches;
+    PostgreSQL hashed and sorted them all, past its memory for sorting); one with at least
+    ``HEAD_FROM`` (``counts``, as counted for the list's total) is read in list order from
+    its head index, stopping at the page's end."""
+    matches = union(*(_first(range_, PAGE_END, in_order)
+                      for range_, in_order in zip(ranges, read_in_order(counts, len(ranges)))))
     # Ordered as the union's own columns, so SQLite merges the ranges instead of sorting them.
-    ordered = matches.order_by(*matches.selected_columns)
-    return ordered.limit(limit).offset(offset) if limit else ordered
+    return matches.order_by(*matches.selected_columns).limit(limit).offset(offset)
+
+
+def read_in_order(counts: list | None, ranges: int) -> tuple[bool, ...]:
+    """Which of the ``ranges`` are read in list order from their head index: those of at
+    least ``HEAD_FROM`` matches (``counts``; none when the list is not counted)."""
+    return tuple(number >= HEAD_FROM for number in counts) if counts else (False,) * ranges
 
 
 def _first(range_: NameRange, count: int, wide: bool):
@@ -176,16 +206,35 @@ class FoldedSearch:
                 count_query = count_query.filter(condition)
         return query, count_query, joins, count_joins
 
-    def search_condition(self, search: str):
+    def search_condition(self, search: str, placeholders: bool = False):
+        if placeholders:
+            return name_condition(self.model, search, narrow_scope(current_user), True)
         return text_condition(self.model, search, narrow_scope(current_user))
 
-    def ordered_matches(self, search: str) -> list | None:
-        """A search of people in a wide scope: its matches per name index in the list's order
-        (``ordered_name_matches``), for ``ScopedModelView.get_list`` to page through; None
-        where the search is a plain condition on the list."""
-        if not hasattr(self.model, "name_words") or narrow_scope(current_user):
+    def search_shape(self, search: str) -> tuple | None:
+        """People are found with the term as parameters (``search_condition`` with
+        ``placeholders``): the condition's form depends on whether the term is digits and
+        the scope's width. Other records are matched by part of their name, written in."""
+        if not hasattr(self.model, "given_folded"):
             return None
-        return ordered_name_matches(self.model, search, self.row_conditions())
+        term = fold(search)
+        return (bool(term), term.isdigit(), narrow_scope(current_user))
+
+    def ordered_shape(self, search: str) -> tuple | None:
+        """A search of people in a wide scope is paged inside the name indexes
+        (``ordered_matches``): what the form of its statements depends on, or None where the
+        search is a plain condition on the list."""
+        term = fold(search)
+        if (not hasattr(self.model, "name_words") or narrow_scope(current_user) or not term
+                or term.isdigit()):
+            return None
+        return scope_shape(self.model, current_user), len(term)
+
+    def ordered_matches(self, search: str) -> list | None:
+        """The search's matches per name index in the list's order (``ordered_name_matches``),
+        for ``ScopedModelView.get_list`` to page through, with the scope and the term as
+        parameters."""
+        return ordered_name_matches(self.model, search, self.row_conditions(True))
 
     def search_placeholder(self) -> str:
         return str(self.search_hint)

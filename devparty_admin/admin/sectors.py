@@ -57,11 +57,11 @@ class SectorCandidateView(PersonView):
                 filters.append(FilterLike(attribute, label))
         return filters
 
-    def row_conditions(self) -> list:
+    def row_conditions(self, placeholders: bool = False) -> list:
         """The sector's units on top of the scope: a sub-select, not a join (Flask-Admin joins
         the profile itself for its filters)."""
         units = select(Organization.id).where(Organization.sector == self.extension.sector)
-        return [*super().row_conditions(), Candidate.organization_id.in_(units)]
+        return [*super().row_conditions(placeholders), Candidate.organization_id.in_(units)]
 
 
 def _details_link(view, context, candidate, name):

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Date, ForeignKey, String, event, func, select, update
+from sqlalchemy import Date, ForeignKey, String, bindparam, event, func, select, update
 from sqlalchemy.orm import Mapped, mapped_column, query_expression, relationship, validates
 from sqlalchemy.orm.attributes import get_history, set_committed_value
+from sqlalchemy.sql.elements import BindParameter
 
 from ..extensions import db
 from ..vietnamese import fold, normalize_spaces, prefix_upper_bound
@@ -85,9 +86,13 @@ class Organization(db.Model):
 def subtree_condition(path, column=None, bound=None):
     """SQL condition "organization path lies under ``path``", as an index-friendly range
     (on ``column``, a path column; default the organization's own). ``path`` and ``bound``
-    (the range's end, worked out from ``path`` by default) may be SQL parameters."""
+    (the range's end, worked out from ``path`` by default) may be SQL parameters; a path
+    given as parameter ``key`` without its end has it as parameter ``key_bound``."""
     column = Organization.path if column is None else column
-    return (column >= path) & (column < (prefix_upper_bound(path) if bound is None else bound))
+    if bound is None:
+        bound = (bindparam(f"{path.key}_bound", type_=String) if isinstance(path, BindParameter)
+                 else prefix_upper_bound(path))
+    return (column >= path) & (column < bound)
 
 
 def subtree_ids(path: str):

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from flask import current_app, g, has_app_context, has_request_context
 from flask_login import current_user
-from sqlalchemy import and_, case, event, exists, false, func, or_, select, true
+from sqlalchemy import String, and_, bindparam, case, event, exists, false, func, or_, select, true
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from ..extensions import db
@@ -55,11 +55,14 @@ def register_scope(model: type, condition: Callable[[str], object]) -> None:
     _SCOPE_RULES[model] = condition
 
 
-def _condition_for(model: type, path: str):
+def _condition_for(model: type, path: str, written=None):
     """Rows follow their organization, or the candidate they belong to. A subtree that holds
-    every unit (the one province of an installation) needs no condition beyond having one."""
+    every unit (the one province of an installation) needs no condition beyond having one.
+    ``path`` decides the condition's form; it is written as ``written`` (a parameter) when
+    given."""
     if model in _SCOPE_RULES:
         return _SCOPE_RULES[model](path)
+    written = path if written is None else written
     if hasattr(model, "organization_id"):
         column = model.organization_id
         if holds_every_unit(path):
@@ -67,11 +70,12 @@ def _condition_for(model: type, path: str):
         # A wide subtree (a province) holds most rows: the list is best read in its own order,
         # keeping the rows that fall in the subtree, so the unit index is put aside ("+ 0");
         # a narrow one (a chi bộ) is read through the unit index.
-        return (column + 0 if wide(path) else column).in_(subtree_ids(path))
+        return (column + 0 if wide(path) else column).in_(subtree_ids(written))
     if hasattr(model, "candidate_id"):
         if holds_every_unit(path):
             return _named(model, "candidate_id")
-        candidates = select(Candidate.id).where(Candidate.organization_id.in_(subtree_ids(path)))
+        candidates = select(Candidate.id).where(
+            Candidate.organization_id.in_(subtree_ids(written)))
         return model.candidate_id.in_(candidates)
     raise LookupError(f"No scoping rule for {model.__name__}")
 
@@ -184,14 +188,40 @@ def can_scope(model: type) -> bool:
             or hasattr(model, "candidate_id"))
 
 
-def scope_condition(model: type, user):
-    """SQL condition limiting ``model`` to what ``user`` may see, or None for no limit."""
+SCOPE_PATH = bindparam("scope_path", type_=String)  # the home unit's path as a parameter
+
+
+def scope_condition(model: type, user, placeholders: bool = False):
+    """SQL condition limiting ``model`` to what ``user`` may see, or None for no limit. With
+    ``placeholders`` the home unit's path is left as parameters (``scope_values``), for a
+    statement kept per ``scope_shape``."""
     if sees_all_units(user):
         return None
     home = getattr(user, "organization", None)
     if home is None or not home.path:
         return false()
-    return _condition_for(model, home.path)
+    return _condition_for(model, home.path, SCOPE_PATH if placeholders else None)
+
+
+def scope_shape(model: type, user) -> tuple | None:
+    """What the form of ``scope_condition(model, user)`` depends on (not the home unit's path),
+    or None where a rule of its own (``register_scope``) writes the condition: only the rules
+    here are known to take the path as a parameter."""
+    if sees_all_units(user):
+        return ("all",)
+    home = getattr(user, "organization", None)
+    if home is None or not home.path:
+        return ("none",)
+    if model in _SCOPE_RULES:
+        return None
+    return ("subtree", *_width(home.path))
+
+
+def scope_values(user) -> dict:
+    """The parameters of a scope condition written with ``placeholders``."""
+    home = getattr(user, "organization", None)
+    path = home.path if home is not None and home.path else "/"
+    return {SCOPE_PATH.key: path, f"{SCOPE_PATH.key}_bound": prefix_upper_bound(path)}
 
 
 def reaches(user, org) -> bool:

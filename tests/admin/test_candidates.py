@@ -293,6 +293,19 @@ def test_a_chi_bo_lists_its_pages_in_order_with_delete_forms_for_the_page(make, 
         offered = re.findall(r'<form class="icon" method="POST" action="[^"]+">'
                              r'<input id="id" name="id" type="hidden" value="(\d+)">', html)
         assert offered == [str(ids[name]) for name in shown if name not in stepped], page
+    # The unit beside reads the statements kept from these pages with its own values: its own
+    # people (the same names, other ids), its page, its searches one after the other.
+    theirs = {name.removeprefix("Lê Văn "): str(pk) for name, pk in db.session.execute(
+        select(Candidate.full_name, Candidate.id).where(Candidate.organization_id == beside.id))}
+    other = login_as(make.user("branch", beside))
+    for url, names in (("/admin/candidate/?page=1", given[50:100]),
+                       ("/admin/candidate/?search=aa", given[:6]),
+                       ("/admin/candidate/?search=le van ab", given[6:12]),
+                       ("/admin/candidate/?search=db&page=0", given[114:120])):
+        html = other.get(url).get_data(as_text=True)
+        assert re.findall(r"Lê Văn (\w+)", html) == names, url
+        assert re.findall(r'name="rowid" class="action-checkbox" value="(\d+)"', html) == [
+            theirs[name] for name in names], url
 
 
 def test_the_list_shows_typed_markup_as_text(make, login_as):
