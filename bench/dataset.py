@@ -187,9 +187,12 @@ def _users(root: int, branch: int) -> None:
 
 
 def build(people: int) -> None:
-    """Build the data set unless the database already holds it."""
+    """Build the data set unless the database already holds it (then only the migrations it
+    has not had yet are run)."""
     if inspect(db.engine).has_table("candidate") and db.session.scalar(
             select(func.count()).select_from(Candidate)) == people:
+        db.session.rollback()
+        upgrade(revision="heads")
         return
     started = time.perf_counter()
     print(f"building {people:,} candidates and {people:,} members …", flush=True)

@@ -126,7 +126,7 @@ class Candidate(Person, db.Model):
     __tablename__ = "candidate"
     __table_args__ = (
         *name_indexes("candidate", "date_of_birth", "stage"),
-        Index("ix_candidate_org_sort", "organization_id", "sort_key"),
+        Index("ix_candidate_org_sort", "organization_id", "sort_key", "id"),
         Index("ix_candidate_sort_unit", "sort_key", "organization_id", "id"),
         Index("ix_candidate_stage_sort", "stage", "sort_key"),
         # The dashboard counts each kind of alert over a range of this one (and the candidates
@@ -187,7 +187,7 @@ class Member(Person, db.Model):
     __tablename__ = "member"
     __table_args__ = (
         *name_indexes("member"),
-        Index("ix_member_org_sort", "organization_id", "sort_key"),
+        Index("ix_member_org_sort", "organization_id", "sort_key", "id"),
         Index("ix_member_sort_unit", "sort_key", "organization_id", "id"),
         Index("ix_member_status_sort", "status", "sort_key"),
         Index("ix_member_status_unit", "status", "organization_id"),
