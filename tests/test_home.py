@@ -27,6 +27,10 @@ def test_home_shows_counts_by_stage_for_the_subtree(make, login_as, monkeypatch,
     assert counts["transferred_out"] == "1"
     assert re.search(r'id="candidate-total">5<', html) and re.search(r'id="member-total">1<', html)
     assert "Quần chúng ưu tú (nguồn)" in html and "Đảng bộ Sở Tư pháp" in html
+    # The unit beside, of the same shape, is counted by the same kept statement with its path.
+    theirs = login_as(make.user("committee", other)).get("/admin/").get_data(as_text=True)
+    assert re.search(r'id="candidate-total">1<', theirs)
+    assert re.search(r'id="member-total">1<', theirs)
 
 
 def test_a_target_set_by_one_unit_is_set_against_that_unit_only(make, login_as, db):

@@ -19,7 +19,8 @@ from ..reports.period import Period
 from ..reports.tables import Chart
 from ..security import has_permission, scoped
 from ..security.permissions import PROPOSE
-from ..security.scoping import narrow_scope
+from ..security.scoping import narrow_scope, scope_shape, scope_values
+from ..workflow.calendar import announced_changes
 from ..workflow.deadlines import ALERT_KINDS, alert_conditions, count_each
 from ..workflow.rules import current_rules
 from .alerts import unit_alert_counts
@@ -41,20 +42,40 @@ def counts(user, today: date) -> Counts:
     statement (``count_each``: a count per condition). A stage no plugin or release knows,
     if any is counted, is then named by a grouped query of its own."""
     known = [code for code, _label in STAGES]
-    alerts = alert_conditions(today, current_rules())
-    conditions = [*(Candidate.stage == code for code in known), _unknown_stage(known),
-                  *alerts.values()]
-    members = scoped(select(func.count()).select_from(Member), Member, user).correlate(None)
-    counted = count_each(scoped(select(Candidate), Candidate, user), conditions,
-                         narrow_scope(user)).add_columns(members.scalar_subquery())
-    row = db.session.execute(counted).one()
+    kinds, statement = _counts_statement(user, today, known)
+    row = db.session.execute(statement, scope_values(user)).one()
     by_stage, others, by_alert = row[:len(known)], row[len(known)], row[len(known) + 1:-1]
     stages = [(code, label, n) for (code, label), n in zip(STAGES, by_stage)]
     if others:
         unknown = scoped(select(Candidate.stage, func.count()).where(
             Candidate.stage.not_in(known)).group_by(Candidate.stage), Candidate, user)
         stages += [(code, code, n) for code, n in sorted(db.session.execute(unknown).all())]
-    return Counts(stages, {kind: n for kind, n in zip(alerts, by_alert) if n}, row[-1])
+    return Counts(stages, {kind: n for kind, n in zip(kinds, by_alert) if n}, row[-1])
+
+
+KEPT_AT_MOST = 64  # count statements kept per process (a few shapes of scope a day)
+_kept_counts: dict[tuple, tuple] = {}
+
+
+def _counts_statement(user, today: date, known: list[str]) -> tuple[list[str], object]:
+    """The alert kinds and the statement ``counts`` runs, with the user's path as a parameter
+    (``scope_values``). Built once per shape of scope (``scope_shape``), day, rules and
+    announced swaps (what the alerts' cut-off days depend on) and kept: building its twenty
+    counts took a chi bộ's dashboard longer than running them."""
+    rules = current_rules()
+    key = (scope_shape(Candidate, user), today, rules, announced_changes(), tuple(known))
+    if key not in _kept_counts:
+        if len(_kept_counts) >= KEPT_AT_MOST:
+            _kept_counts.clear()
+        alerts = alert_conditions(today, rules)
+        conditions = [*(Candidate.stage == code for code in known), _unknown_stage(known),
+                      *alerts.values()]
+        members = scoped(select(func.count()).select_from(Member), Member, user, True)
+        counted = count_each(scoped(select(Candidate), Candidate, user, True), conditions,
+                             narrow_scope(user)).add_columns(
+                                 members.correlate(None).scalar_subquery())
+        _kept_counts[key] = list(alerts), counted
+    return _kept_counts[key]
 
 
 def _unknown_stage(known: list[str]):

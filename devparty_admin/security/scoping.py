@@ -239,7 +239,8 @@ def reacher(user) -> Callable[[object], bool]:
     return (lambda org: False) if home is None else home.contains
 
 
-def scoped(query, model: type, user):
-    """Return ``query`` (legacy Query or 2.0 Select) restricted to the user's subtree."""
-    condition = scope_condition(model, user)
+def scoped(query, model: type, user, placeholders: bool = False):
+    """Return ``query`` (legacy Query or 2.0 Select) restricted to the user's subtree (its path
+    as parameters with ``placeholders``: ``scope_condition``)."""
+    condition = scope_condition(model, user, placeholders)
     return query if condition is None else query.where(condition)
