@@ -381,11 +381,11 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
 
     def get_list(self, page, sort_column, sort_desc, search, filters, execute=True,
                  page_size=None):
-        """Flask-Admin's list, except:
-        - a page with no search or filter runs statements kept per shape of scope
-          (``_kept_page``);
-        - a search of people in a wide scope listed in its own order (no other filter or
-          sort): its page is found in the name indexes, then read."""
+        """Flask-Admin's list, except for a page without filters (a download is built as
+        Flask-Admin builds it):
+        - a search of people in a wide scope listed in its own order (no sort): its page is
+          found in the name indexes, then read (``_matched_page``);
+        - any other page runs statements kept per shape of scope (``_kept_page``)."""
         found = None
         if execute and not filters:
             in_order = self.ordered_shape(search) if search and sort_column is None else None

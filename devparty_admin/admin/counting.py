@@ -50,8 +50,8 @@ def count_union(parts: list, enough: int):
     own capped count (how a search reads each range; ``read_union_count``). A union holds at
     least as many rows as its largest part, so once a part passes the cap the union is never
     formed, and the parts after it are counted only up to ``enough``, all that is asked of
-    them then. One statement: each
-    part's count is kept in its own CTE, which the next parts and the total read."""
+    them then. One statement: each part's count is kept in its own CTE, which the next parts
+    and the total read."""
     part_counts = []
     for number, part in enumerate(parts):
         count = _capped(part).scalar_subquery()

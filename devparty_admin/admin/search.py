@@ -86,9 +86,9 @@ def filed_under(column, length: int):
     database reads it from the column's head index (``models.people.head_index``), in list
     order: the first letters as the index writes them (SQLite matches an indexed expression
     by its text, so the numbers are written in, not bound), then the whole term checked in
-    the index entry. Not as a range: PostgreSQL, multiplying the range's estimate by the head's, expected four
-    matches and ordered the 15,000 of "lan" instead. The letters are parameters
-    (``search_values``); the term's length is written in."""
+    the index entry. Not as a range: PostgreSQL, multiplying the range's estimate by the
+    head's, expected four matches and ordered the 15,000 of "lan" instead. The letters are
+    parameters (``search_values``); the term's length is written in."""
     def start(length: int):
         return func.substr(column, literal_column("1"), literal_column(str(length)))
     return (start(HEAD_LETTERS) == SEARCH_HEAD) & (start(length) == SEARCH_TERM)
@@ -225,10 +225,11 @@ class FoldedSearch:
         (``ordered_matches``): what the form of its statements depends on, or None where the
         search is a plain condition on the list."""
         term = fold(search)
-        if (not hasattr(self.model, "name_words") or narrow_scope(current_user) or not term
-                or term.isdigit()):
+        shape = scope_shape(self.model, current_user)
+        if (not hasattr(self.model, "name_words") or shape is None or narrow_scope(current_user)
+                or not term or term.isdigit()):
             return None
-        return scope_shape(self.model, current_user), len(term)
+        return shape, len(term)
 
     def ordered_matches(self, search: str) -> list | None:
         """The search's matches per name index in the list's order (``ordered_name_matches``),
