@@ -73,6 +73,9 @@ def start_gunicorn(url: str, workers: int, folder: Path) -> tuple[subprocess.Pop
                 return process, port
         except OSError:
             time.sleep(0.5)
+    if process.poll() is None:  # up but never healthy (a schema it does not know): stopped
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait()
     raise SystemExit(f"gunicorn did not start; see {folder / 'gunicorn.log'}")
 
 
