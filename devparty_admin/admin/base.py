@@ -39,6 +39,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from ..extensions import db
 from ..i18n import format_date, format_datetime
+from ..kept import Kept
 from ..models import Organization
 from ..models.choices import Choices
 from ..plugins.loader import plugins
@@ -75,6 +76,7 @@ EXPORT_FORMATTERS.update({date: lambda view, value, name: format_date(value),
 MAX_ID = 2**31 - 1  # the largest integer key PostgreSQL can compare without an error
 MAX_AJAX_LIMIT = 100  # rows a picker may ask for at once
 DEFERRED_FROM = 1_000  # rows before a page from which it is found by its ids first
+KEPT_AT_MOST = 500  # list statements kept per view (a few shapes, sorts and term lengths)
 PAGE_SIZE = bindparam("page_size", type_=Integer)  # a kept page statement's parameters
 PAGE_OFFSET = bindparam("page_offset", type_=Integer)
 
@@ -410,11 +412,10 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
         if shape is None or searched is None or not size:
             return None
         offset = (page or 0) * size
-        key = ("page", shape, searched, sort_column, sort_desc, self._ids_first(offset))
-        kept = self._kept_statements()
-        if key not in kept:
-            kept[key] = self._page_statements(sort_column, sort_desc, search, key[-1])
-        count_statement, page_statement = kept[key]
+        ids_first = self._ids_first(offset)
+        count_statement, page_statement = self._kept(
+            ("page", shape, searched, sort_column, sort_desc, ids_first),
+            lambda: self._page_statements(sort_column, sort_desc, search, ids_first))
         values = {**scope_values(current_user), **(search_values(search) if search else {}),
                   PAGE_SIZE.key: size, PAGE_OFFSET.key: offset}
         count = None if count_statement is None else counted(
@@ -424,7 +425,7 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
     def _page_statements(self, sort_column, sort_desc, search, ids_first: bool) -> tuple:
         """The count (None for a list without one) and the page, as Flask-Admin's get_list
         writes them, with the scope, the search and the page's place left as parameters."""
-        query = self.get_query(True).options(*(joinedload(j) for j in self._auto_joins))
+        query = self._rows_query()
         count = None if self.simple_list_pager else self.get_count_query(True)
         condition = self.search_condition(search, placeholders=True) if search else None
         if condition is not None:
@@ -434,15 +435,20 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
         return (None if count is None else count.capped_statement(),
                 self._page_of(query, PAGE_SIZE, PAGE_OFFSET, ids_first).statement)
 
-    def _kept_statements(self) -> dict:
-        """The list statements this view keeps (``_kept_page``, ``_matched_page``). They have
-        the count's cap and the size from which a name range is read in order written in,
-        so they are kept per those limits."""
-        limits = (counting.COUNT_CAP, searching.HEAD_FROM)
-        kept = self.__dict__.get("_kept_statements_by_limits")
-        if kept is None or kept[0] != limits:
-            kept = self.__dict__["_kept_statements_by_limits"] = (limits, {})
-        return kept[1]
+    def _rows_query(self):
+        """The screen's rows with the relations their columns show, the scope's path left as
+        a parameter (a kept page's query before its search, order and page)."""
+        return self.get_query(True).options(*(joinedload(j) for j in self._auto_joins))
+
+    @cached_property
+    def _kept_statements(self) -> Kept:
+        return Kept(KEPT_AT_MOST)
+
+    def _kept(self, key: tuple, build):
+        """A list statement this view keeps (``_kept_page``, ``_matched_page``). Statements
+        have the count's cap and the size from which a name range is read in order written
+        in, so those limits are part of the key."""
+        return self._kept_statements.get((counting.COUNT_CAP, searching.HEAD_FROM, *key), build)
 
     def search_shape(self, search: str) -> tuple | None:
         """What the form of the search's condition depends on when it can be written with
@@ -451,41 +457,38 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
         return None
 
     def ordered_shape(self, search: str) -> tuple | None:
-        """What the statements of a search paged inside the name indexes depend on
-        (``search.FoldedSearch``), or None where the search is a condition on the list."""
+        """What the statements of a search paged inside the name indexes depend on, or None
+        where the search is a condition on the list. A screen that gives a shape
+        (``search.FoldedSearch``) gives the search's name ranges too (``ordered_matches``)."""
         return None
 
-    def ordered_matches(self, search: str):
-        """A search's name ranges (``search.NameRange``: its matching (sort_key, id)), with the
-        scope and the term as parameters, for a search with an ``ordered_shape``."""
-        raise NotImplementedError
-
     def _matched_page(self, shape: tuple, search: str, page, page_size):
-        """The total (capped) and one page of the rows a search's name ranges find, in the
-        list's order; each range's own count decides how its page is read. The count and
-        the page statements are kept per ``shape`` (and the ranges read in order), and run
-        with the scope, the term and the page's place as parameters."""
+        """The total (capped) and one page of the rows a search's name ranges
+        (``ordered_matches``) find, in the list's order; each range's own count decides how
+        its page is read. The count and the page statements are kept per ``shape`` (and the
+        ranges read in order), and run with the scope, the term and the page's place as
+        parameters."""
         size = self.page_size if page_size is None else page_size
         offset = (page or 0) * size
         values = {**scope_values(current_user), **search_values(search), PAGE_SIZE.key: size,
                   PAGE_OFFSET.key: offset, PAGE_END.key: offset + size}
-        kept = self._kept_statements()
-        shape = ("matches", *shape)
-        if shape not in kept:
+
+        def ranges_counted():
             matches = self.ordered_matches(search)
-            kept[shape] = matches, None if self.simple_list_pager else count_matches(matches)
-        matches, count_statement = kept[shape]
+            return matches, None if self.simple_list_pager else count_matches(matches)
+        matches, count_statement = self._kept(("matches", *shape), ranges_counted)
         count, counts = ((None, None) if count_statement is None
                          else read_union_count(count_statement, values))
-        read_in_order = (shape, searching.read_in_order(counts, len(matches)))
-        if read_in_order not in kept:
+
+        def page_statement():
             key = primary_key(self.model)
             ids = matched_page(matches, PAGE_OFFSET, PAGE_SIZE, counts).subquery()
-            query = self.get_query(True).options(*(joinedload(j) for j in self._auto_joins),
-                                                 *self.page_options)
-            kept[read_in_order] = (query.filter(key.in_(select(ids.c[1])))
-                                   .order_by(self.model.sort_key, key).statement)
-        return count, db.session.execute(kept[read_in_order], values).unique().scalars().all()
+            return (self._rows_query().options(*self.page_options)
+                    .filter(key.in_(select(ids.c[1]))).order_by(self.model.sort_key, key)
+                    .statement)
+        statement = self._kept(("matched page", *shape,
+                                searching.read_in_order(counts, len(matches))), page_statement)
+        return count, db.session.execute(statement, values).unique().scalars().all()
 
     def prepare_rows(self, rows: list) -> None:
         """Load what the columns of ``rows`` need beyond the rows themselves, in grouped queries

@@ -11,6 +11,7 @@ from flask_login import current_user
 from sqlalchemy import and_, func, or_, select
 
 from ..extensions import db
+from ..kept import Kept
 from ..models import Candidate, Member
 from ..models.choices import STAGES
 from ..reports.core import PATH_STAGES, PlanReport
@@ -53,8 +54,7 @@ def counts(user, today: date) -> Counts:
     return Counts(stages, {kind: n for kind, n in zip(kinds, by_alert) if n}, row[-1])
 
 
-KEPT_AT_MOST = 64  # count statements kept per process (a few shapes of scope a day)
-_kept_counts: dict[tuple, tuple] = {}
+_kept_counts = Kept(most=64)  # count statements kept per process (a few shapes of scope a day)
 
 
 def _counts_statement(user, today: date, known: list[str]) -> tuple[list[str], object]:
@@ -63,10 +63,8 @@ def _counts_statement(user, today: date, known: list[str]) -> tuple[list[str], o
     announced swaps (what the alerts' cut-off days depend on) and kept: building its twenty
     counts took a chi bộ's dashboard longer than running them."""
     rules = current_rules()
-    key = (scope_shape(Candidate, user), today, rules, announced_changes(), tuple(known))
-    if key not in _kept_counts:
-        if len(_kept_counts) >= KEPT_AT_MOST:
-            _kept_counts.clear()
+
+    def build():
         alerts = alert_conditions(today, rules)
         conditions = [*(Candidate.stage == code for code in known), _unknown_stage(known),
                       *alerts.values()]
@@ -74,8 +72,9 @@ def _counts_statement(user, today: date, known: list[str]) -> tuple[list[str], o
         counted = count_each(scoped(select(Candidate), Candidate, user, True), conditions,
                              narrow_scope(user)).add_columns(
                                  members.correlate(None).scalar_subquery())
-        _kept_counts[key] = list(alerts), counted
-    return _kept_counts[key]
+        return list(alerts), counted
+    key = (scope_shape(Candidate, user), today, rules, announced_changes(), tuple(known))
+    return _kept_counts.get(key, build)
 
 
 def _unknown_stage(known: list[str]):

@@ -18,20 +18,10 @@ from flask_babel import get_locale
 from jinja2 import pass_context
 from markupsafe import Markup
 
+from ..kept import Kept
 from ..security.headers import csp_nonce
 
-KEPT_AT_MOST = 1_000  # combinations kept per process before starting afresh
-_kept: dict[tuple, str] = {}
-
-
-def _kept_or_drawn(key: tuple, draw) -> str:
-    """What ``draw()`` gave for ``key``, drawn the first time and kept."""
-    html = _kept.get(key)
-    if html is None:
-        if len(_kept) >= KEPT_AT_MOST:
-            _kept.clear()
-        html = _kept[key] = draw()
-    return html
+_drawn = Kept(most=1_000)  # combinations kept per process before starting afresh
 
 
 def _shown(items) -> tuple:
@@ -49,7 +39,7 @@ def main_menu(context, draw) -> Markup:
     items = view.admin.menu()
     key = (request.url_root, str(get_locale()), view.endpoint,
            tuple(map(id, items)), _shown(items))
-    return Markup(_kept_or_drawn(key, draw))
+    return Markup(_drawn.get(key, draw))
 
 
 NONCE = "__page_csp_nonce__"  # where a kept block had the page's nonce
@@ -66,5 +56,5 @@ def page_assets(context, block: str, draw) -> Markup:
         drawn = str(draw())
         return drawn.replace(nonce, NONCE) if nonce else drawn
 
-    html = _kept_or_drawn((block, request.url_root, view.endpoint), drawn_without_nonce)
+    html = _drawn.get((block, request.url_root, view.endpoint), drawn_without_nonce)
     return Markup(html.replace(NONCE, nonce))
