@@ -15,7 +15,7 @@ def create_app(config: dict | None = None) -> Flask:
         app.config.update(config)
 
     from .extensions import babel, csrf, db, engine_options, login_manager, migrate
-    from .i18n import select_locale
+    from .i18n import keep_translations, select_locale
 
     app.config.setdefault("SQLALCHEMY_ENGINE_OPTIONS",
                           engine_options(app.config["SQLALCHEMY_DATABASE_URI"]))
@@ -23,6 +23,7 @@ def create_app(config: dict | None = None) -> Flask:
     db.init_app(app)
     migrate.init_app(app, db, directory=str(_migrations_dir()), render_as_batch=True)
     babel.init_app(app, locale_selector=select_locale)
+    keep_translations(app)
     csrf.init_app(app)
     login_manager.init_app(app)
     login_manager.login_view = "auth.login"

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
-from flask import current_app, has_request_context, session
+from flask import current_app, g, has_app_context, has_request_context, session
 from flask_babel import get_locale, get_translations
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -80,6 +80,46 @@ def format_datetime(value: datetime | None) -> str:
     return value.astimezone(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).strftime(
         "%d/%m/%Y %H:%M"
     )
+
+
+def _request_locale():
+    """The locale Flask-Babel chose for this request (or forced with ``force_locale``), read
+    where it keeps it; None before it chose one, or outside an application context."""
+    if not has_app_context():
+        return None
+    chosen = vars(g._get_current_object()).get("_flask_babel")
+    return None if chosen is None else vars(chosen).get("babel_locale")
+
+
+class LocaleKeptTranslations:
+    """A Flask-Babel domain that finds its catalog from the request's locale in one step.
+
+    Flask-Babel looks up the request's context, its locale and its catalog again for every
+    string, about ten microseconds each; a list page translates some sixty. The catalogs it
+    hands out never change in a process (it keeps them per language itself), so they are kept
+    here per locale; until the request's locale is chosen, Flask-Babel's own lookup answers."""
+
+    def get_translations(self):
+        locale = _request_locale()
+        if locale is None:
+            return super().get_translations()
+        kept = vars(self).setdefault("_kept_translations", {})
+        found = kept.get(locale)
+        if found is None:
+            found = kept[locale] = super().get_translations()
+        return found
+
+
+def keep_translations(app) -> None:
+    """Give the application's and Flask-Admin's translation domains ``LocaleKeptTranslations``."""
+    from flask_admin import babel as admin_babel
+
+    with app.app_context():
+        domains = (app.extensions["babel"].instance.domain_instance, admin_babel.domain)
+    for domain in domains:
+        if not isinstance(domain, LocaleKeptTranslations):
+            domain.__class__ = type(f"Kept{type(domain).__name__}",
+                                    (LocaleKeptTranslations, type(domain)), {})
 
 
 def product_catalog_first() -> None:

@@ -88,3 +88,22 @@ def test_a_list_page_writes_labels_in_the_language_chosen_since(make, login_as):
         filters = json.loads(html.unescape(
             listed.split('id="filter-groups-data" class="d-none">', 1)[1].split("</div>", 1)[0]))
         assert dict(filters[filter_label][0]["options"])["sympathizer"] == stage
+
+
+def test_a_forced_language_inside_a_request_is_the_one_translated(app):
+    """Catalogs are kept per language for the request (``i18n.LocaleKeptTranslations``): a
+    paper printed in Vietnamese while the screens are in English gets Vietnamese, and the
+    strings after it are English again, for the product's and Flask-Admin's strings alike."""
+    from flask_admin import babel as admin_babel
+    from flask_babel import force_locale
+    from flask_babel import gettext as _
+
+    with app.test_request_context("/admin/"):
+        with force_locale("en"):
+            before = (_("Log out"), admin_babel.gettext("List"))
+            with force_locale("vi"):
+                inside = (_("Log out"), admin_babel.gettext("List"))
+            after = (_("Log out"), admin_babel.gettext("List"))
+        default = (_("Log out"), admin_babel.gettext("List"))
+    assert before == after == ("Log out", "List")
+    assert inside == default == ("Đăng xuất", "Danh sách")

@@ -14,7 +14,6 @@ from flask import (
     abort,
     current_app,
     flash,
-    g,
     has_request_context,
     redirect,
     request,
@@ -31,6 +30,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user
 from jinja2 import pass_context
+from markupsafe import Markup
 from sqlalchemy import Integer, and_, bindparam, func, or_, select, text
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -510,17 +510,12 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
         return lean(super().get_list_row_actions())
 
     @pass_context
-    def begin_rows(self, context) -> str:
-        """Work out what every row of the page shares (``list_rows.RowShape``), called by
-        ``devparty/list.html`` before the table. Done here, not by each row: Jinja gives a
-        function that takes the context a copy of the whole context on every turn of a loop."""
-        g.row_shape = RowShape(context, self)
-        return ""
-
-    def list_row(self, row):
-        """A list row's cells as plain HTML, called by ``devparty/list.html`` in place of
-        Flask-Admin's per-cell template."""
-        return g.row_shape.html(self, row)
+    def list_rows(self, context, rows) -> Markup:
+        """A list page's rows as plain HTML (``list_rows.RowShape``), called once by
+        ``devparty/list.html`` in place of Flask-Admin's per-cell template: what every row
+        shares is worked out once, then each row is written in Python."""
+        shape = RowShape(context, self)
+        return Markup("".join([f"<tr>{shape.html(self, row)}</tr>\n" for row in rows]))
 
     def deletable(self, record) -> bool:
         """Whether the list offers to delete ``record`` (from what ``list_options`` read with the

@@ -5,6 +5,7 @@ Views and templates ask these functions; they never compare role names themselve
 from __future__ import annotations
 
 from flask import current_app, g, has_app_context, has_request_context
+from werkzeug.local import LocalProxy
 
 READ, CREATE, EDIT, DELETE, EXPORT = "read", "create", "edit", "delete", "export"
 ALL_ACTIONS = (READ, CREATE, EDIT, DELETE, EXPORT)
@@ -69,8 +70,15 @@ def _role_grants(role: str) -> set[tuple[str, str]]:
     return grants
 
 
+def _itself(user):
+    """The user behind ``current_user``, looked up once: a list page asks a few dozen
+    permissions, and every attribute read through the proxy looks the user up again."""
+    return user._get_current_object() if isinstance(user, LocalProxy) else user
+
+
 def has_permission(user, action: str, resource: str) -> bool:
     """True when an active, logged-in user's role grants ``action`` on ``resource``."""
+    user = _itself(user)
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return False
     return (action, resource) in role_grants(user.role)
