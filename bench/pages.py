@@ -27,7 +27,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
-from flask import render_template_string, request
+from flask import request
 from flask_admin.contrib.sqla import ModelView
 from sqlalchemy import and_, event, extract, func, select
 
@@ -35,6 +35,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from dataset import arguments, bench_app, database, engine_name, signed_in  # noqa: E402
+from floor_template import render_floor  # noqa: E402
 
 from devparty_admin.extensions import db  # noqa: E402
 from devparty_admin.models import Candidate, Member, Organization, StageEvent, User  # noqa: E402
@@ -71,7 +72,7 @@ def floor():
     if term:
         column = Candidate.name_folded if " " in term else Candidate.given_folded
         query = query.where(column >= term, column < prefix_upper_bound(term))
-    return render_template_string(FLOOR, rows=db.session.execute(query).all())
+    return render_floor(FLOOR, rows=db.session.execute(query).all())
 
 
 def floor_dashboard():
@@ -80,7 +81,7 @@ def floor_dashboard():
     condition = _unit_condition(request.args.get("unit", type=int))
     if condition is not None:
         query = query.where(condition)
-    return render_template_string("{% for stage, n in rows %}{{ stage }} {{ n }} {% endfor %}",
+    return render_floor("{% for stage, n in rows %}{{ stage }} {{ n }} {% endfor %}",
                                   rows=db.session.execute(query).all())
 
 
@@ -113,7 +114,7 @@ def floor_dashboard_figures():
     figures = [*db.session.execute(candidates.group_by(stage)),
                *db.session.execute(members), *db.session.execute(
                    steps.group_by(StageEvent.to_stage, month))]
-    return render_template_string("{% for row in rows %}{{ row|join(' ') }} {% endfor %}",
+    return render_floor("{% for row in rows %}{{ row|join(' ') }} {% endfor %}",
                                   rows=figures)
 
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from flask import abort, render_template_string, request
+from flask import abort, request
+from floor_template import render_floor
 from sqlalchemy import Date, and_, case, exists, extract, func, or_, select
 from sqlalchemy.orm import aliased
 
@@ -242,7 +243,7 @@ FLOORS = {"admissions": admissions, "funnel": funnel, "members": members,
 def floor(name: str):
     if name not in FLOORS:
         abort(404)
-    return render_template_string(ROWS, rows=FLOORS[name](Scope()))
+    return render_floor(ROWS, rows=FLOORS[name](Scope()))
 
 
 def add_floors(app) -> None:
