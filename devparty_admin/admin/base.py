@@ -7,6 +7,7 @@ The searches (``admin.search``) are mixed in from here by views and plugins (doc
 """
 from __future__ import annotations
 
+import json
 from datetime import date, datetime
 from functools import cached_property
 
@@ -54,6 +55,7 @@ from .counting import CappedCount, counted, read_union_count
 from .exports import ListExport
 from .forms import AdminForm, ModelConverter
 from .list_rows import RowShape, lean
+from .menu import with_page_nonce
 from .search import (  # noqa: F401
     PAGE_END,
     CandidateNameSearch,
@@ -508,6 +510,22 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
 
     def get_list_row_actions(self):
         return lean(super().get_list_row_actions())
+
+    @pass_context
+    def list_tail(self, context, draw) -> Markup:
+        """The end of a list page as ``draw()`` (Flask-Admin's ``tail`` block) writes it: two
+        dozen script links, the filters' labels and options and the bulk actions with their
+        confirmations as data for the scripts. It is drawn once per root, language, bulk
+        actions and active filters, and kept on the screen (so an application built again,
+        as tests do, draws its own), with each page's CSP nonce put in."""
+        key = (request.url_root, str(get_locale()), id(self._filter_groups),
+               json.dumps([context.resolve("actions"), context.resolve("actions_confirmation"),
+                           context.resolve("active_filters")], default=str, sort_keys=True))
+        return with_page_nonce(self._kept_tails, key, draw)
+
+    @cached_property
+    def _kept_tails(self) -> Kept:
+        return Kept(most=100)
 
     @pass_context
     def list_rows(self, context, rows) -> Markup:

@@ -45,16 +45,21 @@ def main_menu(context, draw) -> Markup:
 NONCE = "__page_csp_nonce__"  # where a kept block had the page's nonce
 
 
-@pass_context
-def page_assets(context, block: str, draw) -> Markup:
-    """The links of layout ``block`` as ``draw()`` (Flask-Admin's own block) writes them,
-    drawn once per screen and root, with this page's nonce."""
-    view = context.resolve("admin_view")
+def with_page_nonce(store: Kept, key, draw) -> Markup:
+    """``draw()``'s HTML kept in ``store`` under ``key`` with the CSP nonce of the page that
+    drew it left as a marker, returned with this page's nonce."""
     nonce = csp_nonce()
 
     def drawn_without_nonce() -> str:
         drawn = str(draw())
         return drawn.replace(nonce, NONCE) if nonce else drawn
 
-    html = _drawn.get((block, request.url_root, view.endpoint), drawn_without_nonce)
-    return Markup(html.replace(NONCE, nonce))
+    return Markup(store.get(key, drawn_without_nonce).replace(NONCE, nonce))
+
+
+@pass_context
+def page_assets(context, block: str, draw) -> Markup:
+    """The links of layout ``block`` as ``draw()`` (Flask-Admin's own block) writes them,
+    drawn once per screen and root, with this page's nonce."""
+    view = context.resolve("admin_view")
+    return with_page_nonce(_drawn, (block, request.url_root, view.endpoint), draw)

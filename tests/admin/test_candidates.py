@@ -1,3 +1,4 @@
+import json
 import re
 from datetime import date, timedelta
 
@@ -141,7 +142,6 @@ def test_filters_by_stage_source_gender_year_and_organization(branch, make, db):
 def _filter_args(html: str) -> dict[str, str]:
     """The URL key of the first filter of each group, by the group's label, as the page offers
     them to the user."""
-    import json
     raw = re.search(r'id="filter-groups-data"[^>]*>(.*?)</div>', html, re.S)
     groups = json.loads(raw.group(1))
     return {name: entries[0]["arg"] for name, entries in groups.items()}
@@ -158,6 +158,27 @@ def test_viewer_cannot_create_or_edit(make, login_as, db):
     db.session.expire_all()
     assert db.session.query(Candidate).count() == 1
     assert db.session.get(Candidate, candidate.id).full_name == "Nguyễn Văn An"
+
+
+def test_a_list_pages_end_follows_the_users_bulk_actions_and_language(make, login_as):
+    """The end of a list page (its scripts and the data they read) is kept per kind of page
+    (``ScopedModelView.list_tail``): a viewer who opens the list after a committee user gets
+    no bulk delete in it, and English after Vietnamese gets English."""
+    unit = make.org("Đảng bộ")
+    make.candidate(unit)
+
+    def confirmations(session) -> dict:
+        html = session.get("/admin/candidate/").get_data(as_text=True)
+        return json.loads(re.search(r'id="actions-confirmation-data"[^>]*>(.*?)</div>',
+                                    html, re.S).group(1)) if "actions-confirmation" in html else {}
+
+    committee, viewer = (login_as(make.user(role, unit)) for role in ("committee", "viewer"))
+    assert confirmations(committee) == {
+        "delete": "Bạn có chắc muốn xóa các bản ghi đã chọn?"}
+    assert "delete" not in confirmations(viewer)
+    committee.post("/language/en", data={"next": "/admin/"})
+    assert confirmations(committee) == {
+        "delete": "Are you sure you want to delete selected records?"}
 
 
 def test_member_form_cannot_change_what_steps_own(make, login_as, db):
