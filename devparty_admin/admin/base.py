@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from datetime import date, datetime
 from functools import cached_property
+from urllib.parse import urlencode
 
 from flask import (
     abort,
@@ -37,6 +38,7 @@ from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import joinedload
 from sqlalchemy.orm.exc import StaleDataError
+from werkzeug.datastructures import iter_multi_items
 
 from ..extensions import db
 from ..i18n import format_date, format_datetime
@@ -77,6 +79,7 @@ EXPORT_FORMATTERS.update({date: lambda view, value, name: format_date(value),
 
 MAX_ID = 2**31 - 1  # the largest integer key PostgreSQL can compare without an error
 MAX_AJAX_LIMIT = 100  # rows a picker may ask for at once
+QUERY_SAFE = "!$'()*,/:;?@"  # what Werkzeug leaves unescaped in a query string
 DEFERRED_FROM = 1_000  # rows before a page from which it is found by its ids first
 KEPT_AT_MOST = 500  # list statements kept per view (a few shapes, sorts and term lengths)
 PAGE_SIZE = bindparam("page_size", type_=Integer)  # a kept page statement's parameters
@@ -282,6 +285,29 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
         args = super()._get_list_extra_args()
         args.page = min(max(args.page or 0, 0), MAX_ID // max(self.page_size_options))
         return args
+
+    def _get_list_url(self, view_args) -> str:
+        """The list's address with ``view_args`` in its query string, as ``url_for`` writes it.
+        A list page writes a dozen (pager, sort links, page sizes, the return address), and
+        ``url_for`` found the list's rule again for each; the address without arguments is
+        built once per application root, and the arguments are encoded as Werkzeug encodes
+        a query string."""
+        root = request.script_root
+        if root not in self._list_paths:
+            self._list_paths[root] = self.get_url(f"{self.endpoint}.index_view")
+        path = self._list_paths[root]
+        arguments = {"page": view_args.page or None, "sort": view_args.sort,
+                     "desc": 1 if view_args.sort_desc else None, "search": view_args.search,
+                     **view_args.extra_args,
+                     "page_size": self.get_safe_page_size(view_args.page_size),
+                     **self._get_filters(view_args.filters)}
+        query = urlencode([(name, value) for name, value in iter_multi_items(arguments)
+                           if value is not None], safe=QUERY_SAFE)
+        return f"{path}?{query}" if query else path
+
+    @cached_property
+    def _list_paths(self) -> dict[str, str]:
+        return {}
 
     def handle_view_exception(self, exc) -> bool:
         """What the database refused gets a plain message, never the SQL text."""

@@ -341,14 +341,17 @@ def test_the_list_shows_typed_markup_as_text(make, login_as):
 
 
 def test_a_page_under_an_application_root_links_its_assets_there(branch):
-    """Stylesheet and script addresses, built once per process, follow the root the page is
-    served under (a reverse proxy's prefix): nothing kept from a page served elsewhere."""
+    """Stylesheet and script addresses and the list's own links (sorting, page sizes), each
+    built once per process and root, follow the root the page is served under (a reverse
+    proxy's prefix): nothing kept from a page served elsewhere."""
     _unit, session = branch
     stylesheet = "static/bootstrap/bootstrap4/css/bootstrap.min.css"
     for root in ("", "/dang-vien", ""):
         html = session.get("/admin/candidate/", environ_overrides={"SCRIPT_NAME": root}) \
             .get_data(as_text=True)
         assert f'href="{root}/admin/{stylesheet}' in html
+        assert f'href="{root}/admin/candidate/?sort=0&amp;page_size=' in html
+        assert f'href="{root}/admin/candidate/?page_size=100"' in html
 
 
 def test_the_menu_marks_the_open_screen(branch):
