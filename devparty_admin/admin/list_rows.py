@@ -42,6 +42,8 @@ def _csrf_token(form) -> str:
 def _written_id(row_id) -> tuple[str, str]:
     """A row's id as HTML and inside an address, worked out once for the row's icons."""
     text = str(row_id)
+    if type(row_id) is int:  # digits are the same in HTML and in an address
+        return text, text
     return escape(text), quote(text, safe="")
 
 
@@ -125,15 +127,19 @@ class RowShape:
         ``Markup.format`` per cell cost more than the cells."""
         row_id = view.get_pk_value(row)
         written_id = _written_id(row_id)
-        cells = [] if self.checkbox is None else [_filled(self.checkbox, written_id)]
+        cells = []
+        blank = [] if self.checkbox is None else [self.checkbox]  # the id filled in at once
         if self.icons is not None:
-            cells.append('<td class="list-buttons-column">')
+            blank.append('<td class="list-buttons-column">')
             for html, action in self.icons:
-                if html is None:
-                    cells.append(escape(action.render(self.context, row_id, row)))
+                if html is None:  # drawn for this row by Flask-Admin, after what came before
+                    cells += (_filled("".join(blank), written_id),
+                              escape(action.render(self.context, row_id, row)))
+                    blank = []
                 elif action.shown(view, row):
-                    cells.append(_filled(html, written_id))
-            cells.append("</td>")
+                    blank.append(html)
+            blank.append("</td>")
+        cells.append(_filled("".join(blank), written_id))
         for opening, read in self.columns:
             cells.extend((opening, read(row), "</td>"))
         return Markup("".join(cells))
