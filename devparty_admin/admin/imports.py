@@ -25,19 +25,27 @@ COMMIT_SECONDS = 10  # work per request while importing, far below any proxy's t
 TEMPLATE_UNITS = 5000
 
 
+def allowed_kinds(user) -> list[str]:
+    """What ``user`` may import: importing creates and updates records, so both permissions
+    are needed."""
+    return [kind for kind in SPECS
+            if has_permission(user, CREATE, kind) and has_permission(user, EDIT, kind)]
+
+
 def allowed_specs(user) -> list[ImportSpec]:
-    """Importing creates and updates records: both permissions are needed. A sector user's
-    candidates carry the sector's enabled fields."""
+    """The imports of ``allowed_kinds``; a sector user's candidates carry the sector's
+    enabled fields."""
     registry = plugins()
     extensions = [e for e in candidate_extensions(registry) if e.plugin in registry.enabled()]
     sector = getattr(getattr(user, "organization", None), "sector", None)
-    return [spec_for(kind, sector, extensions) for kind in SPECS
-            if has_permission(user, CREATE, kind) and has_permission(user, EDIT, kind)]
+    return [spec_for(kind, sector, extensions) for kind in allowed_kinds(user)]
 
 
 class ImportView(ScreenView):
     def is_accessible(self) -> bool:
-        return bool(allowed_specs(current_user))
+        """Asked by the menu on every page: the kinds alone, without building their columns
+        (which asks every plugin for its fields)."""
+        return bool(allowed_kinds(current_user))
 
     def _spec(self, kind: str, user=None) -> ImportSpec:
         """The import for ``user`` (the one who uploaded a job: its file has their columns)."""

@@ -188,6 +188,9 @@ def test_jobs_are_private_and_viewers_cannot_import(committee, make, login_as, t
     assert viewer.get("/admin/imports/template/candidate.xlsx").status_code == 403
     assert committee.get("/admin/imports/template/nothing.xlsx").status_code == 404
     assert candidates(db) == 0
+    # the menu offers the imports to who may import, and not to a viewer
+    assert 'href="/admin/imports/"' in committee.get("/admin/").get_data(as_text=True)
+    assert 'href="/admin/imports/"' not in viewer.get("/admin/").get_data(as_text=True)
 
 
 def test_imported_people_are_found_by_any_word_in_the_lists_order(committee, db):
