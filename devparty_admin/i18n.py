@@ -16,6 +16,8 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext as _ln
 from flask_wtf import FlaskForm
 
+from .kept import Kept
+
 WTFORMS_MESSAGES = (
     _l("This field is required."),
     _ln("Field cannot be longer than %(max)d character.",
@@ -103,11 +105,10 @@ class LocaleKeptTranslations:
         locale = _request_locale()
         if locale is None:
             return super().get_translations()
-        kept = vars(self).setdefault("_kept_translations", {})
-        found = kept.get(locale)
-        if found is None:
-            found = kept[locale] = super().get_translations()
-        return found
+        return _kept_catalogs.get((self, locale), super().get_translations)
+
+
+_kept_catalogs = Kept(most=16)  # per (domain, locale): two domains, two languages
 
 
 def keep_translations(app) -> None:

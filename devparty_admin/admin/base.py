@@ -292,10 +292,8 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
         ``url_for`` found the list's rule again for each; the address without arguments is
         built once per application root, and the arguments are encoded as Werkzeug encodes
         a query string."""
-        root = request.script_root
-        if root not in self._list_paths:
-            self._list_paths[root] = self.get_url(f"{self.endpoint}.index_view")
-        path = self._list_paths[root]
+        path = self._list_paths.get(request.script_root,
+                                    lambda: self.get_url(f"{self.endpoint}.index_view"))
         arguments = {"page": view_args.page or None, "sort": view_args.sort,
                      "desc": 1 if view_args.sort_desc else None, "search": view_args.search,
                      **view_args.extra_args,
@@ -306,8 +304,8 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
         return f"{path}?{query}" if query else path
 
     @cached_property
-    def _list_paths(self) -> dict[str, str]:
-        return {}
+    def _list_paths(self) -> Kept:
+        return Kept(most=16)
 
     def handle_view_exception(self, exc) -> bool:
         """What the database refused gets a plain message, never the SQL text."""
