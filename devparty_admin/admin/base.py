@@ -51,7 +51,7 @@ from ..security.access import record_access
 from ..security.permissions import CREATE, DELETE, EDIT, EXPORT, READ
 from ..security.scoping import narrow_scope, scope_condition, scope_shape, scope_values
 from ..vietnamese import fold
-from . import counting
+from . import counting, list_chrome
 from . import search as searching
 from .counting import CappedCount, counted, read_union_count
 from .exports import ListExport
@@ -550,6 +550,31 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
     @cached_property
     def _kept_tails(self) -> Kept:
         return Kept(most=100)
+
+    @pass_context
+    def list_menu_bar(self, context) -> Markup:
+        """The tabs above the list, written in Python (``list_chrome.menu_bar``)."""
+        return list_chrome.menu_bar(context, self)
+
+    @pass_context
+    def list_filter_form(self, context) -> Markup:
+        """The form the filters are sent with (``list_chrome.filter_form``)."""
+        return list_chrome.filter_form(context)
+
+    @pass_context
+    def list_header(self, context) -> Markup:
+        """The list's header row, written in Python (``list_chrome.header``)."""
+        return list_chrome.header(context, self)
+
+    @pass_context
+    def list_pager(self, context) -> Markup:
+        """The list's page links (``list_chrome.pager``)."""
+        return list_chrome.pager(context)
+
+    @pass_context
+    def list_action_form(self, context) -> Markup:
+        """The hidden form of the bulk actions (``list_chrome.action_form``)."""
+        return list_chrome.action_form(context)
 
     @pass_context
     def list_rows(self, context, rows) -> Markup:
