@@ -52,3 +52,23 @@ def test_a_target_set_by_one_unit_is_set_against_that_unit_only(make, login_as, 
     plan = re.search(r'id="admitted-plan">([^<]*)<', html).group(1)
     assert "2 / 2 · 100,0%" in plan and "có kế hoạch" in plan
     assert "500" not in html
+
+
+def test_a_units_own_target_is_met_by_this_years_admissions(make, login_as, db):
+    """The unit's own plan is compared with the year's admissions, the same that the month
+    chart counts (read once for both): last year's are not counted."""
+    from datetime import date
+
+    from devparty_admin.models import Plan
+    from tests.reports.conftest import admit
+
+    unit = make.org("Đảng bộ A", parent=make.org("Đảng bộ tỉnh"))
+    year = date.today().year
+    for i, day in enumerate([date(year, 1, 2)] * 3 + [date(year - 1, 12, 30)]):
+        admit(db, make.candidate(unit, full_name=f"Người {i}"), day)
+    db.session.add(Plan(organization_id=unit.id, year=year, target_admissions=4))
+    db.session.commit()
+    html = login_as(make.user("committee", unit)).get("/admin/").get_data(as_text=True)
+    total = re.search(r'id="admitted-total">(.*?)</div>', html, re.S).group(1)
+    assert re.sub(r"<[^>]+>|\s+", " ", total).split() == ["3", "/", "4", "·", "75,0%"]
+    assert 'id="admitted-plan"' not in html

@@ -112,6 +112,7 @@ class HomeView(StaticUrls, AdminIndexView):
         year = today.year
         subtree = Subtree(current_user.organization, Period.year(year))
         months = monthly_admissions(subtree)
+        admitted = sum(months.series[0][1])  # the year's admissions: the plan's are not read again
         path_counts = [(label, count) for code, label, count in stages if code in PATH_STAGES]
         return self.render(
             "devparty/home.html",
@@ -122,10 +123,10 @@ class HomeView(StaticUrls, AdminIndexView):
             member_total=counted.members,
             unit=current_user.organization,
             year=year,
-            targets=PlanReport().targets(subtree),
+            targets=PlanReport().targets(subtree, admitted=admitted),
             funnel=Chart([str(label) for label, _count in path_counts],
                          [(_("Candidates"), [count for _label, count in path_counts])]),
             months=months,
-            admitted_total=sum(months.series[0][1]),
+            admitted_total=admitted,
             can_propose=has_permission(current_user, *PROPOSE),
         )
