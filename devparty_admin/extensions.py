@@ -60,33 +60,6 @@ def engine_options(url: str) -> dict:
     return options
 
 
-@event.listens_for(Engine, "begin")
-def _nothing_written_yet(connection) -> None:
-    connection.info["devparty_wrote"] = False
-
-
-@event.listens_for(Engine, "before_cursor_execute")
-def _note_writes(connection, _cursor, statement, _parameters, _context, _many) -> None:
-    """Anything but a SELECT counts as a write of the connection's transaction."""
-    if statement[:30].lstrip()[:6].upper() != "SELECT":
-        connection.info["devparty_wrote"] = True
-
-
-SESSION_CONNECTION = "devparty_connection"  # session.info: the connection it last began on
-
-
-@event.listens_for(Session, "after_begin")
-def _note_session_connection(session, _transaction, connection) -> None:
-    session.info[SESSION_CONNECTION] = connection
-
-
-def wrote_nothing(connection) -> bool:
-    """Whether the connection's transaction has sent only SELECTs since it began, so that
-    COMMIT and ROLLBACK end it alike (a SELECT here never writes: no writing function, no
-    ``SELECT … INTO``); unknown, or no connection, counts as written."""
-    return connection is not None and connection.info.get("devparty_wrote") is False
-
-
 def _is_sqlite(dbapi_connection) -> bool:
     return type(dbapi_connection).__module__.startswith("sqlite3")
 
