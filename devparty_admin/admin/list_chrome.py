@@ -1,7 +1,9 @@
-"""The parts of a list page around its rows written in Python: the sortable header, the pager
-and the hidden form the bulk actions post. The HTML is Flask-Admin's (``admin/model/list.html``,
-``admin/lib.html``, ``admin/actions.html``), with the same elements, attributes and text, and
-whitespace wherever Flask-Admin has some.
+"""The parts of a list page around its rows written in Python: the tabs above the list (with
+the search box, page sizes, filters and bulk actions), the filter form, the sortable header, the
+pager and the hidden form the bulk actions post. The HTML is Flask-Admin's
+(``admin/model/list.html``, ``admin/model/layout.html``, ``admin/lib.html``,
+``admin/actions.html``), with the same elements, attributes and text, and whitespace wherever
+Flask-Admin has some (``tests/admin/test_list_chrome.py`` compares the two).
 
 Flask-Admin draws them with Jinja macros and a scoped block, whose calls and per-column context
 copies cost a chi bộ's list page more than its SQL statements. Each function here takes the page's
