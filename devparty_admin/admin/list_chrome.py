@@ -212,20 +212,21 @@ def _page_sizes(size: int, options, url) -> str:
             '</li>\n')
 
 
-def _kept_arguments(context, *, filters: bool) -> list[str]:
-    """Hidden fields that keep the list's other arguments when a form is sent: its filters
-    (for the search box), page size, extra arguments, sort and direction, in Flask-Admin's
-    order for each form."""
+def _page_size_field(context) -> list[str]:
+    """A hidden field keeping the page size, when it is not the screen's default."""
+    size = context.resolve("page_size")
+    return [] if size == context.resolve("default_page_size") else [_hidden("page_size", size)]
+
+
+def _extra_and_sort_fields(context) -> list[str]:
+    """Hidden fields keeping the list's extra arguments, its sort column and direction."""
     resolve = context.resolve
-    fields = [_hidden(name, value) for name, value in resolve("filter_args").items()] \
-        if filters else []
-    size = [] if resolve("page_size") == resolve("default_page_size") else \
-        [_hidden("page_size", resolve("page_size"))]
-    extra = [_hidden(name, value) for name, value in resolve("extra_args").items()]
-    sort = [] if resolve("sort_column") is None else [_hidden("sort", resolve("sort_column"))]
+    fields = [_hidden(name, value) for name, value in resolve("extra_args").items()]
+    if resolve("sort_column") is not None:
+        fields.append(_hidden("sort", resolve("sort_column")))
     if resolve("sort_desc"):
-        sort.append(_hidden("desc", 1))
-    return [*fields, *size, *extra, *sort] if filters else [*extra, *sort]
+        fields.append(_hidden("desc", 1))
+    return fields
 
 
 def _hidden(name, value) -> str:
@@ -233,10 +234,11 @@ def _hidden(name, value) -> str:
 
 
 def _search_form(context) -> str:
-    """The search box, keeping the list's other arguments; with a link that clears the search
-    when there is one."""
+    """The search box, keeping the list's other arguments (in Flask-Admin's order); with a link
+    that clears the search when there is one."""
     resolve = context.resolve
     search = resolve("search")
+    filters = [_hidden(name, value) for name, value in resolve("filter_args").items()]
     placeholder = escape(admin_gettext("%(placeholder)s",
                                        placeholder=resolve("search_placeholder")))
     button = ('<button class="btn btn-secondary my-2 my-sm-0 ml-2" type="submit">'
@@ -254,7 +256,8 @@ def _search_form(context) -> str:
                f'type="text" name="search" value=""\nplaceholder="{placeholder}">\n{button}</div>\n')
     return (f'<form method="GET" action="{escape(resolve("return_url"))}" '
             'class="form-inline my-2 my-lg-0" role="search">\n'
-            f'{"".join(_kept_arguments(context, filters=True))}{box}</form>\n')
+            f'{"".join(filters + _page_size_field(context) + _extra_and_sort_fields(context))}'
+            f'{box}</form>\n')
 
 
 def filter_form(context) -> Markup:
@@ -263,12 +266,9 @@ def filter_form(context) -> Markup:
     resolve = context.resolve
     if not resolve("filters"):
         return Markup("")
-    fields = _kept_arguments(context, filters=False)
     search = resolve("search")
-    if search:
-        fields.append(_hidden("search", search))
-    if resolve("page_size") != resolve("default_page_size"):
-        fields.append(_hidden("page_size", resolve("page_size")))
+    fields = [*_extra_and_sort_fields(context), *([_hidden("search", search)] if search else []),
+              *_page_size_field(context)]
     reset = (f'<a href="{escape(resolve("clear_search_url"))}" class="btn btn-secondary">'
              f'{escape(admin_gettext("Reset Filters"))}</a>\n') if resolve("active_filters") else ""
     return Markup(f'<form id="filter_form" method="GET" action="{escape(resolve("return_url"))}">\n'
