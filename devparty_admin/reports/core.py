@@ -27,6 +27,7 @@ from .facts import (
     age_at,
     bucket_key,
     count_if,
+    kept_per_shape,
     located_at,
     located_steps,
     serving_counts,
@@ -65,18 +66,14 @@ class FunnelReport(Report):
                      "period, and the average days spent in it.")
 
     def tables(self, subtree: Subtree) -> list[Table]:
-        now = dict(db.session.execute(
-            select(Candidate.stage, func.count()).where(subtree.holds(Candidate.organization_id))
-            .group_by(Candidate.stage)).all())
-        moves = located_steps(select().select_from(StageEvent), subtree).where(
-            subtree.during(StageEvent.effective_on), in_force())
+        values = subtree.values()
+        now = dict(db.session.execute(_stages_now(subtree), values).all())
         entered, left = Counter(), Counter()  # both from one pass over the period's steps
-        for from_stage, to_stage, count in db.session.execute(moves.add_columns(
-                StageEvent.from_stage, StageEvent.to_stage, func.count())
-                .group_by(StageEvent.from_stage, StageEvent.to_stage)):
+        for from_stage, to_stage, count in db.session.execute(_moves(subtree), values):
             entered[to_stage] += count
             left[from_stage] += count
-        days = self._days_in_stage(subtree)
+        days = {stage: float(average) for stage, average
+                in db.session.execute(_days_in_stage(subtree), values)}
         table = Table(_("Candidates by stage"), [
             _("Stage"), _("Now"), _("Entered in the period"), _("Left in the period"),
             _("Average days in the stage")], key="funnel")
@@ -94,19 +91,36 @@ class FunnelReport(Report):
                             rows=slice(0, len(PATH_STAGES)))
         return [table]
 
-    def _days_in_stage(self, subtree: Subtree) -> dict[str, float]:
-        """Average days between entering a stage and leaving it, for the moves out of it in the
-        period: one windowed query over the subtree's events, averaged by the database (a
-        province's moves are hundreds of thousands; they were read one by one)."""
-        previous = func.lag(StageEvent.effective_on, type_=Date).over(
-            partition_by=StageEvent.candidate_id, order_by=(StageEvent.effective_on, StageEvent.id))
-        moves = located_steps(select(StageEvent.from_stage.label("stage"),
-                                     StageEvent.effective_on.label("day"),
-                                     previous.label("since")), subtree).where(in_force()).subquery()
-        return {stage: float(days) for stage, days in db.session.execute(
-            select(moves.c.stage, func.avg(DaysBetween(moves.c.day, moves.c.since)))
-            .where(moves.c.since.is_not(None), subtree.period.contains(moves.c.day))
-            .group_by(moves.c.stage))}
+
+@kept_per_shape
+def _stages_now(subtree: Subtree):
+    """SELECT stage, count: the subtree's candidates at each stage today."""
+    return (select(Candidate.stage, func.count()).where(subtree.holds(Candidate.organization_id))
+            .group_by(Candidate.stage))
+
+
+@kept_per_shape
+def _moves(subtree: Subtree):
+    """SELECT from, to, count: the period's steps, by the stage left and the stage entered."""
+    return (located_steps(select().select_from(StageEvent), subtree)
+            .where(subtree.during(StageEvent.effective_on), in_force())
+            .add_columns(StageEvent.from_stage, StageEvent.to_stage, func.count())
+            .group_by(StageEvent.from_stage, StageEvent.to_stage))
+
+
+@kept_per_shape
+def _days_in_stage(subtree: Subtree):
+    """SELECT stage, average days between entering it and leaving it, for the moves out of it
+    in the period: one windowed query over the subtree's events, averaged by the database (a
+    province's moves are hundreds of thousands; they were read one by one)."""
+    previous = func.lag(StageEvent.effective_on, type_=Date).over(
+        partition_by=StageEvent.candidate_id, order_by=(StageEvent.effective_on, StageEvent.id))
+    moves = located_steps(select(StageEvent.from_stage.label("stage"),
+                                 StageEvent.effective_on.label("day"),
+                                 previous.label("since")), subtree).where(in_force()).subquery()
+    return (select(moves.c.stage, func.avg(DaysBetween(moves.c.day, moves.c.since)))
+            .where(moves.c.since.is_not(None), subtree.in_period(moves.c.day))
+            .group_by(moves.c.stage))
 
 
 class AdmissionsReport(Report):
@@ -153,16 +167,14 @@ class MembersReport(Report):
     def tables(self, subtree: Subtree) -> list[Table]:
         """Members are counted once, by child unit, level of unit, whether the unit records its
         staff, and status: both tables come from those counts."""
-        bucket = subtree.bucket()
+        values = subtree.values()
         members, by_level = defaultdict(Counter), Counter()
-        for key, level, with_staff, status, count in db.session.execute(serving_counts(
-                subtree, bucket, Organization.level, Organization.staff_count.is_not(None))):
+        for key, level, with_staff, status, count in db.session.execute(
+                _members_counted(subtree), values):
             members[key][status] += count
             if with_staff:
                 by_level[level] += count
-        staff = dict(db.session.execute(
-            select(bucket, func.sum(Organization.staff_count)).where(subtree.condition)
-            .group_by(bucket)).all())
+        staff = dict(db.session.execute(_staff_by_bucket(subtree), values).all())
         admitted = achieved_by_bucket(subtree, ADMISSIONS)
         table = Table(_("Members by unit"), [
             _("Unit"), _("Official"), _("Probationary"), _("Members"), _("Admissions in the period"),
@@ -193,11 +205,7 @@ class MembersReport(Report):
     def _staff_by_level(self, subtree: Subtree, members: Counter) -> Table:
         """Party members among staff, by level of unit, over the units that record their staff
         ("75/77" for the provincial procuracy's branches, "119/149" for the districts')."""
-        with_staff = Organization.staff_count.is_not(None)
-        staff = db.session.execute(
-            select(Organization.level, func.sum(Organization.staff_count))
-            .where(subtree.condition, with_staff).group_by(Organization.level)
-            .order_by(Organization.level)).all()
+        staff = db.session.execute(_staff_by_level(subtree), subtree.values()).all()
         table = Table(_("Party members among staff, by level of unit"),
                       [_("Level"), _("Members"), _("Staff"), _("Members / staff"), _("Share of staff")],
                       key="staff")
@@ -210,6 +218,30 @@ class MembersReport(Report):
         return table
 
 
+@kept_per_shape
+def _members_counted(subtree: Subtree):
+    """SELECT child unit, level, whether the unit records its staff, status, members: the
+    subtree's serving members (``serving_counts``)."""
+    return serving_counts(subtree, subtree.bucket(), Organization.level,
+                          Organization.staff_count.is_not(None))
+
+
+@kept_per_shape
+def _staff_by_bucket(subtree: Subtree):
+    """SELECT child unit, staff: the staff the subtree's units record, by child unit."""
+    bucket = subtree.bucket()
+    return (select(bucket, func.sum(Organization.staff_count)).where(subtree.condition)
+            .group_by(bucket))
+
+
+@kept_per_shape
+def _staff_by_level(subtree: Subtree):
+    """SELECT level, staff: the staff of the subtree's units that record it, by level."""
+    return (select(Organization.level, func.sum(Organization.staff_count))
+            .where(subtree.condition, Organization.staff_count.is_not(None))
+            .group_by(Organization.level).order_by(Organization.level))
+
+
 class NewMembersReport(Report):
     name = "new_members"
     title = _l("Profile of new members")
@@ -219,14 +251,10 @@ class NewMembersReport(Report):
     def tables(self, subtree: Subtree) -> list[Table]:
         """Every table from one grouped query: the period's admissions by occupation and
         source, each group with its count, its members of each profile group and its ages."""
-        age = age_at(StageEvent.effective_on)
         by_occupation, by_source, counts = Counter(), Counter(), [0] * len(GROUPS)
         ages = aged = 0
         for occupation, source, count, age_sum, age_count, *groups in db.session.execute(
-                admissions(subtree).add_columns(
-                    Candidate.occupation, Candidate.source, func.count(), func.sum(age),
-                    func.count(age), *(count_if(group.condition()) for group in GROUPS))
-                .group_by(Candidate.occupation, Candidate.source)):
+                _profiles_counted(subtree), subtree.values()):
             by_occupation[occupation] += count
             by_source[source] += count
             counts = [total + int(found) for total, found in zip(counts, groups)]
@@ -261,6 +289,17 @@ class NewMembersReport(Report):
                                    Cell(ratio(counts[code], total), kind=PERCENT)])
         table.chart_columns((_("Number"), 1))
         return table
+
+
+@kept_per_shape
+def _profiles_counted(subtree: Subtree):
+    """SELECT occupation, source, admissions, their ages' sum and count, and the admissions
+    of each profile group (``GROUPS``): the period's admissions in the subtree."""
+    age = age_at(StageEvent.effective_on)
+    return (admissions(subtree).add_columns(
+                Candidate.occupation, Candidate.source, func.count(), func.sum(age),
+                func.count(age), *(count_if(group.condition()) for group in GROUPS))
+            .group_by(Candidate.occupation, Candidate.source))
 
 
 class PlanReport(Report):
@@ -355,25 +394,9 @@ class InactiveUnitsReport(Report):
                      "the period.")
 
     def tables(self, subtree: Subtree) -> list[Table]:
-        child = aliased(Organization)
-        parent = aliased(Organization)
-        is_branch = ~exists().where(child.parent_id == Organization.id)
-        # The units of the subtree where someone was admitted, listed once (not looked up
-        # unit by unit: a province's 5,000 branches each scanned the country's admissions;
-        # nor the whole country's listed for a chi bộ).
-        admitting = step_entries(ADMITTED, subtree).add_columns(located_at(subtree)).where(
-            located_at(subtree).is_not(None))
-        members = (select(func.count()).select_from(Member)
-                   .where(Member.organization_id == Organization.id, Member.status.in_(SERVING))
-                   .scalar_subquery())
-        rows = db.session.execute(
-            select(Organization.id, Organization.name, parent.name, members)
-            .outerjoin(parent, parent.id == Organization.parent_id)
-            .where(subtree.condition, subtree.existing(), is_branch,
-                   Organization.id.not_in(admitting))
-            .order_by(Organization.path)).all()
-        total = db.session.scalar(select(func.count()).select_from(Organization)
-                                  .where(subtree.condition, subtree.existing(), is_branch))
+        values = subtree.values()
+        rows = db.session.execute(_inactive_branches(subtree), values).all()
+        total = db.session.scalar(_branches_counted(subtree), values)
         table = Table(_("Branches with no admission in the period"),
                       [_("Branch"), _("Part of"), _("Members")], key="inactive")
         for org_id, name, parent_name, count in rows:
@@ -385,6 +408,37 @@ class InactiveUnitsReport(Report):
         summary.chart = Chart([_("With admissions"), _("Without admissions")],
                               [(_("Branches"), [total - len(rows), len(rows)])])
         return [summary, table]
+
+
+def _branches(subtree: Subtree) -> list:
+    """SQL: a unit of the subtree, in the tree the report reads, with no unit below it."""
+    child = aliased(Organization)
+    return [subtree.condition, subtree.existing(),
+            ~exists().where(child.parent_id == Organization.id)]
+
+
+@kept_per_shape
+def _inactive_branches(subtree: Subtree):
+    """SELECT id, name, parent's name, serving members: the subtree's branches where nobody
+    was admitted in the period. The units where someone was are listed once (not looked up
+    unit by unit: a province's 5,000 branches each scanned the country's admissions; nor the
+    whole country's listed for a chi bộ)."""
+    parent = aliased(Organization)
+    admitting = step_entries(ADMITTED, subtree).add_columns(located_at(subtree)).where(
+        located_at(subtree).is_not(None))
+    members = (select(func.count()).select_from(Member)
+               .where(Member.organization_id == Organization.id, Member.status.in_(SERVING))
+               .scalar_subquery())
+    return (select(Organization.id, Organization.name, parent.name, members)
+            .outerjoin(parent, parent.id == Organization.parent_id)
+            .where(*_branches(subtree), Organization.id.not_in(admitting))
+            .order_by(Organization.path))
+
+
+@kept_per_shape
+def _branches_counted(subtree: Subtree):
+    """SELECT count: the subtree's branches."""
+    return select(func.count()).select_from(Organization).where(*_branches(subtree))
 
 
 CORE_REPORTS: list[Report] = [AdmissionsReport(), FunnelReport(), MembersReport(),

@@ -282,3 +282,33 @@ def test_a_report_goes_up_only_as_far_as_the_users_own_unit(dataset, make, login
     assert up(committee) == [] and up(committee, dataset.a1) == ["Đảng bộ A"]
     administrator = login_as(make.user("admin", dataset.a))
     assert up(administrator) == ["Tỉnh"] and up(administrator, dataset.province) == []
+
+
+def test_a_report_read_for_one_unit_and_period_then_another_shows_each_its_own(
+        dataset, login_as):
+    """Chi bộ A1 and A2 are subtrees of one shape, so a report's statements built for the
+    first are run again for the second with its own unit and period: each page shows its
+    own unit's figures, never the previous page's."""
+    session = login_as(dataset.committee_user)
+
+    def read(code: str, unit, year: int, key: str) -> dict[str, list[str]]:
+        html = session.get(f"/admin/reports/{code}?unit={unit.id}"
+                           f"&start=01/01/{year}&end=31/12/{year}").get_data(as_text=True)
+        return {row[0]: row[1:] for row in table(html, key)}
+
+    for _ in range(2):  # the second round runs every statement kept by the first
+        women = read("new_members", dataset.a2, 2021, "profile")["Phụ nữ"]
+        assert women == ["1", "100,0%"]
+        assert read("new_members", dataset.a1, 2021, "profile")["Phụ nữ"] == ["0", "0,0%"]
+        assert read("new_members", dataset.a2, 2019, "profile")["Số kết nạp"] == ["1", "100,0%"]
+        assert read("members", dataset.a1, 2021, "members")["Chi bộ A1 (trực tiếp)"][:4] == [
+            "3", "1", "4", "1"]
+        assert read("members", dataset.a2, 2020, "members")["Chi bộ A2 (trực tiếp)"][:4] == [
+            "1", "0", "1", "0"]
+        assert read("inactive", dataset.a1, 2021, "inactive_summary") == {"1": ["1", "0"]}
+        assert read("inactive", dataset.a2, 2020, "inactive_summary") == {"1": ["0", "1"]}
+        assert read("inactive", dataset.a2, 2020, "inactive") == {"Chi bộ A2": ["Đảng bộ A", "1"]}
+        admitted = "Đã có quyết định kết nạp"
+        assert read("funnel", dataset.a1, 2021, "funnel")[admitted][:2] == ["2", "1"]
+        assert read("funnel", dataset.a2, 2019, "funnel")[admitted][:2] == ["2", "1"]
+        assert read("funnel", dataset.a2, 2020, "funnel")[admitted][:2] == ["2", "0"]
