@@ -18,7 +18,7 @@ from .development import development_views
 from .due import DueView
 from .home import HomeView
 from .imports import ImportView
-from .menu import main_menu, page_assets
+from .menu import main_menu, page_assets, user_menu
 from .modules import ModulesView
 from .organizations import organization_views
 from .people import people_views
@@ -62,6 +62,7 @@ def init_admin(app) -> Admin:
     product_catalog_first()
     app.jinja_env.globals["main_menu"] = main_menu
     app.jinja_env.globals["page_assets"] = page_assets
+    app.jinja_env.globals["user_menu"] = user_menu
     admin = Admin(
         app,
         name=_l("Party member development"),
