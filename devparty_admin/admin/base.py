@@ -536,16 +536,25 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
         return lean(super().get_list_row_actions())
 
     @pass_context
-    def list_tail(self, context, draw) -> Markup:
-        """The end of a list page as ``draw()`` (Flask-Admin's ``tail`` block) writes it: two
-        dozen script links, the filters' labels and options and the bulk actions with their
-        confirmations as data for the scripts. It is drawn once per root, language, bulk
-        actions and active filters, and kept on the screen (so an application built again,
-        as tests do, draws its own), with each page's CSP nonce put in."""
+    def list_head(self, context) -> Markup:
+        """What a list adds to the page's head (``list_chrome.head``), drawn once per root and
+        kept on the screen."""
+        return Markup(self._kept_tails.get(("head", request.url_root),
+                                           lambda: list_chrome.head(context)))
+
+    @pass_context
+    def list_tail(self, context, layout) -> Markup:
+        """The end of a list page: the layout's (``layout()``, the ``tail`` block of the
+        template a list extends) and the list's own (``list_chrome.tail``), two dozen script
+        links, the filters' labels and options and the bulk actions with their confirmations
+        as data for the scripts. It is drawn once per root, language, bulk actions and active
+        filters, and kept on the screen (so an application built again, as tests do, draws
+        its own), with each page's CSP nonce put in."""
         key = (request.url_root, str(get_locale()), id(self._filter_groups),
                json.dumps([context.resolve("actions"), context.resolve("actions_confirmation"),
                            context.resolve("active_filters")], default=str, sort_keys=True))
-        return with_page_nonce(self._kept_tails, key, draw)
+        return with_page_nonce(self._kept_tails, key,
+                               lambda: Markup(layout()) + list_chrome.tail(context))
 
     @cached_property
     def _kept_tails(self) -> Kept:

@@ -1,6 +1,6 @@
-"""The list's tabs, filter form, header, pager and bulk-action form are written in Python
-(``admin/list_chrome.py``); what a user's browser gets must be Flask-Admin's HTML: the same
-elements, attributes and text, whitespace aside."""
+"""The list's tabs, filter form, header, pager and bulk-action form, and what the list adds to
+the page's head and end, are written in Python (``admin/list_chrome.py``); what a user's browser
+gets must be Flask-Admin's HTML: the same elements, attributes and text, whitespace aside."""
 import re
 
 import pytest
@@ -10,7 +10,7 @@ from jinja2 import ChoiceLoader, DictLoader
 from devparty_admin.admin import list_chrome
 
 # A list page that writes each part twice: the product's and Flask-Admin's own block or macro.
-BOTH = """{% extends 'devparty/list.html' %}
+BOTH = """{% extends 'admin/model/list.html' %}
 {% import 'admin/actions.html' as actionlib with context %}
 {% import 'admin/model/layout.html' as model_layout with context %}
 {% block body %}
@@ -24,6 +24,12 @@ BOTH = """{% extends 'devparty/list.html' %}
 {% endblock %}"""
 
 
+# The product's list template and Flask-Admin's, with the same body: the rest of the page,
+# the head and the end included, must be the same.
+OURS = "{% extends 'devparty/list.html' %}{% block body %}<p>the rows</p>{% endblock %}"
+THEIRS = "{% extends 'admin/model/list.html' %}{% block body %}<p>the rows</p>{% endblock %}"
+
+
 def _same(html: str) -> str:
     """The HTML with each run of whitespace read as one space, none before a tag's end."""
     return re.sub(r"\s+>", ">", re.sub(r"\s+", " ", html)).strip()
@@ -34,10 +40,14 @@ def _pairs(html: str) -> list[tuple[str, str]]:
             in re.findall(r"<ours>(.*?)</ours><theirs>(.*?)</theirs>", html, re.S)]
 
 
+def _candidates_view(app):
+    return next(v for v in app.extensions["admin"][0]._views if v.endpoint == "candidate")
+
+
 @pytest.fixture
 def both_ways(app, monkeypatch):
     """The candidates' list drawn by the template above, its first column described."""
-    view = next(v for v in app.extensions["admin"][0]._views if v.endpoint == "candidate")
+    view = _candidates_view(app)
     monkeypatch.setattr(app.jinja_env, "loader",
                         ChoiceLoader([DictLoader({"both.html": BOTH}), app.jinja_env.loader]))
     monkeypatch.setattr(view, "list_template", "both.html")
@@ -88,3 +98,40 @@ def test_the_pagers_are_flask_admins(app):
                 ours = list_chrome.simple_pager(page, have_next, url)
                 theirs = macros.render(page=page, pages=None, have_next=have_next, url=url)
                 assert _same(ours) == _same(theirs)
+
+
+def _masked(html: str) -> str:
+    """A page with its CSP nonces and CSRF tokens (different on every request) masked."""
+    html = re.sub(r'nonce="[^"]*"', 'nonce=""', html)
+    return re.sub(r'name="csrf_token" type="hidden" value="[^"]*"', 'name="csrf_token"', html)
+
+
+@pytest.mark.parametrize("address", [
+    "/admin/candidate/",
+    "/admin/candidate/?flt0_stage=source&flt1_unit=1&search=le",  # active filters as data
+])
+def test_a_list_page_is_flask_admins_list_page_head_and_end_included(app, make, login_as,
+                                                                      monkeypatch, address):
+    """Drawn by the product's template and by Flask-Admin's with the same body, the pages are
+    the same, for a user with bulk actions and one without (no actions' script), on the
+    first page of a kind (drawn) and the next (kept), in both languages."""
+    view = _candidates_view(app)
+    monkeypatch.setattr(app.jinja_env, "loader", ChoiceLoader([
+        DictLoader({"ours.html": OURS, "theirs.html": THEIRS}), app.jinja_env.loader]))
+    unit = make.org("Chi bộ 01", parent=make.org("Đảng bộ"))
+    make.candidate(unit, full_name="Lê Văn An")
+    for role in ("committee", "viewer"):
+        session = login_as(make.user(role, unit.parent))
+        for language in ("vi", "en", "en"):
+            session.refresh_token(session.get("/admin/").get_data(as_text=True))
+            session.post(f"/language/{language}", data={"next": "/admin/"})
+            pages = {}
+            for template in ("theirs.html", "ours.html"):
+                monkeypatch.setattr(view, "list_template", template)
+                pages[template] = _masked(session.get(address).get_data(as_text=True))
+            ours, theirs = _same(pages["ours.html"]), _same(pages["theirs.html"])
+            assert ours.split("> <") == theirs.split("> <")
+            assert "<p>the rows</p>" in ours and "admin/js/bs4_filters.js" in ours
+            active = re.search(r'id="active-filters-data" class="d-none">(.*?)</div>', ours)
+            assert "filter-groups-data" in ours and (active[1] != "[]") == ("flt0" in address)
+            assert ("actions-confirmation-data" in ours) == (role == "committee")
