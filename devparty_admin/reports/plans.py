@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, or_, select, true
 
 from ..extensions import db
 from ..models import Candidate, Enrollment, Organization, Plan, TrainingClass, subtree_condition
@@ -23,6 +23,7 @@ class Target:
     column: str
     label: object
     measure: object  # function(subtree, bucket expression or None) -> Select of (bucket?, count)
+    class_kind: str | None = None  # the kind of class whose attendees it counts
 
 
 def _stage_measure(stage: str):
@@ -33,26 +34,40 @@ def _stage_measure(stage: str):
     return measure
 
 
+def _enrolments(subtree: Subtree, kinds: tuple[str, ...], *columns):
+    """SELECT ``columns`` FROM the enrolments of the subtree's candidates in a class of one of
+    ``kinds`` that ended in the period."""
+    return (select(*columns).select_from(Enrollment)
+            .join(TrainingClass, TrainingClass.id == Enrollment.class_id)
+            .join(Candidate, Candidate.id == Enrollment.candidate_id)
+            .join(Organization, Organization.id == Candidate.organization_id)
+            .where(TrainingClass.kind.in_(kinds), subtree.in_period(TrainingClass.end_date),
+                   subtree.condition))
+
+
 def _class_measure(kind: str):
     """Candidates of the subtree enrolled in a class of ``kind`` that ended in the period."""
     def measure(subtree: Subtree, grouped: bool):
         columns = [subtree.bucket()] if grouped else []
-        query = (select(*columns, func.count()).select_from(Enrollment)
-                 .join(TrainingClass, TrainingClass.id == Enrollment.class_id)
-                 .join(Candidate, Candidate.id == Enrollment.candidate_id)
-                 .join(Organization, Organization.id == Candidate.organization_id)
-                 .where(TrainingClass.kind == kind, subtree.in_period(TrainingClass.end_date),
-                        subtree.condition))
+        query = _enrolments(subtree, (kind,), *columns, func.count())
         return query.group_by(*columns) if grouped else query
     return measure
+
+
+def _classes_counted(subtree: Subtree, kinds: tuple[str, ...]):
+    """SELECT one count per kind of ``kinds`` (named by the kind): the attendees of each kind
+    of class, in one pass over the enrolments (``_achieved``)."""
+    return _enrolments(subtree, kinds, *(func.count().filter(TrainingClass.kind == kind)
+                                         .label(kind) for kind in kinds))
 
 
 TARGETS = (
     Target("target_admissions", _l("Admit new members"), _stage_measure("admitted")),
     Target("target_sympathizers", _l("New sympathizers"), _stage_measure("sympathizer")),
-    Target("target_awareness", _l("Awareness-class attendees"), _class_measure("awareness")),
+    Target("target_awareness", _l("Awareness-class attendees"), _class_measure("awareness"),
+           "awareness"),
     Target("target_new_member_class", _l("New-member-class attendees"),
-           _class_measure("new_member")),
+           _class_measure("new_member"), "new_member"),
 )
 ADMISSIONS = TARGETS[0]
 BY_COLUMN = {target.column: target for target in TARGETS}
@@ -124,10 +139,28 @@ def achieved(measured: list[tuple[Subtree, Target]]) -> list[int]:
 
 @kept_per_shape
 def _achieved(subtree: Subtree, *measured: tuple[str, tuple | None]):
+    """SELECT what each (part, target) of ``measured`` achieved. The class targets of one
+    part are counted together (``_classes_counted``): on PostgreSQL, planning the join of
+    enrolments, classes, candidates and units took longer than running it, and it was
+    planned once per target."""
     parts = [(subtree if paths is None else PlannedPart(
                  subtree.unit, subtree.period, subtree.tree, subtree.placeholders, paths),
               BY_COLUMN[column]) for column, paths in measured]
-    return select(*(target.measure(part, False).scalar_subquery() for part, target in parts))
+    kinds: dict[Subtree, list[str]] = {}
+    for part, target in parts:
+        if target.class_kind is not None:
+            kinds.setdefault(part, []).append(target.class_kind)
+    classes = {part: _classes_counted(part, tuple(found)).subquery(f"classes_{number}")
+               for number, (part, found) in enumerate(kinds.items())}
+    statement = select(*(target.measure(part, False).scalar_subquery()
+                         if target.class_kind is None else classes[part].c[target.class_kind]
+                         for part, target in parts))
+    if classes:
+        counted, *others = classes.values()
+        for other in others:  # one row each: joined side by side
+            counted = counted.join(other, true())
+        statement = statement.select_from(counted)
+    return statement
 
 
 def achieved_by_bucket(subtree: Subtree, target: Target) -> dict[str, int]:

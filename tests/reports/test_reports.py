@@ -146,6 +146,39 @@ def test_plan_targets_roll_up_and_progress_comes_from_events(dataset, login_as, 
     assert table(html, "targets")[1][:2] == ["Cảm tình Đảng mới (các đơn vị có kế hoạch)", "3"]
 
 
+def test_class_targets_count_the_attendees_of_classes_ended_in_the_period(dataset, login_as, db):
+    """Đảng bộ A sets an awareness-class target for its whole subtree; only Chi bộ A1 sets a
+    new-member-class target, so that one is set against A1's attendees alone. A class that
+    ended before the period, and a person outside the subtree, are not counted."""
+    from devparty_admin.models import Enrollment, Plan, TrainingClass
+
+    db.session.query(Plan).filter_by(organization_id=dataset.a.id).one().target_awareness = 4
+    db.session.query(Plan).filter_by(organization_id=dataset.a1.id).one(
+        ).target_new_member_class = 1
+
+    def held(kind: str, ended: date, *people) -> None:
+        course = TrainingClass(kind=kind, name=f"Lớp {kind} {ended}", start_date=ended,
+                               end_date=ended, organization=dataset.a)
+        db.session.add_all([course, *(Enrollment(training_class=course, candidate=person)
+                                      for person in people)])
+
+    a1, a2, b = (dataset.admitted[key] for key in ("a1_2020", "a2_2021", "b_2021"))
+    held("awareness", date(2021, 5, 1), a1, dataset.admitted["a1_2021"], a2, b)
+    held("awareness", date(2020, 12, 1), a2)
+    held("new_member", date(2021, 9, 1), a1, a2)
+    db.session.commit()
+    session = login_as(dataset.committee_user)
+    html = session.get("/admin/reports/plan?start=01/01/2021&end=31/12/2021").get_data(as_text=True)
+    rows = {row[0]: row[1:] for row in table(html, "targets")}
+    assert rows["Học lớp nhận thức về Đảng"] == ["4", "3", "75,0%"]
+    assert rows["Học lớp đảng viên mới (các đơn vị có kế hoạch)"] == ["1", "1", "100,0%"]
+    html = session.get(f"/admin/reports/plan?unit={dataset.a2.id}&start=01/01/2020"
+                       "&end=31/12/2021").get_data(as_text=True)
+    achieved = {row[0]: row[2] for row in table(html, "targets")}
+    assert achieved["Học lớp nhận thức về Đảng"] == "2"
+    assert achieved["Học lớp đảng viên mới"] == "1"
+
+
 def test_plan_due_share_follows_the_calendar(dataset, app, db):
     subtree = Subtree(dataset.a, Period.year(2021))
     with app.test_request_context():
