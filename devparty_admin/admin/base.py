@@ -396,13 +396,15 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
           (``list_options``) is asked for the page's rows only (SQLite asks before sorting)."""
         return offset >= DEFERRED_FROM or narrow_scope(current_user)
 
-    def _page_of(self, query, size, offset, ids_first: bool):
-        """One page of ``query``: ``size`` rows from ``offset`` (numbers or parameters)."""
+    def _page_of(self, query, size, offset, ids_first: bool, rows=None):
+        """One page of ``query``: ``size`` rows from ``offset`` (numbers or parameters). With
+        its ids first, the rows are read from ``rows`` when given: the same order, without
+        the scope, which the ids already keep to (``_unscoped_rows``)."""
         if ids_first:
             key = primary_key(self.model)
             ids = (query.enable_eagerloads(False).with_entities(key)
                    .limit(size).offset(offset).subquery())
-            query = query.filter(key.in_(select(ids.c[0]))).limit(size)
+            query = (query if rows is None else rows).filter(key.in_(select(ids.c[0]))).limit(size)
         else:
             query = query.limit(size).offset(offset)
         return query.options(*self.page_options)
@@ -458,13 +460,23 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
             query = query.filter(condition)
             count = None if count is None else count.filter(condition)
         query, _joins = self._apply_sorting(query, {}, sort_column, sort_desc)
+        rows = None
+        if ids_first:
+            rows, _joins = self._apply_sorting(self._unscoped_rows(), {}, sort_column, sort_desc)
         return (None if count is None else count.capped_statement(),
-                self._page_of(query, PAGE_SIZE, PAGE_OFFSET, ids_first).statement)
+                self._page_of(query, PAGE_SIZE, PAGE_OFFSET, ids_first, rows).statement)
 
     def _rows_query(self):
         """The screen's rows with the relations their columns show, the scope's path left as
         a parameter (a kept page's query before its search, order and page)."""
         return self.get_query(True).options(*(joinedload(j) for j in self._auto_joins))
+
+    def _unscoped_rows(self):
+        """The model's rows with the relations their columns show, without the screen's
+        conditions: where a page's ids were found within them (``_page_of``,
+        ``_matched_page``), its rows are read by id alone. On PostgreSQL the scope written
+        again around the ids took longer to plan than the page took to run."""
+        return ModelView.get_query(self).options(*(joinedload(j) for j in self._auto_joins))
 
     @cached_property
     def _kept_statements(self) -> Kept:
@@ -509,7 +521,7 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
         def page_statement():
             key = primary_key(self.model)
             ids = matched_page(matches, PAGE_OFFSET, PAGE_SIZE, counts).subquery()
-            return (self._rows_query().options(*self.page_options)
+            return (self._unscoped_rows().options(*self.page_options)
                     .filter(key.in_(select(ids.c[1]))).order_by(self.model.sort_key, key)
                     .statement)
         statement = self._kept(("matched page", *shape,
