@@ -433,7 +433,11 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
         built once per view and shape (the scope's form, the search's, the sort, whether ids
         come first) and run with the user's path, the search's term and the page's place as
         parameters; None where the scope or the search cannot take its values as parameters.
-        Building the two statements cost a chi bộ's page more than running them."""
+        Building the two statements cost a chi bộ's page more than running them.
+
+        The count is a column of the page's statement, so a page is read in one statement;
+        counted apart only when the page has no rows past the first page (the total cannot
+        be read from it then; on the first page it is 0)."""
         shape = scope_shape(self.model, current_user)
         searched = self.search_shape(search) if search else ()
         size = self.page_size if page_size is None else page_size
@@ -446,13 +450,18 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
             lambda: self._page_statements(sort_column, sort_desc, search, ids_first))
         values = {**scope_values(current_user), **(search_values(search) if search else {}),
                   PAGE_SIZE.key: size, PAGE_OFFSET.key: offset}
-        count = None if count_statement is None else counted(
-            db.session.scalar(count_statement, values))
-        return count, db.session.execute(page_statement, values).unique().scalars().all()
+        found = db.session.execute(page_statement, values).unique().all()
+        records = [row[0] for row in found]
+        if count_statement is None:
+            return None, records
+        if found:
+            return counted(found[0][1]), records
+        return (0 if offset == 0 else counted(db.session.scalar(count_statement, values))), records
 
     def _page_statements(self, sort_column, sort_desc, search, ids_first: bool) -> tuple:
         """The count (None for a list without one) and the page, as Flask-Admin's get_list
-        writes them, with the scope, the search and the page's place left as parameters."""
+        writes them, with the scope, the search and the page's place left as parameters. A
+        page with a count reads it as its second column (``_kept_page``)."""
         query = self._rows_query()
         count = None if self.simple_list_pager else self.get_count_query(True)
         condition = self.search_condition(search, placeholders=True) if search else None
@@ -463,8 +472,11 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
         rows = None
         if ids_first:
             rows, _joins = self._apply_sorting(self._unscoped_rows(), {}, sort_column, sort_desc)
-        return (None if count is None else count.capped_statement(),
-                self._page_of(query, PAGE_SIZE, PAGE_OFFSET, ids_first, rows).statement)
+        page = self._page_of(query, PAGE_SIZE, PAGE_OFFSET, ids_first, rows).statement
+        if count is None:
+            return None, page
+        count = count.capped_statement()
+        return count, page.add_columns(count.scalar_subquery())
 
     def _rows_query(self):
         """The screen's rows with the relations their columns show, the scope's path left as

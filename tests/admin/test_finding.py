@@ -204,3 +204,24 @@ def test_a_long_list_or_search_is_counted_only_up_to_the_cap(make, login_as, db,
     assert total("/admin/candidate/?search=thi+lan") == "hơn 3"
     page = session.get("/admin/candidate/?search=lan&page_size=20&page=0").get_data(as_text=True)
     assert len(_listed(page)) == 6
+
+
+def test_a_page_tells_the_total_even_past_the_last_page(make, login_as, db, count_queries):
+    """A page's total is read with its rows, in one statement after the user's; a page
+    past the last has no rows to read it from, and says the total all the same."""
+    unit = make.org("Chi bộ 01", parent=make.org("Đảng bộ tỉnh"))
+    for name in ("Trần Thị Lan", "Lê Thị Lan", "Phạm Văn Hùng"):
+        make.candidate(unit, full_name=name)
+    for user in (make.user("committee", unit), make.user("committee", unit.parent)):
+        session = login_as(user)
+        session.get("/admin/candidate/")  # what the process keeps per unit (scoping) is read
+        for address, total, listed in (("/admin/candidate/?page_size=20", "3", 3),
+                                       ("/admin/candidate/?page_size=20&page=4", "3", 0),
+                                       ("/admin/candidate/?search=lan&sort=0", "2", 2),
+                                       ("/admin/candidate/?search=lan&page=1", "2", 0)):
+            with count_queries() as counter:
+                page = session.get(address).get_data(as_text=True)
+            assert _total(page) == total and len(_listed(page)) == listed
+            assert counter.count == (2 if listed else 3)
+        nobody = session.get("/admin/candidate/?search=khong+ai").get_data(as_text=True)
+        assert 'class="nav-link active">Danh sách</a>' in nobody

@@ -54,11 +54,13 @@ def test_candidate_list_costs_the_same_with_10_and_100000_rows(make, login_as, d
     small = _costs(session, count_queries)
     _bulk_candidates(db, branches, 100_000 - 10, start=10)
     large = _costs(session, count_queries)
-    assert large == small
+    # A page past the last (pages 3 and 1500 of 10 rows) counts the rows apart, having none to
+    # read the total from: one statement more than when it has rows, never one per row.
+    assert large == {url: small[url] - (url in PAGES[1:3]) for url in PAGES}
     # the user with the home unit, whether it holds the whole tree and the module switches
-    # (whether the subtree is narrow, security.scoping, is kept by the process); the count
-    # (capped); the page with its organizations joined in and which rows have a history
-    assert small["/admin/candidate/"] <= 3
+    # (whether the subtree is narrow, security.scoping, is kept by the process); the page
+    # with its organizations joined in, which rows have a history and the (capped) count
+    assert small["/admin/candidate/"] <= 2
 
 
 def test_member_and_organization_lists_do_not_query_per_row(make, login_as, db, count_queries):
