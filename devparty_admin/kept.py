@@ -8,6 +8,9 @@ from collections.abc import Callable, Hashable
 from typing import Any
 
 
+_MISSING = object()
+
+
 class Kept:
     """At most ``most`` values, each built by its key's first ``get``."""
 
@@ -16,9 +19,11 @@ class Kept:
         self._values: dict[Hashable, Any] = {}
 
     def get(self, key: Hashable, build: Callable[[], Any]) -> Any:
-        """The value kept for ``key``, built by ``build()`` the first time."""
-        if key not in self._values:
+        """The value kept for ``key``, built by ``build()`` the first time (the key looked up
+        once: a page asks some eighty times, some keys holding a language, slow to compare)."""
+        value = self._values.get(key, _MISSING)
+        if value is _MISSING:
             if len(self._values) >= self.most:
                 self._values.clear()
-            self._values[key] = build()
-        return self._values[key]
+            value = self._values[key] = build()
+        return value

@@ -40,9 +40,10 @@ def _csrf_token(form) -> str:
 
 
 def _written_id(row_id) -> tuple[str, str]:
-    """A row's id as HTML and inside an address, worked out once for the row's icons."""
+    """A row's id as HTML and inside an address, worked out once for the row's icons
+    (Flask-Admin gives it as text: ``get_pk_value``)."""
     text = str(row_id)
-    if type(row_id) is int:  # digits are the same in HTML and in an address
+    if text.isascii() and text.isdigit():  # the same in HTML and in an address
         return text, text
     return escape(text), quote(text, safe="")
 
