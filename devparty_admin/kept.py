@@ -7,7 +7,6 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable
 from typing import Any
 
-
 _MISSING = object()
 
 

@@ -12,7 +12,7 @@ template context, as ``ScopedModelView.list_rows`` does.
 
 The head and the end hold Flask-Admin's form macros (``lib.form_css``, ``lib.form_js``,
 ``actions.script``). They are drawn by those macros, imported only when the part is drawn
-(``_macros``), and kept by the view (``ScopedModelView.list_head``, ``list_tail``): importing
+(``flask_admin_macros``), and kept by the view (``ScopedModelView.list_head``, ``list_tail``): importing
 Flask-Admin's list template's five macro libraries with the page's context cost every list
 page half a millisecond.
 """
@@ -286,7 +286,7 @@ def filter_form(context) -> Markup:
                   '<div class="clearfix"></div>\n')
 
 
-def _macros(context, name: str):
+def flask_admin_macros(context, name: str):
     """Flask-Admin's macro library ``name`` imported with the page's context, as its list
     template imports it."""
     return current_app.jinja_env.get_template(name).make_module(context.get_all(), True)
@@ -294,14 +294,14 @@ def _macros(context, name: str):
 
 def head(context) -> Markup:
     """What Flask-Admin's list template adds to the page's head: its forms' stylesheets."""
-    return Markup(_macros(context, "admin/lib.html").form_css())
+    return Markup(flask_admin_macros(context, "admin/lib.html").form_css())
 
 
 def tail(context) -> Markup:
     """What Flask-Admin's list template adds to the end of the page: the filters and the
     active filters as data (when the screen has filters), its forms' scripts, the modal
     windows' and the filters' scripts, and the bulk actions' data and script."""
-    static = _macros(context, "admin/static.html")
+    static = flask_admin_macros(context, "admin/static.html")
     nonce = context.resolve("admin_csp_nonce_attribute")
     parts = []
     if context.resolve("filter_groups"):
@@ -309,11 +309,11 @@ def tail(context) -> Markup:
             data = context.environment.call_filter(
                 "tojson", context.resolve(name.replace("-", "_")), context=context)
             parts.append(f'<div id="{name}-data" class="d-none">{data}</div>\n')
-    parts.append(_macros(context, "admin/lib.html").form_js())
+    parts.append(flask_admin_macros(context, "admin/lib.html").form_js())
     for script in ("bs4_modal", "bs4_filters"):
         address = static.url(filename=f"admin/js/{script}.js", v="1.0.0")
         parts.append(f'<script {nonce} src="{address}"></script>\n')
-    parts.append(_macros(context, "admin/actions.html").script(
+    parts.append(flask_admin_macros(context, "admin/actions.html").script(
         admin_gettext("Please select at least one record."), context.resolve("actions"),
         context.resolve("actions_confirmation")))
     return Markup("".join(map(str, parts)))

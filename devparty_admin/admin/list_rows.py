@@ -19,6 +19,8 @@ from flask_admin.model.base import BaseModelView
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup, escape
 
+from .list_chrome import flask_admin_macros
+
 ID = "__row_id__"  # the row's id, as HTML
 URL_ID = "__row_url_id__"  # the row's id, inside an address
 LINK = Markup('<a class="icon" href="{}" title="{}"><span class="{}"></span></a>')
@@ -119,6 +121,10 @@ class RowShape:
         if view.column_display_actions:
             self.icons = [(action.html(context) if isinstance(action, LeanAction) else None,
                            action) for action in context.resolve("list_row_actions")]
+            if any(html is None for html, _action in self.icons):  # their macros, as
+                # Flask-Admin's list template imports them
+                self.context = context.derived({"row_actions": flask_admin_macros(
+                    context, "admin/model/row_actions.html")})
         self.columns = [(f'<td class="col-{escape(name)}">', _cell_reader(context, view, name))
                         for name, _label in context.resolve("list_columns")]
 
