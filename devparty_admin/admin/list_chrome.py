@@ -12,9 +12,9 @@ template context, as ``ScopedModelView.list_rows`` does.
 
 The head and the end hold Flask-Admin's form macros (``lib.form_css``, ``lib.form_js``,
 ``actions.script``). They are drawn by those macros, imported only when the part is drawn
-(``flask_admin_macros``), and kept by the view (``ScopedModelView.list_head``, ``list_tail``): importing
-Flask-Admin's list template's five macro libraries with the page's context cost every list
-page half a millisecond.
+(``flask_admin_macros``), and kept by the view (``ScopedModelView.list_head``,
+``list_tail``): importing Flask-Admin's list template's five macro libraries with the page's
+context cost every list page half a millisecond.
 """
 from __future__ import annotations
 
