@@ -10,6 +10,7 @@ from flask_babel import lazy_gettext as _l
 from ..i18n import product_catalog_first
 from ..models import Transfer
 from ..plugins.extension import candidate_extensions
+from ..reports.charts import bar_chart
 from ..security.headers import csp_nonce
 from ..security.scoping import can_scope
 from .alerts import AlertsView
@@ -63,6 +64,7 @@ def init_admin(app) -> Admin:
     app.jinja_env.globals["main_menu"] = main_menu
     app.jinja_env.globals["page_assets"] = page_assets
     app.jinja_env.globals["user_menu"] = user_menu
+    app.jinja_env.globals["bar_chart"] = bar_chart
     admin = Admin(
         app,
         name=_l("Party member development"),
