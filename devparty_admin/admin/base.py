@@ -563,7 +563,7 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
     def list_head(self, context) -> Markup:
         """What a list adds to the page's head (``list_chrome.head``), drawn once per root and
         kept on the screen."""
-        return Markup(self._kept_tails.get(("head", request.url_root),
+        return Markup(self._kept_ends.get(("head", request.url_root),
                                            lambda: list_chrome.head(context)))
 
     @pass_context
@@ -577,11 +577,11 @@ class ScopedModelView(StaticUrls, ListExport, ModelView):
         key = (request.url_root, str(get_locale()), id(self._filter_groups),
                json.dumps([context.resolve("actions"), context.resolve("actions_confirmation"),
                            context.resolve("active_filters")], default=str, sort_keys=True))
-        return with_page_nonce(self._kept_tails, key,
+        return with_page_nonce(self._kept_ends, key,
                                lambda: Markup(layout()) + list_chrome.tail(context))
 
     @cached_property
-    def _kept_tails(self) -> Kept:
+    def _kept_ends(self) -> Kept:
         return Kept(most=100)
 
     @pass_context

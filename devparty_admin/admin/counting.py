@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from flask_babel import format_decimal
 from flask_babel import gettext as _
-from sqlalchemy import case, func, literal_column, or_, select, true, union
+from sqlalchemy import case, func, literal_column, or_, select, union
 from sqlalchemy.orm import Query
 
 from ..extensions import db
+from ..reports.facts import side_by_side
 
 COUNT_CAP = 10_000
 
@@ -62,10 +63,8 @@ def count_union(parts: list, enough: int):
         part_counts.append(select(count.label("n")).cte(f"part_{number}"))
     past_cap = [earlier.c.n > COUNT_CAP for earlier in part_counts]
     total = case((or_(*past_cap), COUNT_CAP + 1), else_=_capped(union(*parts)).scalar_subquery())
-    each = part_counts[0]
-    for later in part_counts[1:]:  # one row each: joined side by side
-        each = each.join(later, true())
-    return select(total, *(earlier.c.n for earlier in part_counts)).select_from(each)
+    return (select(total, *(earlier.c.n for earlier in part_counts))
+            .select_from(side_by_side(part_counts)))
 
 
 def read_union_count(statement, values: dict) -> tuple[int, list[int]]:

@@ -121,8 +121,8 @@ class RowShape:
         if view.column_display_actions:
             self.icons = [(action.html(context) if isinstance(action, LeanAction) else None,
                            action) for action in context.resolve("list_row_actions")]
-            if any(html is None for html, _action in self.icons):  # their macros, as
-                # Flask-Admin's list template imports them
+            if any(html is None for html, _action in self.icons):
+                # drawn by Flask-Admin's row-action macros, which its list template imported
                 self.context = context.derived({"row_actions": flask_admin_macros(
                     context, "admin/model/row_actions.html")})
         self.columns = [(f'<td class="col-{escape(name)}">', _cell_reader(context, view, name))

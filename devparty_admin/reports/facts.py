@@ -30,6 +30,7 @@ from sqlalchemy import (
     func,
     or_,
     select,
+    true,
     type_coerce,
     union,
 )
@@ -430,3 +431,12 @@ GROUPS_BY_CODE = {group.code: group for group in GROUPS}
 
 def count_if(condition):
     return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+
+def side_by_side(one_row_tables: list):
+    """FROM clause: tables of one row each (counts kept in CTEs or subqueries) joined into one
+    row, so one statement reads them all."""
+    joined, *others = one_row_tables
+    for other in others:
+        joined = joined.join(other, true())
+    return joined

@@ -10,12 +10,19 @@ from dataclasses import dataclass
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, or_, select, true
+from sqlalchemy import func, or_, select
 
 from ..extensions import db
 from ..models import Candidate, Enrollment, Organization, Plan, TrainingClass, subtree_condition
 from ..models.plans import QUARTERS
-from .facts import SEGMENT, Subtree, admissions_by_month, kept_per_shape, step_entries
+from .facts import (
+    SEGMENT,
+    Subtree,
+    admissions_by_month,
+    kept_per_shape,
+    side_by_side,
+    step_entries,
+)
 
 
 @dataclass(frozen=True)
@@ -61,13 +68,16 @@ def _classes_counted(subtree: Subtree, kinds: tuple[str, ...]):
                                          .label(kind) for kind in kinds))
 
 
+def _class_target(column: str, label, kind: str) -> Target:
+    """A target counted in attendees of a class of ``kind``."""
+    return Target(column, label, _class_measure(kind), class_kind=kind)
+
+
 TARGETS = (
     Target("target_admissions", _l("Admit new members"), _stage_measure("admitted")),
     Target("target_sympathizers", _l("New sympathizers"), _stage_measure("sympathizer")),
-    Target("target_awareness", _l("Awareness-class attendees"), _class_measure("awareness"),
-           "awareness"),
-    Target("target_new_member_class", _l("New-member-class attendees"),
-           _class_measure("new_member"), "new_member"),
+    _class_target("target_awareness", _l("Awareness-class attendees"), "awareness"),
+    _class_target("target_new_member_class", _l("New-member-class attendees"), "new_member"),
 )
 ADMISSIONS = TARGETS[0]
 BY_COLUMN = {target.column: target for target in TARGETS}
@@ -155,12 +165,7 @@ def _achieved(subtree: Subtree, *measured: tuple[str, tuple | None]):
     statement = select(*(target.measure(part, False).scalar_subquery()
                          if target.class_kind is None else classes[part].c[target.class_kind]
                          for part, target in parts))
-    if classes:
-        counted, *others = classes.values()
-        for other in others:  # one row each: joined side by side
-            counted = counted.join(other, true())
-        statement = statement.select_from(counted)
-    return statement
+    return statement.select_from(side_by_side(list(classes.values()))) if classes else statement
 
 
 def achieved_by_bucket(subtree: Subtree, target: Target) -> dict[str, int]:
